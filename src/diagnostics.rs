@@ -1,0 +1,321 @@
+//! Content diagnostics: every problem found in one run, each with its place.
+//!
+//! Loading and validation never stop at the first problem. They push
+//! [`Diagnostic`]s into a [`Diagnostics`] list, which the command line prints
+//! as `path:line:column: message` followed by a hint.
+
+use std::fmt;
+
+use serde_saphyr::{Location, Spanned};
+
+/// Where a problem is: a file shown relative to the site root, and a position.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    /// The file, relative to the site root, with `/` separators.
+    pub file: String,
+    /// 1-based line, or 0 when unknown.
+    pub line: u64,
+    /// 1-based column, or 0 when unknown.
+    pub column: u64,
+}
+
+impl Place {
+    /// A place at the start of a file (used when no better position is known).
+    pub fn file(file: &str) -> Self {
+        Place {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+        }
+    }
+
+    /// A place at a YAML location in `file`.
+    pub fn at(file: &str, location: Location) -> Self {
+        Place {
+            file: file.to_string(),
+            line: location.line(),
+            column: location.column(),
+        }
+    }
+
+    /// The place where a spanned value was written.
+    pub fn of<T>(file: &str, spanned: &Spanned<T>) -> Self {
+        Place::at(file, spanned.referenced)
+    }
+
+    /// The same file, `lines` further down (for front matter inside Markdown).
+    pub fn shifted(mut self, lines: u64) -> Self {
+        if self.line > 0 {
+            self.line += lines;
+        }
+        self
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.file)
+        } else {
+            write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be built until it is fixed.
+    Error,
+    /// The site builds, but something is probably wrong.
+    Warning,
+}
+
+/// One problem in the content.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// Where it is.
+    pub place: Place,
+    /// How serious it is.
+    pub severity: Severity,
+    /// A stable code for tools, e.g. `unknown-division`.
+    pub code: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {level}: {}", self.place, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found so far, in the order found; sorted before printing.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records an error.
+    pub fn error(&mut self, place: Place, code: &'static str, message: impl Into<String>) {
+        self.push(place, Severity::Error, code, message.into(), None);
+    }
+
+    /// Records an error with a hint on how to fix it.
+    pub fn error_hint(
+        &mut self,
+        place: Place,
+        code: &'static str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.push(
+            place,
+            Severity::Error,
+            code,
+            message.into(),
+            Some(hint.into()),
+        );
+    }
+
+    fn push(
+        &mut self,
+        place: Place,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        hint: Option<String>,
+    ) {
+        self.list.push(Diagnostic {
+            place,
+            severity,
+            code,
+            message,
+            hint,
+        });
+    }
+
+    /// Adds every diagnostic of `other`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+    }
+
+    /// Whether any error (not just warnings) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.list
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The diagnostics sorted by file, line and column, so output is stable.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut list = self.list.clone();
+        list.sort();
+        list.dedup();
+        list
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in self.sorted() {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { list: vec![d] }
+    }
+}
+
+/// Turns a serde-saphyr error into a diagnostic with the user's wording.
+///
+/// The parser's own message ends in ` at line L, column C`; the position is
+/// moved to the front (`file:L:C:`) and known messages get a hint.
+pub fn from_yaml_error(file: &str, err: &serde_saphyr::Error, line_offset: u64) -> Diagnostic {
+    let place = match err.location() {
+        Some(loc) => Place::at(file, loc).shifted(line_offset),
+        None => Place::file(file),
+    };
+    let text = err.to_string();
+    let first_line = text.lines().next().unwrap_or_default();
+    let message = match first_line.rfind(" at line ") {
+        Some(i) => &first_line[..i],
+        None => first_line,
+    };
+    let (code, message, hint) = describe_yaml_message(message);
+    Diagnostic {
+        place,
+        severity: Severity::Error,
+        code,
+        message,
+        hint,
+    }
+}
+
+fn describe_yaml_message(message: &str) -> (&'static str, String, Option<String>) {
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set ").next().unwrap_or(rest);
+        return (
+            "duplicate-key",
+            format!("duplicate key `{key}`"),
+            Some(
+                "a key may appear only once in the same mapping; keep one and delete the other"
+                    .into(),
+            ),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, expected) = match rest.split_once(", expected ") {
+            Some((f, e)) => (f, Some(e)),
+            None => (rest, None),
+        };
+        let hint = match expected {
+            Some(e) => format!(
+                "check the spelling; the keys allowed here are: {}",
+                e.trim_start_matches("one of ").replace('`', "")
+            ),
+            None => "no keys are allowed here".to_string(),
+        };
+        return ("unknown-key", format!("unknown key {field}"), Some(hint));
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return (
+            "missing-key",
+            format!("missing required key {rest}"),
+            Some(format!(
+                "add {rest} to this mapping; docs/content-format.md lists every key"
+            )),
+        );
+    }
+    if message.starts_with("invalid ")
+        || message.starts_with("expected ")
+        || message.starts_with("invalid type")
+    {
+        return (
+            "wrong-type",
+            format!("wrong kind of value: {message}"),
+            Some("check the value's type against docs/content-format.md (text, number, list or mapping)".into()),
+        );
+    }
+    (
+        "yaml-syntax",
+        format!("invalid YAML: {message}"),
+        Some("check indentation, colons after keys and matching quotes and brackets".into()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_display_with_and_without_position() {
+        assert_eq!(Place::file("a.yaml").to_string(), "a.yaml");
+        let p = Place {
+            file: "a.yaml".into(),
+            line: 3,
+            column: 7,
+        };
+        assert_eq!(p.to_string(), "a.yaml:3:7");
+        assert_eq!(p.shifted(2).to_string(), "a.yaml:5:7");
+    }
+
+    #[test]
+    fn diagnostics_sort_by_place_and_count_errors() {
+        let mut d = Diagnostics::new();
+        d.error(Place::file("b.yaml"), "x", "second");
+        d.error_hint(Place::file("a.yaml"), "x", "first", "fix it");
+        assert_eq!(d.error_count(), 2);
+        assert_eq!(
+            d.to_string(),
+            "a.yaml: error: first\n  hint: fix it\nb.yaml: error: second\n"
+        );
+    }
+
+    #[test]
+    fn yaml_duplicate_key_message_is_rewritten() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            a: u32,
+        }
+        let err = serde_saphyr::from_str::<T>("a: 1\na: 2\n").unwrap_err();
+        let d = from_yaml_error("f.yaml", &err, 0);
+        assert_eq!(
+            d.to_string().lines().next().unwrap(),
+            "f.yaml:2:1: error: duplicate key `a`"
+        );
+        assert_eq!(d.code, "duplicate-key");
+    }
+}

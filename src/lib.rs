@@ -1,0 +1,23 @@
+//! kohyo (公表): publishes a government reform plan and its yearly evaluation
+//! results as a static, accessible website.
+//!
+//! The data flows through the modules in order: [`load`] reads YAML and
+//! Markdown into [`raw`] records, [`validate`] checks them and builds the
+//! [`model`], [`render`] turns the model into pages in memory through
+//! [`views`] and the [`theme`], and [`output`] writes them in one swap.
+//! [`pipeline`] strings these together for the command line and for tests.
+
+pub mod diagnostics;
+pub mod fsutil;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod raw;
+pub mod render;
+pub mod theme;
+pub mod urls;
+pub mod validate;
+pub mod views;
+pub mod years;

@@ -1,0 +1,374 @@
+//! The checked content model: plain data with resolved references.
+//!
+//! Built by `validate` from the raw records once every rule holds, so code
+//! that reads it can trust it: every policy, division and mark an item names
+//! exists, years lie in range and numbers are finite. It knows nothing of
+//! templates or output paths.
+
+/// The whole site: settings, divisions, plans and pages.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Site-wide settings.
+    pub settings: Settings,
+    /// Divisions in the order of `divisions.yaml`.
+    pub divisions: Vec<Division>,
+    /// Plans: the current one first, then archived ones, newest first.
+    pub plans: Vec<Plan>,
+    /// Markdown pages, by `order` then slug.
+    pub pages: Vec<Page>,
+}
+
+impl Site {
+    /// The division with this id.
+    pub fn division(&self, id: &str) -> Option<&Division> {
+        self.divisions.iter().find(|d| d.id == id)
+    }
+
+    /// The plan shown on the home page: the current one, else the newest.
+    pub fn main_plan(&self) -> Option<&Plan> {
+        self.plans.first()
+    }
+}
+
+/// Site-wide settings from `site.yaml`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Site title.
+    pub title: String,
+    /// Publishing organisation.
+    pub organisation: String,
+    /// Absolute base URL, ending in `/`, if set.
+    pub base_url: Option<String>,
+    /// Interface language (`ja`).
+    pub language: String,
+    /// Whether fiscal years also show their Japanese era.
+    pub era_years: bool,
+    /// Description for page metadata.
+    pub description: Option<String>,
+    /// Contact paragraph (Markdown).
+    pub contact: Option<String>,
+    /// Licence of the published data.
+    pub licence: Licence,
+}
+
+/// A licence.
+#[derive(Debug, Clone)]
+pub struct Licence {
+    /// Short name.
+    pub name: String,
+    /// Link to its text.
+    pub url: Option<String>,
+}
+
+/// A division 所属.
+#[derive(Debug, Clone)]
+pub struct Division {
+    /// URL-safe id.
+    pub id: String,
+    /// Official name.
+    pub name: String,
+    /// Bureau 部局, when known.
+    pub bureau: Option<String>,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+}
+
+/// Whether a plan is in force or kept for the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanStatus {
+    /// The plan in force.
+    Current,
+    /// An earlier plan kept for the record.
+    Archived,
+}
+
+/// Fiscal years from `from` to `to`, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First fiscal year.
+    pub from: i32,
+    /// Last fiscal year.
+    pub to: i32,
+}
+
+impl Period {
+    /// Whether `year` lies in the period.
+    pub fn contains(&self, year: i32) -> bool {
+        (self.from..=self.to).contains(&year)
+    }
+
+    /// Every fiscal year of the period, in order.
+    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
+        self.from..=self.to
+    }
+}
+
+/// A plan with its structure and items.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// URL-safe id (its folder name).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Fiscal years it runs.
+    pub period: Period,
+    /// Adoption date as written (`YYYY-MM` or `YYYY-MM-DD`).
+    pub adopted: String,
+    /// Current or archived.
+    pub status: PlanStatus,
+    /// What the plan is for (Markdown).
+    pub summary: Option<String>,
+    /// Where its facts come from (Markdown).
+    pub source: Option<String>,
+    /// How sure the structure table is (Markdown).
+    pub structure_note: Option<String>,
+    /// Marks items may carry.
+    pub marks: Vec<Mark>,
+    /// Evaluation scale, best first.
+    pub grades: Vec<Grade>,
+    /// Where the scale comes from (Markdown).
+    pub grades_note: Option<String>,
+    /// Goals in number order, each with its policies.
+    pub goals: Vec<Goal>,
+    /// Items in number order.
+    pub items: Vec<Item>,
+}
+
+impl Plan {
+    /// The policy with this number, with the goal it belongs to.
+    pub fn policy(&self, number: u32) -> Option<(&Goal, &Policy)> {
+        self.goals.iter().find_map(|g| {
+            g.policies
+                .iter()
+                .find(|p| p.number == number)
+                .map(|p| (g, p))
+        })
+    }
+
+    /// Items under the policy with this number.
+    pub fn items_of_policy(&self, number: u32) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.policy == number)
+    }
+
+    /// The mark with this id.
+    pub fn mark(&self, id: &str) -> Option<&Mark> {
+        self.marks.iter().find(|m| m.id == id)
+    }
+
+    /// Number of policies across all goals.
+    pub fn policy_count(&self) -> usize {
+        self.goals.iter().map(|g| g.policies.len()).sum()
+    }
+
+    /// Number of indicators across all items.
+    pub fn indicator_count(&self) -> usize {
+        self.items.iter().map(|i| i.indicators.len()).sum()
+    }
+}
+
+/// A mark such as ★.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// URL-safe id.
+    pub id: String,
+    /// Symbol shown beside titles.
+    pub symbol: String,
+    /// Meaning.
+    pub label: String,
+}
+
+/// A grade of the evaluation scale.
+#[derive(Debug, Clone)]
+pub struct Grade {
+    /// Short key.
+    pub key: String,
+    /// Label.
+    pub label: String,
+    /// Meaning.
+    pub meaning: Option<String>,
+}
+
+/// A goal 目標.
+#[derive(Debug, Clone)]
+pub struct Goal {
+    /// Number.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Policies in number order.
+    pub policies: Vec<Policy>,
+}
+
+/// A policy 方針.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Number, unique in the plan.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+}
+
+/// How an item's place in the structure is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Stated by the source documents.
+    Documented,
+    /// Read from meaning where the source is ambiguous.
+    Inferred,
+}
+
+/// An implementation item 実施項目.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Number, unique in the plan.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Number of its policy.
+    pub policy: u32,
+    /// Number of its goal (derived from the policy).
+    pub goal: u32,
+    /// Ids of its marks.
+    pub marks: Vec<String>,
+    /// Ids of its responsible divisions.
+    pub divisions: Vec<String>,
+    /// How its place in the structure is known.
+    pub placement: Placement,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Editorial note (Markdown).
+    pub note: Option<String>,
+    /// Projects 事業.
+    pub projects: Vec<Project>,
+    /// Indicators 指標.
+    pub indicators: Vec<Indicator>,
+    /// The file it was read from, relative to the site root.
+    pub source_file: String,
+}
+
+/// A project 事業.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Title.
+    pub title: String,
+    /// Ids of responsible divisions 取組所属.
+    pub divisions: Vec<String>,
+    /// Ids of related divisions 関係所属.
+    pub related_divisions: Vec<String>,
+    /// Situation and issues 現状・課題 (Markdown).
+    pub situation: Option<String>,
+    /// Actions 取組内容 (Markdown).
+    pub actions: Option<String>,
+    /// Related information 関連情報.
+    pub links: Vec<Link>,
+    /// Roadmap 工程表.
+    pub roadmap: Vec<RoadmapRow>,
+    /// What is evaluated 評価.
+    pub evaluation: Vec<EvaluationRow>,
+}
+
+/// A related link; `url` is checked to be safe.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Text.
+    pub title: String,
+    /// Address, if any.
+    pub url: Option<String>,
+}
+
+/// A roadmap row.
+#[derive(Debug, Clone)]
+pub struct RoadmapRow {
+    /// What is planned.
+    pub label: String,
+    /// Years it spans.
+    pub years: Period,
+    /// Detail line.
+    pub detail: Option<String>,
+}
+
+/// A row of what is evaluated.
+#[derive(Debug, Clone)]
+pub struct EvaluationRow {
+    /// What is evaluated.
+    pub label: String,
+    /// Detail line.
+    pub detail: Option<String>,
+}
+
+/// Whether an indicator has targets or is for reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorKind {
+    /// A numeric target 数値目標.
+    Target,
+    /// A reference indicator 参考指標.
+    Reference,
+}
+
+/// Which way is better for an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Higher values are better.
+    Higher,
+    /// Lower values are better.
+    Lower,
+    /// Neither way is better.
+    Neither,
+}
+
+/// A value in one fiscal year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearValue {
+    /// Fiscal year.
+    pub year: i32,
+    /// Finite value.
+    pub value: f64,
+}
+
+/// An indicator 指標.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// URL-safe id, unique in the plan.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Target or reference.
+    pub kind: IndicatorKind,
+    /// Unit.
+    pub unit: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Value when the plan was made.
+    pub baseline: YearValue,
+    /// Targets by year, in year order.
+    pub targets: Vec<YearValue>,
+    /// Decimal places to show.
+    pub precision: Option<u8>,
+    /// Source of the numbers.
+    pub source: Option<String>,
+    /// Notes (Markdown).
+    pub notes: Option<String>,
+}
+
+/// A Markdown page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// URL-safe slug (its file name).
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Navigation order.
+    pub order: i64,
+    /// Date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Body (Markdown).
+    pub body: String,
+}

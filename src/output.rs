@@ -1,0 +1,633 @@
+//! Writes the rendered site to the output folder; the only code that does.
+//!
+//! The build renders every page in memory into [`OutputFile`]s and hands them
+//! to [`write_site`], which:
+//!
+//! 1. checks every page path (and refuses duplicates) before touching the disk;
+//! 2. refuses output folders that are unsafe to replace: the top of the file
+//!    system, a folder containing the current folder, a file, or a non-empty
+//!    folder without kohyo's marker file [`MARKER_FILE`] (unless forced);
+//! 3. writes the whole site into a staging folder next to the output folder;
+//! 4. swaps the staging folder into place with renames, so the old output stays
+//!    intact until the new one is complete.
+//!
+//! Two builds writing the same output folder at the same time are not supported.
+
+use std::collections::HashSet;
+use std::ffi::{OsStr, OsString};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::fsutil::{self, FsAction, FsError};
+
+/// Name of the marker file that [`write_site`] puts in every output folder.
+pub const MARKER_FILE: &str = ".kohyo-output";
+
+/// Content of the marker file.
+pub const MARKER_TEXT: &str =
+    "This folder is written by kohyo build; it is replaced on every build.\n";
+
+/// One rendered file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Site-relative path with `/` between folders, e.g. `plans/p/items/9.html`.
+    pub path: String,
+    /// The file's complete content.
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    /// Creates an output file from a site-relative path and its content.
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Self {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// Options for [`write_site`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Replace a non-empty output folder even if it has no kohyo marker file.
+    pub force: bool,
+}
+
+/// What [`write_site`] wrote; the marker file is not counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Number of site files written.
+    pub files: usize,
+    /// Total size of the site files written, in bytes.
+    pub bytes: u64,
+}
+
+/// Why a page path was refused by [`check_path`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathProblem {
+    /// The path is empty.
+    Empty,
+    /// The path contains a NUL character.
+    Nul,
+    /// The path starts with `/`.
+    Absolute,
+    /// The path contains `\`.
+    Backslash,
+    /// The path starts with a drive name such as `C:`.
+    DrivePrefix,
+    /// The path has an empty segment (`a//b` or a trailing `/`).
+    EmptySegment,
+    /// The path has a `.` segment.
+    Dot,
+    /// The path has a `..` segment.
+    DotDot,
+    /// The path is the name of kohyo's marker file.
+    Reserved,
+}
+
+impl fmt::Display for PathProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Empty => "the path is empty",
+            Self::Nul => "it contains a NUL character",
+            Self::Absolute => "it starts with `/`",
+            Self::Backslash => "it contains `\\`; use `/` between folder names",
+            Self::DrivePrefix => "it starts with a drive name like `C:`",
+            Self::EmptySegment => "it has an empty folder name (`//` or a `/` at the end)",
+            Self::Dot => "it has a `.` folder name",
+            Self::DotDot => "it has a `..` folder name, which points outside the output folder",
+            Self::Reserved => "that name is reserved for kohyo's marker file",
+        })
+    }
+}
+
+/// Errors from [`write_site`]; each message names the path concerned.
+#[derive(Debug, Error)]
+pub enum OutputError {
+    /// A page path is not a safe site-relative path.
+    #[error("cannot write the page `{}`: {problem}. Nothing was written.", .path.escape_debug())]
+    InvalidPath {
+        /// The refused path.
+        path: String,
+        /// What is wrong with it.
+        problem: PathProblem,
+    },
+    /// Two pages have the same path.
+    #[error("two pages would be written to the same file `{}`. Nothing was written.", .path.escape_debug())]
+    DuplicatePath {
+        /// The path that occurs more than once.
+        path: String,
+    },
+    /// A page path is also used as a folder by another page.
+    #[error(
+        "`{file}` would have to be both a page and a folder (because of `{inner}`). Nothing was written."
+    )]
+    PathConflict {
+        /// The page path that is also needed as a folder.
+        file: String,
+        /// A page inside that folder.
+        inner: String,
+    },
+    /// The output folder is the top of the file system.
+    #[error("refusing to use `{}` as the output folder: it is the top of the file system. Pick another folder with --out.", .dir.display())]
+    RootFolder {
+        /// The output folder as given.
+        dir: PathBuf,
+    },
+    /// The output folder contains (or is) the current folder.
+    #[error("refusing to use `{}` as the output folder: it contains the current folder `{}`, and kohyo replaces the whole output folder on every build. Pick another folder with --out.", .dir.display(), .cwd.display())]
+    ContainsWorkingDir {
+        /// The output folder as given.
+        dir: PathBuf,
+        /// The current folder.
+        cwd: PathBuf,
+    },
+    /// The output path exists but is not a folder.
+    #[error("`{}` is a file, not a folder. Pick another output folder with --out.", .dir.display())]
+    NotAFolder {
+        /// The output path.
+        dir: PathBuf,
+    },
+    /// The output folder is non-empty and has no marker file.
+    #[error("the folder `{}` is not empty and does not look like kohyo output (it has no `.kohyo-output` file). kohyo replaces the whole output folder on every build, so it left this folder alone. Pass --force to replace it anyway, or pick another folder with --out.", .dir.display())]
+    NotKohyoOutput {
+        /// The output folder.
+        dir: PathBuf,
+    },
+    /// The output folder or its surroundings could not be examined.
+    #[error("could not check the output folder `{}`: {source}", .dir.display())]
+    Inspect {
+        /// The output folder.
+        dir: PathBuf,
+        /// The underlying error.
+        source: FsError,
+    },
+    /// Writing the new site failed; the previous output is untouched.
+    #[error("could not write the site into `{}`; the previous output was left as it was: {source}", .dir.display())]
+    Stage {
+        /// The output folder.
+        dir: PathBuf,
+        /// The underlying error.
+        source: FsError,
+    },
+    /// The new site could not be moved into place.
+    #[error("could not put the new site in place at `{}`: {source}", .dir.display())]
+    Swap {
+        /// The output folder.
+        dir: PathBuf,
+        /// The underlying error.
+        source: FsError,
+    },
+    /// The new site is in place but the previous copy could not be deleted.
+    #[error("the new site was written to `{}`, but the previous copy `{}` could not be removed; you can delete it by hand: {source}", .dir.display(), .old.display())]
+    Cleanup {
+        /// The output folder.
+        dir: PathBuf,
+        /// The leftover folder holding the previous output.
+        old: PathBuf,
+        /// The underlying error.
+        source: FsError,
+    },
+}
+
+/// Checks that `path` is a safe site-relative path such as `plans/p/index.html`.
+pub fn check_path(path: &str) -> Result<(), PathProblem> {
+    let bytes = path.as_bytes();
+    let problem = if path.is_empty() {
+        PathProblem::Empty
+    } else if path.contains('\0') {
+        PathProblem::Nul
+    } else if path.starts_with('/') {
+        PathProblem::Absolute
+    } else if path.contains('\\') {
+        PathProblem::Backslash
+    } else if bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' {
+        PathProblem::DrivePrefix
+    } else if let Some(segment) = path.split('/').find(|s| matches!(*s, "" | "." | "..")) {
+        match segment {
+            "" => PathProblem::EmptySegment,
+            "." => PathProblem::Dot,
+            _ => PathProblem::DotDot,
+        }
+    } else if path == MARKER_FILE {
+        PathProblem::Reserved
+    } else {
+        return Ok(());
+    };
+    Err(problem)
+}
+
+/// Replaces `out_dir` with exactly `files` plus the marker file.
+///
+/// Nothing on disk changes unless every check passes; if writing fails the
+/// previous output is left as it was. A relative `out_dir` is taken from the
+/// current folder, and its parent folder is created if missing.
+pub fn write_site(
+    out_dir: &Path,
+    files: &[OutputFile],
+    options: &WriteOptions,
+) -> Result<WriteReport, OutputError> {
+    let cwd = std::env::current_dir().map_err(|e| OutputError::Inspect {
+        dir: out_dir.to_path_buf(),
+        source: FsError::new(FsAction::Inspect, ".", e),
+    })?;
+    write_site_from(&cwd, out_dir, files, options)
+}
+
+/// [`write_site`] with the current folder passed in, so tests can fake it.
+fn write_site_from(
+    cwd: &Path,
+    out_dir: &Path,
+    files: &[OutputFile],
+    options: &WriteOptions,
+) -> Result<WriteReport, OutputError> {
+    validate_paths(files)?;
+    let dir = || out_dir.to_path_buf();
+    let inspect = |source| OutputError::Inspect { dir: dir(), source };
+    let target = fsutil::absolute_lexical(cwd, out_dir);
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return Err(OutputError::RootFolder { dir: dir() });
+    };
+    let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
+    let real_target = fsutil::canonicalize_existing(parent)
+        .map_err(inspect)?
+        .join(name);
+    if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
+        return Err(OutputError::ContainsWorkingDir {
+            dir: dir(),
+            cwd: cwd.to_path_buf(),
+        });
+    }
+    let exists = match fsutil::symlink_metadata(&target).map_err(inspect)? {
+        None => false,
+        Some(_) if !target.is_dir() => return Err(OutputError::NotAFolder { dir: dir() }),
+        Some(_) => {
+            let empty = fsutil::read_dir(&target).map_err(inspect)?.is_empty();
+            if !empty && !options.force && !target.join(MARKER_FILE).is_file() {
+                return Err(OutputError::NotKohyoOutput { dir: dir() });
+            }
+            true
+        }
+    };
+
+    let stage_err = |source| OutputError::Stage { dir: dir(), source };
+    fsutil::create_dir_all(parent).map_err(stage_err)?;
+    remove_leftovers(parent, name);
+    let staging = parent.join(sibling_name(name, "staging"));
+    let old = parent.join(sibling_name(name, "old"));
+    let report = stage(&staging, files).map_err(|source| {
+        fsutil::remove_best_effort(&staging);
+        stage_err(source)
+    })?;
+
+    let swap_err = |source| {
+        fsutil::remove_best_effort(&staging);
+        OutputError::Swap { dir: dir(), source }
+    };
+    if exists {
+        fsutil::rename(&target, &old).map_err(swap_err)?;
+    }
+    if let Err(source) = fsutil::rename(&staging, &target) {
+        if exists {
+            // Best effort: put the previous output back where it was.
+            let _ = fsutil::rename(&old, &target);
+        }
+        return Err(swap_err(source));
+    }
+    if exists {
+        fsutil::remove_dir_all(&old).map_err(|source| OutputError::Cleanup {
+            dir: dir(),
+            old: old.clone(),
+            source,
+        })?;
+    }
+    Ok(report)
+}
+
+/// Checks every path, then looks for duplicates and page/folder clashes.
+fn validate_paths(files: &[OutputFile]) -> Result<(), OutputError> {
+    let mut seen = HashSet::with_capacity(files.len());
+    for file in files {
+        check_path(&file.path).map_err(|problem| OutputError::InvalidPath {
+            path: file.path.clone(),
+            problem,
+        })?;
+        if !seen.insert(file.path.as_str()) {
+            return Err(OutputError::DuplicatePath {
+                path: file.path.clone(),
+            });
+        }
+    }
+    for file in files {
+        for (slash, _) in file.path.match_indices('/') {
+            let folder = &file.path[..slash];
+            if seen.contains(folder) {
+                return Err(OutputError::PathConflict {
+                    file: folder.to_string(),
+                    inner: file.path.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `.<name>.kohyo-<kind>-<pid>`, the name of a staging or old folder.
+fn sibling_name(name: &OsStr, kind: &str) -> OsString {
+    let mut sibling = OsString::from(".");
+    sibling.push(name);
+    sibling.push(format!(".kohyo-{kind}-{}", std::process::id()));
+    sibling
+}
+
+/// Whether `entry` is a staging or old folder of `name` from any process.
+fn is_leftover(entry: &OsStr, name: &OsStr) -> bool {
+    let (Some(entry), Some(name)) = (entry.to_str(), name.to_str()) else {
+        return false;
+    };
+    let Some(rest) = entry
+        .strip_prefix('.')
+        .and_then(|r| r.strip_prefix(name))
+        .and_then(|r| r.strip_prefix(".kohyo-"))
+    else {
+        return false;
+    };
+    ["staging-", "old-"].iter().any(|kind| {
+        rest.strip_prefix(kind)
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Best effort: removes staging and old folders left by crashed earlier runs.
+fn remove_leftovers(parent: &Path, name: &OsStr) {
+    let Ok(entries) = fsutil::read_dir(parent) else {
+        return;
+    };
+    for entry in entries {
+        if entry.file_name().is_some_and(|e| is_leftover(e, name)) {
+            fsutil::remove_best_effort(&entry);
+        }
+    }
+}
+
+/// Writes the marker and every file into the new folder `staging`.
+fn stage(staging: &Path, files: &[OutputFile]) -> Result<WriteReport, FsError> {
+    fsutil::create_dir(staging)?;
+    fsutil::write(staging.join(MARKER_FILE), MARKER_TEXT)?;
+    let mut made = HashSet::new();
+    let mut bytes = 0u64;
+    for file in files {
+        let mut dest = staging.to_path_buf();
+        dest.extend(file.path.split('/'));
+        if let Some(folder) = dest.parent()
+            && made.insert(folder.to_path_buf())
+        {
+            fsutil::create_dir_all(folder)?;
+        }
+        fsutil::write(&dest, &file.bytes)?;
+        bytes += file.bytes.len() as u64;
+    }
+    Ok(WriteReport {
+        files: files.len(),
+        bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+    use std::fs;
+
+    const HOME: &[(&str, &str)] = &[("index.html", "home")];
+
+    fn site(pages: &[(&str, &str)]) -> Vec<OutputFile> {
+        pages.iter().map(|(p, b)| OutputFile::new(*p, *b)).collect()
+    }
+
+    /// Runs [`write_site`] on `pages`, with `--force` if `force`.
+    fn build(out: &Path, pages: &[(&str, &str)], force: bool) -> Result<WriteReport, OutputError> {
+        write_site(out, &site(pages), &WriteOptions { force })
+    }
+
+    /// Every file below `dir`, by relative path, with its bytes.
+    fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        let mut todo = vec![dir.to_path_buf()];
+        while let Some(next) = todo.pop() {
+            for path in fs::read_dir(&next).unwrap().map(|e| e.unwrap().path()) {
+                if path.is_dir() {
+                    todo.push(path);
+                } else {
+                    let rel = path.strip_prefix(dir).unwrap().to_path_buf();
+                    out.insert(rel, fs::read(&path).unwrap());
+                }
+            }
+        }
+        out
+    }
+
+    /// Sorted names in `parent` that look like staging or old folders.
+    fn leftovers(parent: &Path) -> Vec<String> {
+        let mut names: Vec<_> = fs::read_dir(parent)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".kohyo-"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_new_folder_with_marker_and_nested_dirs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("not/yet/site");
+        let report = build(
+            &out,
+            &[("index.html", "home"), ("plans/p/items/9.html", "nine")],
+            false,
+        );
+        assert_eq!(report.unwrap(), WriteReport { files: 2, bytes: 8 });
+        let snap = snapshot(&out);
+        assert_eq!(snap.len(), 3);
+        assert_eq!(snap[Path::new("plans/p/items/9.html")], b"nine");
+        assert_eq!(snap[Path::new(MARKER_FILE)], MARKER_TEXT.as_bytes());
+        assert!(leftovers(out.parent().unwrap()).is_empty());
+    }
+
+    #[test]
+    fn replacing_previous_output_removes_stale_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        build(&out, &[("old.html", "1"), ("gone/a.html", "2")], false).unwrap();
+        build(&out, &[("new.html", "3")], false).unwrap();
+        let names: Vec<_> = snapshot(&out).into_keys().collect();
+        assert_eq!(names, [Path::new(MARKER_FILE), Path::new("new.html")]);
+        assert!(leftovers(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn bad_paths_error_and_leave_existing_output_untouched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        build(&out, &[("keep.html", "keep"), ("d/x.css", "x")], false).unwrap();
+        let before = snapshot(&out);
+        let bad = [
+            ("../evil.html", PathProblem::DotDot),
+            ("/abs", PathProblem::Absolute),
+            ("a//b", PathProblem::EmptySegment),
+            ("a/./b", PathProblem::Dot),
+            ("", PathProblem::Empty),
+            ("a/", PathProblem::EmptySegment),
+            ("a\\b", PathProblem::Backslash),
+            ("C:/x", PathProblem::DrivePrefix),
+            ("a\0b", PathProblem::Nul),
+            (MARKER_FILE, PathProblem::Reserved),
+        ];
+        for (path, expected) in bad {
+            assert_eq!(check_path(path), Err(expected), "{path:?}");
+            let err = build(&out, &[("fine.html", "f"), (path, "evil")], true).unwrap_err();
+            assert!(matches!(err, OutputError::InvalidPath { problem, .. } if problem == expected));
+            assert_eq!(snapshot(&out), before, "{path:?}");
+            assert!(leftovers(tmp.path()).is_empty());
+        }
+        assert!(!tmp.path().join("evil.html").exists());
+        assert_eq!(check_path("plans/p/items/9.html"), Ok(()));
+    }
+
+    #[test]
+    fn duplicate_and_conflicting_paths_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        let err = build(
+            &out,
+            &[("a.html", "1"), ("b.html", "2"), ("a.html", "3")],
+            true,
+        );
+        let err = err.unwrap_err();
+        assert!(matches!(&err, OutputError::DuplicatePath { path } if path == "a.html"));
+        assert!(err.to_string().contains("`a.html`"), "{err}");
+        let err = build(&out, &[("a/b/c.html", "1"), ("a/b", "2")], true).unwrap_err();
+        assert!(matches!(&err, OutputError::PathConflict { file, .. } if file == "a/b"));
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn refuses_unmarked_non_empty_folder_unless_forced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("docs");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        let err = build(&out, HOME, false).unwrap_err();
+        assert!(matches!(err, OutputError::NotKohyoOutput { .. }));
+        let msg = err.to_string();
+        let needles = [
+            out.to_str().unwrap(),
+            "not look like kohyo output",
+            "--force",
+            "--out",
+        ];
+        assert!(needles.iter().all(|n| msg.contains(n)), "{msg}");
+        assert_eq!(fs::read(out.join("notes.txt")).unwrap(), b"mine");
+        build(&out, HOME, true).unwrap();
+        assert!(!out.join("notes.txt").exists());
+        assert!(out.join(MARKER_FILE).is_file());
+    }
+
+    #[test]
+    fn accepts_existing_empty_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("empty");
+        fs::create_dir(&out).unwrap();
+        build(&out, HOME, false).unwrap();
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"home");
+        assert!(leftovers(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn failed_write_leaves_old_output_and_no_leftovers() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        build(&out, HOME, false).unwrap();
+        let before = snapshot(&out);
+        // A name longer than file systems allow makes the write itself fail.
+        let long = format!("a/{}.html", "x".repeat(300));
+        let err = build(&out, &[("ok.html", "1"), (&long, "2")], false).unwrap_err();
+        assert!(matches!(err, OutputError::Stage { .. }), "{err}");
+        assert!(err.to_string().contains("left as it was"), "{err}");
+        assert_eq!(snapshot(&out), before);
+        assert!(leftovers(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn out_dir_that_is_a_file_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        fs::write(&out, "a file").unwrap();
+        let err = build(&out, HOME, true).unwrap_err();
+        assert!(matches!(err, OutputError::NotAFolder { .. }), "{err}");
+        assert_eq!(fs::read(&out).unwrap(), b"a file");
+    }
+
+    #[test]
+    fn cleans_leftovers_of_crashed_runs_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let names = [
+            ".site.kohyo-staging-99999",
+            ".site.kohyo-old-1",
+            ".site.kohyo-old-x",
+            ".site.kohyo-old-",
+            ".sites.kohyo-old-1",
+        ];
+        for name in names {
+            fs::create_dir(tmp.path().join(name)).unwrap();
+        }
+        build(&tmp.path().join("site"), HOME, false).unwrap();
+        let expected = [
+            ".site.kohyo-old-",
+            ".site.kohyo-old-x",
+            ".sites.kohyo-old-1",
+        ];
+        assert_eq!(leftovers(tmp.path()), expected);
+    }
+
+    #[test]
+    fn refuses_root_and_folders_containing_the_current_folder() {
+        let err = build(Path::new("/"), HOME, false).unwrap_err();
+        assert!(matches!(err, OutputError::RootFolder { .. }), "{err}");
+        let tmp = tempfile::tempdir().unwrap();
+        let project = tmp.path().join("project");
+        let cwd = project.join("content");
+        fs::create_dir_all(&cwd).unwrap();
+        fs::write(project.join(MARKER_FILE), MARKER_TEXT).unwrap();
+        let before = snapshot(tmp.path());
+        let force = WriteOptions { force: true };
+        for out in [
+            &project,
+            &cwd,
+            Path::new("."),
+            Path::new(".."),
+            Path::new(""),
+        ] {
+            let err = write_site_from(&cwd, out, &site(HOME), &force).unwrap_err();
+            assert!(
+                matches!(err, OutputError::ContainsWorkingDir { .. }),
+                "{out:?}"
+            );
+        }
+        assert_eq!(snapshot(tmp.path()), before);
+    }
+
+    #[test]
+    fn relative_out_dir_is_taken_from_the_current_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cwd = tmp.path().join("project");
+        fs::create_dir(&cwd).unwrap();
+        let out = Path::new("./public/../dist");
+        write_site_from(&cwd, out, &site(HOME), &WriteOptions::default()).unwrap();
+        assert_eq!(fs::read(cwd.join("dist/index.html")).unwrap(), b"home");
+        assert!(!cwd.join("public").exists());
+    }
+}

@@ -1,0 +1,327 @@
+//! Raw content records: serde structs that mirror the YAML files one to one.
+//!
+//! Every struct denies unknown keys, so a misspelt key is an error instead of
+//! being silently ignored. Values that other records refer to, or that need a
+//! range check, are wrapped in [`Spanned`] so validation can point at their
+//! line and column. Nothing here checks meaning: that is `validate`'s job.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// `content/site.yaml`: settings that apply to the whole site.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSite {
+    /// Site title, shown in every page title and header.
+    pub title: String,
+    /// The organisation that publishes the plan, e.g. 群馬県.
+    pub organisation: String,
+    /// Absolute URL the site is served from; used only for sitemap and canonical links.
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
+    /// Language of the interface; only `ja` for now.
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
+    /// Show the Japanese era beside fiscal years: 2025年度（令和7年度）.
+    #[serde(default)]
+    pub era_years: bool,
+    /// One-sentence description used in page metadata.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Who to contact about the plan (Markdown).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// Licence of the published data.
+    #[serde(default)]
+    pub licence: Option<RawLicence>,
+}
+
+/// A licence: its name and where its text lives.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLicence {
+    /// Short name, e.g. `CC BY 4.0`.
+    pub name: String,
+    /// Link to the licence text.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+}
+
+/// `content/divisions.yaml`: every division (所属) that items may name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDivisions {
+    /// The divisions, in display order.
+    pub divisions: Vec<RawDivision>,
+}
+
+/// One division 所属.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDivision {
+    /// URL-safe id (ASCII letters, digits, `-`), used in page addresses.
+    pub id: Spanned<String>,
+    /// Official name, e.g. デジタルトランスフォーメーション課.
+    pub name: Spanned<String>,
+    /// Bureau 部局 the division belongs to.
+    #[serde(default)]
+    pub bureau: Option<String>,
+    /// Other spellings found in documents, e.g. （総）総務課; items may use them.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+}
+
+/// `content/plans/<plan-id>/plan.yaml`: a plan 大綱・実施計画 and its structure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    /// Title of the plan.
+    pub title: String,
+    /// Subtitle or slogan.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// The fiscal years the plan runs.
+    pub period: Spanned<RawPeriod>,
+    /// When the plan was adopted, `YYYY-MM` or `YYYY-MM-DD`.
+    pub adopted: Spanned<String>,
+    /// `current` or `archived`.
+    pub status: Spanned<String>,
+    /// What the plan is for (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Where the plan's facts come from (Markdown), shown on the plan page.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// How sure the structure table is (Markdown), shown on the plan page.
+    #[serde(default)]
+    pub structure_note: Option<String>,
+    /// Marks items may carry, such as ★.
+    #[serde(default)]
+    pub marks: Vec<RawMark>,
+    /// The evaluation scale, best grade first.
+    pub grades: Vec<RawGrade>,
+    /// Where the evaluation scale comes from (Markdown).
+    #[serde(default)]
+    pub grades_note: Option<String>,
+    /// Goals 目標, each with its policies 方針.
+    pub goals: Vec<RawGoal>,
+}
+
+/// A span of fiscal years, both ends included.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    /// First fiscal year.
+    pub from: i64,
+    /// Last fiscal year.
+    pub to: i64,
+}
+
+/// A mark an item may carry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMark {
+    /// URL-safe id that items use.
+    pub id: Spanned<String>,
+    /// The symbol printed beside an item title, e.g. ★.
+    pub symbol: String,
+    /// What the mark means.
+    pub label: String,
+}
+
+/// A grade on the evaluation scale.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrade {
+    /// Short key, e.g. `A`.
+    pub key: Spanned<String>,
+    /// Label, e.g. 大きな成果あり.
+    pub label: String,
+    /// What the grade means.
+    #[serde(default)]
+    pub meaning: Option<String>,
+}
+
+/// A goal 目標.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    /// Goal number, unique in the plan.
+    pub number: Spanned<u32>,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Policies under this goal.
+    pub policies: Vec<RawPolicy>,
+}
+
+/// A policy 方針.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPolicy {
+    /// Policy number, unique in the plan (numbered across goals).
+    pub number: Spanned<u32>,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// `content/plans/<plan-id>/items/*.yaml`: one implementation item 実施項目.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItem {
+    /// Item number, unique in the plan.
+    pub number: Spanned<u32>,
+    /// Title.
+    pub title: String,
+    /// Number of the policy the item serves.
+    pub policy: Spanned<u32>,
+    /// Mark ids from the plan's `marks`.
+    #[serde(default)]
+    pub marks: Vec<Spanned<String>>,
+    /// Responsible divisions 取組所属: ids, names or aliases.
+    pub divisions: Vec<Spanned<String>>,
+    /// `documented` when the source states the item's place in the structure,
+    /// `inferred` when it was read from meaning.
+    #[serde(default)]
+    pub placement: Option<Spanned<String>>,
+    /// Summary (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Editorial note (Markdown), e.g. what the source leaves out.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Projects 事業.
+    #[serde(default)]
+    pub projects: Vec<RawProject>,
+    /// Indicators 指標.
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
+}
+
+/// A project 事業 of an item.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProject {
+    /// Title.
+    pub title: String,
+    /// Responsible divisions 取組所属.
+    #[serde(default)]
+    pub divisions: Vec<Spanned<String>>,
+    /// Related divisions 関係所属.
+    #[serde(default)]
+    pub related_divisions: Vec<Spanned<String>>,
+    /// Situation and issues 現状・課題 (Markdown).
+    #[serde(default)]
+    pub situation: Option<String>,
+    /// Actions 取組内容 (Markdown).
+    #[serde(default)]
+    pub actions: Option<String>,
+    /// Related information 関連情報.
+    #[serde(default)]
+    pub links: Vec<RawLink>,
+    /// Roadmap rows 工程表.
+    #[serde(default)]
+    pub roadmap: Vec<RawRoadmapRow>,
+    /// What is evaluated 評価.
+    #[serde(default)]
+    pub evaluation: Vec<RawEvaluationRow>,
+}
+
+/// A related link; without `url` it is shown as plain text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    /// Text shown.
+    pub title: String,
+    /// http, https or mailto address, or a path inside the site.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+}
+
+/// A roadmap row 工程表: a planned action over a span of fiscal years.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRoadmapRow {
+    /// What is planned.
+    pub label: String,
+    /// First fiscal year.
+    pub from: Spanned<i64>,
+    /// Last fiscal year.
+    pub to: Spanned<i64>,
+    /// A line of detail.
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+/// A row of what is evaluated 評価.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvaluationRow {
+    /// What is evaluated.
+    pub label: String,
+    /// A line of detail.
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+/// An indicator 指標.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    /// URL-safe id, unique in the plan.
+    pub id: Spanned<String>,
+    /// Name.
+    pub name: String,
+    /// `target` (数値目標) or `reference` (参考指標).
+    pub kind: Spanned<String>,
+    /// Unit, e.g. 時間, %, 者.
+    pub unit: String,
+    /// `higher` or `lower` is better, or `neither`.
+    pub direction: Spanned<String>,
+    /// The value when the plan was made.
+    pub baseline: RawYearValue,
+    /// Target values by fiscal year.
+    #[serde(default)]
+    pub targets: Vec<RawYearValue>,
+    /// Decimal places to show; by default as many as the data have.
+    #[serde(default)]
+    pub precision: Option<Spanned<u8>>,
+    /// Where the numbers come from.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Notes (Markdown).
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// A value for one fiscal year.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawYearValue {
+    /// Fiscal year.
+    pub year: Spanned<i64>,
+    /// The value, a finite number.
+    pub value: Spanned<f64>,
+}
+
+/// Front matter of a Markdown page in `content/pages/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPageMeta {
+    /// Page title.
+    pub title: String,
+    /// Position in navigation; lower first.
+    #[serde(default)]
+    pub order: Option<i64>,
+    /// Date of the page, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    /// One-sentence description for metadata.
+    #[serde(default)]
+    pub description: Option<String>,
+}

@@ -1,0 +1,597 @@
+//! Rendering: the model and the theme in, every output file in memory out.
+//!
+//! Each page gets a frame (site, way back to the root, title, breadcrumbs)
+//! around its own view; pages are rendered in parallel and then sorted by
+//! path, so the output is the same on every run.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostics, Place};
+use crate::markdown;
+use crate::model::*;
+use crate::output::OutputFile;
+use crate::theme::Theme;
+use crate::urls;
+use crate::views::*;
+
+/// Site-wide values every page shows.
+#[derive(Debug, Serialize)]
+struct SiteView {
+    title: String,
+    organisation: String,
+    description: String,
+    language: String,
+    nav: Vec<LinkView>,
+    licence: LinkView,
+    contact: String,
+}
+
+/// What every template receives: the frame plus the page's own view.
+#[derive(Serialize)]
+struct Frame<'a, T: Serialize> {
+    site: &'a SiteView,
+    /// Way back to the site root from this page, e.g. `../../`.
+    root: String,
+    /// This page's site-relative path.
+    path: &'a str,
+    /// Text of the `<title>` element.
+    title: String,
+    /// Text of the `h1`.
+    heading: String,
+    /// Meta description.
+    description: String,
+    /// Breadcrumbs above the heading, ending before this page.
+    crumbs: Vec<LinkView>,
+    /// Absolute URL when the site has a base URL.
+    canonical: String,
+    /// The page's own view.
+    page: T,
+}
+
+/// A page waiting to be rendered.
+struct Job {
+    path: String,
+    template: &'static str,
+    heading: String,
+    title_parts: Vec<String>,
+    description: String,
+    crumbs: Vec<LinkView>,
+    /// The page's view, type-erased so jobs of every kind fit in one list.
+    page: tera::Value,
+}
+
+fn value<T: Serialize>(v: &T) -> tera::Value {
+    tera::Value::from_serializable(v)
+}
+
+/// Renders every page of `site` with `theme`; template errors become diagnostics.
+pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutputFile> {
+    let site_view = site_view(site);
+    let jobs = jobs(site);
+    let results: Vec<Result<OutputFile, (String, String)>> = jobs
+        .par_iter()
+        .map(|job| render_job(site, theme, &site_view, job))
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 4);
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err((template, message)) => diags.error_hint(
+                Place::file(&format!("{}/templates/{template}", crate::theme::THEME_DIR)),
+                "template",
+                format!("template failed to render: {message}"),
+                "check the variable names the template uses against docs/themes.md",
+            ),
+        }
+    }
+    for (path, bytes) in &theme.statics {
+        files.push(OutputFile {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: sitemap(site, &jobs).into_bytes(),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+fn render_job(
+    site: &Site,
+    theme: &Theme,
+    site_view: &SiteView,
+    job: &Job,
+) -> Result<OutputFile, (String, String)> {
+    let mut title_parts = job.title_parts.clone();
+    title_parts.push(site.settings.title.clone());
+    let frame = Frame {
+        site: site_view,
+        root: urls::path_to_root(&job.path),
+        path: &job.path,
+        title: title_parts.join("｜"),
+        heading: job.heading.clone(),
+        description: job.description.clone(),
+        crumbs: job.crumbs.clone(),
+        canonical: site
+            .settings
+            .base_url
+            .as_deref()
+            .map(|b| urls::join_base(b, &job.path))
+            .unwrap_or_default(),
+        page: &job.page,
+    };
+    let ctx = tera::Context::from_serialize(&frame)
+        .map_err(|e| (job.template.to_string(), e.to_string()))?;
+    let html = theme
+        .tera
+        .render(job.template, &ctx)
+        .map_err(|e| (job.template.to_string(), error_chain(&e)))?;
+    Ok(OutputFile {
+        path: job.path.clone(),
+        bytes: html.into_bytes(),
+    })
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+fn site_view(site: &Site) -> SiteView {
+    let s = &site.settings;
+    let mut nav = Vec::new();
+    if let Some(plan) = site.main_plan() {
+        nav.push(LinkView {
+            title: "計画の全体像".into(),
+            url: paths::plan(&plan.id),
+        });
+    }
+    nav.push(LinkView {
+        title: "所属別".into(),
+        url: paths::DIVISIONS.into(),
+    });
+    for p in &site.pages {
+        nav.push(LinkView {
+            title: p.title.clone(),
+            url: paths::page(&p.slug),
+        });
+    }
+    SiteView {
+        title: s.title.clone(),
+        organisation: s.organisation.clone(),
+        description: s.description.clone().unwrap_or_default(),
+        language: s.language.clone(),
+        nav,
+        licence: LinkView {
+            title: s.licence.name.clone(),
+            url: s.licence.url.clone().unwrap_or_default(),
+        },
+        contact: md(&s.contact),
+    }
+}
+
+fn home_crumb() -> LinkView {
+    LinkView {
+        title: "ホーム".into(),
+        url: paths::HOME.into(),
+    }
+}
+
+fn plan_crumb(plan: &Plan) -> LinkView {
+    LinkView {
+        title: plan.title.clone(),
+        url: paths::plan(&plan.id),
+    }
+}
+
+#[derive(Serialize)]
+struct GradeView {
+    key: String,
+    label: String,
+    meaning: String,
+}
+
+#[derive(Serialize)]
+struct MarkView {
+    symbol: String,
+    label: String,
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let era = site.settings.era_years;
+    let mut jobs = Vec::new();
+    let main = site.main_plan();
+    jobs.push(Job {
+        path: paths::HOME.into(),
+        template: "index.html",
+        heading: site.settings.title.clone(),
+        title_parts: vec![],
+        description: site.settings.description.clone().unwrap_or_default(),
+        crumbs: vec![],
+        page: value(&serde_helpers::Home {
+            plan: main.map(|p| PlanView::new(p, era)),
+            goals: main
+                .map(|p| p.goals.iter().map(|g| GoalView::new(site, p, g)).collect())
+                .unwrap_or_default(),
+            archived: site
+                .plans
+                .iter()
+                .filter(|p| p.status == PlanStatus::Archived)
+                .map(|p| PlanView::new(p, era))
+                .collect(),
+            pages: site
+                .pages
+                .iter()
+                .map(|p| LinkView {
+                    title: p.title.clone(),
+                    url: paths::page(&p.slug),
+                })
+                .collect(),
+        }),
+    });
+    for plan in &site.plans {
+        plan_jobs(site, plan, &mut jobs);
+    }
+    division_jobs(site, &mut jobs);
+    for p in &site.pages {
+        jobs.push(Job {
+            path: paths::page(&p.slug),
+            template: "page.html",
+            heading: p.title.clone(),
+            title_parts: vec![p.title.clone()],
+            description: p
+                .description
+                .clone()
+                .unwrap_or_else(|| first_sentence(&markdown::plain_text(&p.body))),
+            crumbs: vec![home_crumb()],
+            page: value(&serde_helpers::PageBody {
+                content: markdown::render(&p.body),
+                date: p.date.clone().unwrap_or_default(),
+            }),
+        });
+    }
+    jobs.push(Job {
+        path: "404.html".into(),
+        template: "404.html",
+        heading: "ページが見つかりません".into(),
+        title_parts: vec!["ページが見つかりません".into()],
+        description: String::new(),
+        crumbs: vec![],
+        page: tera::Value::none(),
+    });
+    jobs
+}
+
+fn first_sentence(text: &str) -> String {
+    let end = text
+        .find('。')
+        .map(|i| i + '。'.len_utf8())
+        .unwrap_or(text.len());
+    text[..end].chars().take(120).collect()
+}
+
+fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
+    let era = site.settings.era_years;
+    let pv = PlanView::new(plan, era);
+    let goals: Vec<GoalView> = plan
+        .goals
+        .iter()
+        .map(|g| GoalView::new(site, plan, g))
+        .collect();
+    let inferred = plan
+        .items
+        .iter()
+        .filter(|i| i.placement == Placement::Inferred)
+        .count();
+    jobs.push(Job {
+        path: paths::plan(&plan.id),
+        template: "plan.html",
+        heading: plan.title.clone(),
+        title_parts: vec![plan.title.clone()],
+        description: format!(
+            "{}（{}）の目標・方針・実施項目の一覧。",
+            plan.title, pv.period
+        ),
+        crumbs: vec![home_crumb()],
+        page: value(&serde_helpers::PlanPage {
+            summary: md(&plan.summary),
+            source: md(&plan.source),
+            structure_note: md(&plan.structure_note),
+            grades_note: md(&plan.grades_note),
+            grades: plan
+                .grades
+                .iter()
+                .map(|g| GradeView {
+                    key: g.key.clone(),
+                    label: g.label.clone(),
+                    meaning: g.meaning.clone().unwrap_or_default(),
+                })
+                .collect(),
+            marks: plan
+                .marks
+                .iter()
+                .map(|m| MarkView {
+                    symbol: m.symbol.clone(),
+                    label: m.label.clone(),
+                })
+                .collect(),
+            documented_count: plan.items.len() - inferred,
+            inferred_count: inferred,
+            goals: &goals,
+            plan: &pv,
+        }),
+    });
+    for (goal, gv) in plan.goals.iter().zip(&goals) {
+        jobs.push(Job {
+            path: paths::goal(&plan.id, goal.number),
+            template: "goal.html",
+            heading: format!("目標{} {}", goal.number, goal.title),
+            title_parts: vec![
+                format!("目標{} {}", goal.number, goal.title),
+                plan.title.clone(),
+            ],
+            description: format!(
+                "{}の目標{}「{}」の方針と実施項目。",
+                plan.title, goal.number, goal.title
+            ),
+            crumbs: vec![home_crumb(), plan_crumb(plan)],
+            page: value(&serde_helpers::GoalPage {
+                plan: &pv,
+                goal: gv,
+            }),
+        });
+        for pol in &gv.policies {
+            jobs.push(Job {
+                path: pol.url.clone(),
+                template: "policy.html",
+                heading: format!("方針{} {}", pol.number, pol.title),
+                title_parts: vec![
+                    format!("方針{} {}", pol.number, pol.title),
+                    plan.title.clone(),
+                ],
+                description: format!(
+                    "{}の方針{}「{}」の実施項目。",
+                    plan.title, pol.number, pol.title
+                ),
+                crumbs: vec![
+                    home_crumb(),
+                    plan_crumb(plan),
+                    LinkView {
+                        title: format!("目標{} {}", gv.number, gv.title),
+                        url: gv.url.clone(),
+                    },
+                ],
+                page: value(&serde_helpers::PolicyPage {
+                    plan: &pv,
+                    policy: pol,
+                }),
+            });
+        }
+    }
+    for item in &plan.items {
+        let row = ItemRow::new(site, plan, item);
+        let (_, policy) = plan.policy(item.policy).expect("validated policy");
+        jobs.push(Job {
+            path: row.url.clone(),
+            template: "item.html",
+            heading: format!("実施項目{} {}", item.number, item.title),
+            title_parts: vec![
+                format!("実施項目{} {}", item.number, item.title),
+                format!("方針{} {}", policy.number, policy.title),
+            ],
+            description: format!(
+                "{}の実施項目{}「{}」の事業、工程表、指標。",
+                plan.title, item.number, item.title
+            ),
+            crumbs: vec![
+                home_crumb(),
+                plan_crumb(plan),
+                row.goal.clone(),
+                row.policy.clone(),
+            ],
+            page: value(&serde_helpers::ItemPage {
+                plan: &pv,
+                summary: md(&item.summary),
+                note: md(&item.note),
+                years: plan
+                    .period
+                    .years()
+                    .map(|y| crate::years::fiscal_year(y, era))
+                    .collect(),
+                projects: item
+                    .projects
+                    .iter()
+                    .map(|p| ProjectView::new(site, plan, p))
+                    .collect(),
+                indicators: item
+                    .indicators
+                    .iter()
+                    .map(|i| IndicatorView::new(i, era))
+                    .collect(),
+                source_file: item.source_file.clone(),
+                item: row,
+            }),
+        });
+    }
+}
+
+fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
+    let era = site.settings.era_years;
+    let mut index = Vec::new();
+    for d in &site.divisions {
+        let mut groups = Vec::new();
+        let mut count = 0;
+        for plan in &site.plans {
+            let items: Vec<ItemRow> = plan
+                .items
+                .iter()
+                .filter(|i| {
+                    i.divisions.contains(&d.id)
+                        || i.projects.iter().any(|p| {
+                            p.divisions.contains(&d.id) || p.related_divisions.contains(&d.id)
+                        })
+                })
+                .map(|i| ItemRow::new(site, plan, i))
+                .collect();
+            count += items.len();
+            if !items.is_empty() {
+                groups.push(serde_helpers::DivisionPlan {
+                    plan: PlanView::new(plan, era),
+                    items,
+                });
+            }
+        }
+        index.push(serde_helpers::DivisionRow {
+            name: d.name.clone(),
+            bureau: d.bureau.clone().unwrap_or_default(),
+            url: paths::division(&d.id),
+            item_count: count,
+        });
+        jobs.push(Job {
+            path: paths::division(&d.id),
+            template: "division.html",
+            heading: d.name.clone(),
+            title_parts: vec![d.name.clone(), "所属別".into()],
+            description: format!("{}が担当する実施項目の一覧。", d.name),
+            crumbs: vec![
+                home_crumb(),
+                LinkView {
+                    title: "所属別".into(),
+                    url: paths::DIVISIONS.into(),
+                },
+            ],
+            page: value(&serde_helpers::DivisionPage {
+                bureau: d.bureau.clone().unwrap_or_default(),
+                aliases: d.aliases.clone(),
+                groups,
+            }),
+        });
+    }
+    jobs.push(Job {
+        path: paths::DIVISIONS.into(),
+        template: "divisions.html",
+        heading: "所属別の実施項目".into(),
+        title_parts: vec!["所属別の実施項目".into()],
+        description: "実施項目を担当する所属の一覧。".into(),
+        crumbs: vec![home_crumb()],
+        page: value(&index),
+    });
+}
+
+fn sitemap(site: &Site, jobs: &[Job]) -> String {
+    let mut paths: Vec<&str> = jobs
+        .iter()
+        .map(|j| j.path.as_str())
+        .filter(|p| *p != "404.html")
+        .collect();
+    paths.sort_unstable();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for p in paths {
+        let loc = match &site.settings.base_url {
+            Some(base) => urls::join_base(base, p),
+            None => p.to_string(),
+        };
+        xml.push_str("  <url><loc>");
+        xml.push_str(&escape_xml(&loc));
+        xml.push_str("</loc></url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// Page views that exist only to be serialised for one template each.
+mod serde_helpers {
+    use super::*;
+
+    #[derive(Serialize)]
+    pub struct Home {
+        pub plan: Option<PlanView>,
+        pub goals: Vec<GoalView>,
+        pub archived: Vec<PlanView>,
+        pub pages: Vec<LinkView>,
+    }
+
+    #[derive(Serialize)]
+    pub struct PlanPage<'a> {
+        pub plan: &'a PlanView,
+        pub summary: String,
+        pub source: String,
+        pub structure_note: String,
+        pub grades_note: String,
+        pub grades: Vec<GradeView>,
+        pub marks: Vec<MarkView>,
+        pub documented_count: usize,
+        pub inferred_count: usize,
+        pub goals: &'a [GoalView],
+    }
+
+    #[derive(Serialize)]
+    pub struct GoalPage<'a> {
+        pub plan: &'a PlanView,
+        pub goal: &'a GoalView,
+    }
+
+    #[derive(Serialize)]
+    pub struct PolicyPage<'a> {
+        pub plan: &'a PlanView,
+        pub policy: &'a PolicyView,
+    }
+
+    #[derive(Serialize)]
+    pub struct ItemPage<'a> {
+        pub plan: &'a PlanView,
+        pub item: ItemRow,
+        pub summary: String,
+        pub note: String,
+        pub years: Vec<String>,
+        pub projects: Vec<ProjectView>,
+        pub indicators: Vec<IndicatorView>,
+        pub source_file: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct DivisionRow {
+        pub name: String,
+        pub bureau: String,
+        pub url: String,
+        pub item_count: usize,
+    }
+
+    #[derive(Serialize)]
+    pub struct DivisionPlan {
+        pub plan: PlanView,
+        pub items: Vec<ItemRow>,
+    }
+
+    #[derive(Serialize)]
+    pub struct DivisionPage {
+        pub bureau: String,
+        pub aliases: Vec<String>,
+        pub groups: Vec<DivisionPlan>,
+    }
+
+    #[derive(Serialize)]
+    pub struct PageBody {
+        pub content: String,
+        pub date: String,
+    }
+}

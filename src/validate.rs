@@ -1,0 +1,826 @@
+//! Validation: raw records in, the checked model out, every problem recorded.
+//!
+//! Rules (docs/content-format.md lists them for authors): allowed values for
+//! enumerations, ids URL-safe and unique, numbers unique, references resolved
+//! (policy, division, mark), years inside the plan period (baselines may come
+//! before it), numbers finite, links with safe schemes. Checks continue after
+//! a problem so that one run reports them all.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostics, Place};
+use crate::load::{RawContent, RawPage, RawPlanDir, Sourced};
+use crate::model::*;
+use crate::raw::*;
+use crate::urls::{is_safe_link, is_url_safe_id};
+
+/// Earliest and latest fiscal year accepted anywhere (catches typos like 20255).
+const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2200;
+
+/// Checks everything that was loaded and builds the model; `None` when any
+/// error was found (all of them are in `diags`).
+pub fn validate(content: RawContent, diags: &mut Diagnostics) -> Option<Site> {
+    let settings = content.site.as_ref().map(|s| settings(s, diags));
+    let divisions = content
+        .divisions
+        .as_ref()
+        .map(|d| divisions(d, diags))
+        .unwrap_or_default();
+    let lookup = DivisionLookup::new(&divisions);
+    let mut plans: Vec<Plan> = content
+        .plans
+        .iter()
+        .filter_map(|dir| plan(dir, &lookup, diags))
+        .collect();
+    check_single_current(&content.plans, &plans, diags);
+    plans.sort_by_key(|p| (p.status != PlanStatus::Current, -p.period.from));
+    let pages = pages(&content.pages, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    Some(Site {
+        settings: settings?,
+        divisions,
+        plans,
+        pages,
+    })
+}
+
+fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Settings {
+    let (file, raw) = (src.file.as_str(), &src.value);
+    let language = match &raw.language {
+        Some(l) if l.value != "ja" => {
+            diags.error_hint(
+                Place::of(file, l),
+                "bad-value",
+                format!("unsupported language `{}`", l.value),
+                "only `ja` is supported for now",
+            );
+            l.value.clone()
+        }
+        Some(l) => l.value.clone(),
+        None => "ja".to_string(),
+    };
+    let base_url = raw.base_url.as_ref().map(|b| {
+        let v = b.value.trim();
+        if !(v.starts_with("https://") || v.starts_with("http://")) || v.contains(char::is_whitespace) {
+            diags.error_hint(
+                Place::of(file, b),
+                "bad-url",
+                format!("base_url `{v}` is not an absolute http(s) address"),
+                "write the address the site is published at, e.g. https://www.pref.example.jp/kaikaku/",
+            );
+        }
+        if v.ends_with('/') { v.to_string() } else { format!("{v}/") }
+    });
+    let licence = match &raw.licence {
+        Some(l) => Licence {
+            name: l.name.clone(),
+            url: l.url.as_ref().map(|u| link_url(file, u, diags)),
+        },
+        None => Licence {
+            name: "CC BY 4.0".into(),
+            url: Some("https://creativecommons.org/licenses/by/4.0/deed.ja".into()),
+        },
+    };
+    Settings {
+        title: raw.title.clone(),
+        organisation: raw.organisation.clone(),
+        base_url,
+        language,
+        era_years: raw.era_years,
+        description: raw.description.clone(),
+        contact: raw.contact.clone(),
+        licence,
+    }
+}
+
+fn link_url(file: &str, url: &Spanned<String>, diags: &mut Diagnostics) -> String {
+    if !is_safe_link(&url.value) {
+        diags.error_hint(
+            Place::of(file, url),
+            "unsafe-link",
+            format!(
+                "link `{}` uses an address kind that is not allowed",
+                url.value
+            ),
+            "use an http://, https:// or mailto: address, or a path inside the site",
+        );
+    }
+    url.value.clone()
+}
+
+fn check_id(file: &str, id: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
+    if !is_url_safe_id(&id.value) {
+        diags.error_hint(
+            Place::of(file, id),
+            "bad-id",
+            format!("{what} id `{}` is not URL-safe", id.value),
+            "use lowercase ASCII letters, digits and `-` only, starting with a letter or digit (e.g. `somu-soumu`)",
+        );
+    }
+}
+
+fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) -> Vec<Division> {
+    let file = src.file.as_str();
+    let mut seen_ids: HashMap<&str, u64> = HashMap::new();
+    let mut seen_names: HashMap<&str, u64> = HashMap::new();
+    let mut out = Vec::new();
+    for d in &src.value.divisions {
+        check_id(file, &d.id, "division", diags);
+        if let Some(line) = seen_ids.insert(&d.id.value, d.id.referenced.line()) {
+            diags.error_hint(
+                Place::of(file, &d.id),
+                "duplicate-id",
+                format!("duplicate division id `{}`", d.id.value),
+                format!("it is already used on line {line}; each division needs its own id"),
+            );
+        }
+        for name in std::iter::once(&d.name).chain(&d.aliases) {
+            if let Some(line) = seen_names.insert(&name.value, name.referenced.line()) {
+                diags.error_hint(
+                    Place::of(file, name),
+                    "duplicate-name",
+                    format!("division name `{}` is used twice", name.value),
+                    format!("it is already used on line {line}; a name or alias must point to one division"),
+                );
+            }
+        }
+        out.push(Division {
+            id: d.id.value.clone(),
+            name: d.name.value.clone(),
+            bureau: d.bureau.clone(),
+            aliases: d.aliases.iter().map(|a| a.value.clone()).collect(),
+        });
+    }
+    out
+}
+
+/// Finds divisions by id, name or alias.
+struct DivisionLookup<'a> {
+    by_key: HashMap<&'a str, &'a str>,
+    names: Vec<&'a str>,
+}
+
+impl<'a> DivisionLookup<'a> {
+    fn new(divisions: &'a [Division]) -> Self {
+        let mut by_key = HashMap::new();
+        for d in divisions {
+            by_key.insert(d.id.as_str(), d.id.as_str());
+            by_key.insert(d.name.as_str(), d.id.as_str());
+            for a in &d.aliases {
+                by_key.insert(a.as_str(), d.id.as_str());
+            }
+        }
+        let names = divisions.iter().map(|d| d.name.as_str()).collect();
+        DivisionLookup { by_key, names }
+    }
+
+    fn resolve(
+        &self,
+        file: &str,
+        refs: &[Spanned<String>],
+        diags: &mut Diagnostics,
+    ) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for r in refs {
+            match self.by_key.get(r.value.trim()) {
+                Some(id) if ids.iter().any(|x| x == id) => diags.error_hint(
+                    Place::of(file, r),
+                    "duplicate-reference",
+                    format!("division `{}` is listed twice", r.value),
+                    "list each division once",
+                ),
+                Some(id) => ids.push(id.to_string()),
+                None => {
+                    let hint = match closest(&r.value, self.names.iter().copied()) {
+                        Some(near) => format!("did you mean `{near}`? Divisions are listed in content/divisions.yaml; add it there if it is new"),
+                        None => "use a division id or name from content/divisions.yaml, or add the division there".to_string(),
+                    };
+                    diags.error_hint(
+                        Place::of(file, r),
+                        "unknown-division",
+                        format!("unknown division `{}`", r.value),
+                        hint,
+                    );
+                }
+            }
+        }
+        ids
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let w: Vec<char> = word.chars().collect();
+    candidates
+        .map(|c| (edit_distance(&w, &c.chars().collect::<Vec<_>>()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn one_of<'v>(
+    file: &str,
+    value: &Spanned<String>,
+    what: &str,
+    allowed: &[&'v str],
+    diags: &mut Diagnostics,
+) -> Option<&'v str> {
+    let found = allowed.iter().find(|a| **a == value.value).copied();
+    if found.is_none() {
+        diags.error_hint(
+            Place::of(file, value),
+            "bad-value",
+            format!("{what} `{}` is not one of the allowed values", value.value),
+            format!("write one of: {}", allowed.join(", ")),
+        );
+    }
+    found
+}
+
+fn year_in_range(file: &str, year: &Spanned<i64>, what: &str, diags: &mut Diagnostics) -> i32 {
+    if !YEAR_RANGE.contains(&year.value) {
+        diags.error_hint(
+            Place::of(file, year),
+            "bad-year",
+            format!("{what} {} is not a plausible fiscal year", year.value),
+            "write the fiscal year in the Western calendar, e.g. 2025 for 令和7年度",
+        );
+        return 0;
+    }
+    year.value as i32
+}
+
+fn year_in_period(
+    file: &str,
+    year: &Spanned<i64>,
+    what: &str,
+    period: Period,
+    diags: &mut Diagnostics,
+) -> i32 {
+    let y = year_in_range(file, year, what, diags);
+    if y != 0 && !period.contains(y) {
+        diags.error_hint(
+            Place::of(file, year),
+            "year-out-of-period",
+            format!(
+                "{what} {y} is outside the plan period {}–{}",
+                period.from, period.to
+            ),
+            format!("use a fiscal year from {} to {}", period.from, period.to),
+        );
+    }
+    y
+}
+
+fn finite(file: &str, value: &Spanned<f64>, what: &str, diags: &mut Diagnostics) -> f64 {
+    if !value.value.is_finite() {
+        diags.error_hint(
+            Place::of(file, value),
+            "not-finite",
+            format!("{what} is not a finite number"),
+            "write a plain number such as 12.5; if there is no value yet, leave the entry out",
+        );
+        return 0.0;
+    }
+    value.value
+}
+
+fn valid_date(s: &str, allow_month: bool) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    let month_ok = |m: &str| num(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0));
+    match parts.as_slice() {
+        [y, m] if allow_month => num(y, 4) && month_ok(m),
+        [y, m, d] => {
+            num(y, 4)
+                && month_ok(m)
+                && num(d, 2)
+                && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -> Option<Plan> {
+    let src = dir.plan.as_ref()?;
+    let (file, raw) = (src.file.as_str(), &src.value);
+    if !is_url_safe_id(&dir.id) {
+        diags.error_hint(
+            Place::file(&dir.dir),
+            "bad-id",
+            format!("plan folder name `{}` is not URL-safe", dir.id),
+            "the folder name is the plan id: use lowercase ASCII letters, digits and `-`, e.g. `gunma-2025`",
+        );
+    }
+    let period = period(file, &raw.period, diags);
+    if !valid_date(&raw.adopted.value, true) {
+        diags.error_hint(
+            Place::of(file, &raw.adopted),
+            "bad-date",
+            format!("adoption date `{}` is not a date", raw.adopted.value),
+            "write YYYY-MM or YYYY-MM-DD, e.g. 2025-03",
+        );
+    }
+    let status = match one_of(file, &raw.status, "status", &["current", "archived"], diags) {
+        Some("archived") => PlanStatus::Archived,
+        _ => PlanStatus::Current,
+    };
+    let marks = unique_by_id(file, &raw.marks, |m| &m.id, "mark", diags)
+        .into_iter()
+        .map(|m| Mark {
+            id: m.id.value.clone(),
+            symbol: m.symbol.clone(),
+            label: m.label.clone(),
+        })
+        .collect::<Vec<_>>();
+    let grades = grades(file, raw, diags);
+    let goals = goals(file, raw, diags);
+    let mut plan = Plan {
+        id: dir.id.clone(),
+        title: raw.title.clone(),
+        subtitle: raw.subtitle.clone(),
+        period,
+        adopted: raw.adopted.value.clone(),
+        status,
+        summary: raw.summary.clone(),
+        source: raw.source.clone(),
+        structure_note: raw.structure_note.clone(),
+        marks,
+        grades,
+        grades_note: raw.grades_note.clone(),
+        goals,
+        items: Vec::new(),
+    };
+    plan.items = items(&plan, &dir.items, divisions, diags);
+    Some(plan)
+}
+
+fn period(file: &str, raw: &Spanned<RawPeriod>, diags: &mut Diagnostics) -> Period {
+    let (from, to) = (raw.value.from, raw.value.to);
+    if !YEAR_RANGE.contains(&from) || !YEAR_RANGE.contains(&to) || from > to {
+        diags.error_hint(
+            Place::of(file, raw),
+            "bad-period",
+            format!("plan period {from}–{to} is not a valid span of fiscal years"),
+            "write `period: {from: 2025, to: 2029}` with Western-calendar fiscal years, `from` not after `to`",
+        );
+        return Period {
+            from: 2000,
+            to: 2000,
+        };
+    }
+    Period {
+        from: from as i32,
+        to: to as i32,
+    }
+}
+
+fn unique_by_id<'r, T>(
+    file: &str,
+    list: &'r [T],
+    id: impl Fn(&T) -> &Spanned<String>,
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Vec<&'r T> {
+    let mut seen: HashMap<&str, u64> = HashMap::new();
+    let mut out = Vec::new();
+    for entry in list {
+        let key = id(entry);
+        check_id(file, key, what, diags);
+        if let Some(line) = seen.insert(&key.value, key.referenced.line()) {
+            diags.error_hint(
+                Place::of(file, key),
+                "duplicate-id",
+                format!("duplicate {what} id `{}`", key.value),
+                format!("it is already used on line {line}"),
+            );
+        } else {
+            out.push(entry);
+        }
+    }
+    out
+}
+
+fn grades(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Grade> {
+    let mut seen: HashMap<&str, u64> = HashMap::new();
+    let mut out = Vec::new();
+    for g in &raw.grades {
+        if g.key.value.trim().is_empty() {
+            diags.error(Place::of(file, &g.key), "bad-value", "grade key is empty");
+        }
+        if let Some(line) = seen.insert(&g.key.value, g.key.referenced.line()) {
+            diags.error_hint(
+                Place::of(file, &g.key),
+                "duplicate-id",
+                format!("duplicate grade `{}`", g.key.value),
+                format!("it is already defined on line {line}"),
+            );
+        }
+        out.push(Grade {
+            key: g.key.value.clone(),
+            label: g.label.clone(),
+            meaning: g.meaning.clone(),
+        });
+    }
+    out
+}
+
+fn goals(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Goal> {
+    let mut goal_seen: HashMap<u32, u64> = HashMap::new();
+    let mut policy_seen: HashMap<u32, u64> = HashMap::new();
+    let mut goals = Vec::new();
+    for g in &raw.goals {
+        if let Some(line) = goal_seen.insert(g.number.value, g.number.referenced.line()) {
+            diags.error_hint(
+                Place::of(file, &g.number),
+                "duplicate-number",
+                format!("duplicate goal number {}", g.number.value),
+                format!("goal {} is already defined on line {line}", g.number.value),
+            );
+        }
+        let mut policies = Vec::new();
+        for p in &g.policies {
+            if let Some(line) = policy_seen.insert(p.number.value, p.number.referenced.line()) {
+                diags.error_hint(
+                    Place::of(file, &p.number),
+                    "duplicate-number",
+                    format!("duplicate policy number {}", p.number.value),
+                    format!("policy {} is already defined on line {line}; policies are numbered across the whole plan", p.number.value),
+                );
+            }
+            policies.push(Policy {
+                number: p.number.value,
+                title: p.title.clone(),
+                summary: p.summary.clone(),
+            });
+        }
+        policies.sort_by_key(|p| p.number);
+        goals.push(Goal {
+            number: g.number.value,
+            title: g.title.clone(),
+            summary: g.summary.clone(),
+            policies,
+        });
+    }
+    goals.sort_by_key(|g| g.number);
+    goals
+}
+
+fn items(
+    plan: &Plan,
+    raw: &[Sourced<RawItem>],
+    divisions: &DivisionLookup,
+    diags: &mut Diagnostics,
+) -> Vec<Item> {
+    let mut numbers: BTreeMap<u32, &str> = BTreeMap::new();
+    let mut indicator_ids: HashMap<String, String> = HashMap::new();
+    let mut out = Vec::new();
+    for src in raw {
+        let (file, r) = (src.file.as_str(), &src.value);
+        if let Some(first) = numbers.get(&r.number.value) {
+            diags.error_hint(
+                Place::of(file, &r.number),
+                "duplicate-number",
+                format!("duplicate item number {}", r.number.value),
+                format!(
+                    "item {} is already defined in {first}; give each item its own number",
+                    r.number.value
+                ),
+            );
+            continue;
+        }
+        numbers.insert(r.number.value, file);
+        if let Some(item) = item(plan, file, r, divisions, &mut indicator_ids, diags) {
+            out.push(item);
+        }
+    }
+    out.sort_by_key(|i| i.number);
+    out
+}
+
+fn item(
+    plan: &Plan,
+    file: &str,
+    r: &RawItem,
+    divisions: &DivisionLookup,
+    indicator_ids: &mut HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Option<Item> {
+    let goal = match plan.policy(r.policy.value) {
+        Some((goal, _)) => goal.number,
+        None => {
+            let numbers: Vec<String> = plan
+                .goals
+                .iter()
+                .flat_map(|g| &g.policies)
+                .map(|p| p.number.to_string())
+                .collect();
+            diags.error_hint(
+                Place::of(file, &r.policy),
+                "unknown-policy",
+                format!("unknown policy {}", r.policy.value),
+                format!(
+                    "the plan's policies are numbered {}; see plan.yaml",
+                    summarise_numbers(&numbers)
+                ),
+            );
+            0
+        }
+    };
+    for m in &r.marks {
+        if plan.mark(&m.value).is_none() {
+            let known: Vec<&str> = plan.marks.iter().map(|m| m.id.as_str()).collect();
+            diags.error_hint(
+                Place::of(file, m),
+                "unknown-mark",
+                format!("unknown mark `{}`", m.value),
+                if known.is_empty() {
+                    "the plan defines no marks; add them under `marks:` in plan.yaml".to_string()
+                } else {
+                    format!("the plan's marks are: {}", known.join(", "))
+                },
+            );
+        }
+    }
+    let placement = match r
+        .placement
+        .as_ref()
+        .map(|p| one_of(file, p, "placement", &["documented", "inferred"], diags))
+    {
+        Some(Some("inferred")) => Placement::Inferred,
+        _ => Placement::Documented,
+    };
+    let projects = r
+        .projects
+        .iter()
+        .map(|p| project(plan, file, p, divisions, diags))
+        .collect();
+    let mut indicators = Vec::new();
+    for ind in &r.indicators {
+        check_id(file, &ind.id, "indicator", diags);
+        if let Some(first) = indicator_ids.get(&ind.id.value) {
+            diags.error_hint(
+                Place::of(file, &ind.id),
+                "duplicate-id",
+                format!("duplicate indicator id `{}`", ind.id.value),
+                format!("it is already used in {first}; indicator ids must be unique in the plan"),
+            );
+        } else {
+            indicator_ids.insert(ind.id.value.clone(), file.to_string());
+        }
+        indicators.push(indicator(plan, file, ind, diags));
+    }
+    Some(Item {
+        number: r.number.value,
+        title: r.title.clone(),
+        policy: r.policy.value,
+        goal,
+        marks: r.marks.iter().map(|m| m.value.clone()).collect(),
+        divisions: divisions.resolve(file, &r.divisions, diags),
+        placement,
+        summary: r.summary.clone(),
+        note: r.note.clone(),
+        projects,
+        indicators,
+        source_file: file.to_string(),
+    })
+}
+
+fn summarise_numbers(numbers: &[String]) -> String {
+    match (numbers.first(), numbers.last()) {
+        (Some(a), Some(b)) if numbers.len() > 3 => format!("{a}–{b}"),
+        _ => numbers.join(", "),
+    }
+}
+
+fn project(
+    plan: &Plan,
+    file: &str,
+    p: &RawProject,
+    divisions: &DivisionLookup,
+    diags: &mut Diagnostics,
+) -> Project {
+    let roadmap = p
+        .roadmap
+        .iter()
+        .map(|row| {
+            let from = year_in_period(file, &row.from, "roadmap year", plan.period, diags);
+            let to = year_in_period(file, &row.to, "roadmap year", plan.period, diags);
+            if from > to {
+                diags.error_hint(
+                    Place::of(file, &row.to),
+                    "bad-period",
+                    format!("roadmap row ends ({to}) before it starts ({from})"),
+                    "`from` must not be after `to`",
+                );
+            }
+            RoadmapRow {
+                label: row.label.clone(),
+                years: Period { from, to },
+                detail: row.detail.clone(),
+            }
+        })
+        .collect();
+    Project {
+        title: p.title.clone(),
+        divisions: divisions.resolve(file, &p.divisions, diags),
+        related_divisions: divisions.resolve(file, &p.related_divisions, diags),
+        situation: p.situation.clone(),
+        actions: p.actions.clone(),
+        links: p
+            .links
+            .iter()
+            .map(|l| Link {
+                title: l.title.clone(),
+                url: l.url.as_ref().map(|u| link_url(file, u, diags)),
+            })
+            .collect(),
+        roadmap,
+        evaluation: p
+            .evaluation
+            .iter()
+            .map(|e| EvaluationRow {
+                label: e.label.clone(),
+                detail: e.detail.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn indicator(plan: &Plan, file: &str, r: &RawIndicator, diags: &mut Diagnostics) -> Indicator {
+    let kind = match one_of(
+        file,
+        &r.kind,
+        "indicator kind",
+        &["target", "reference"],
+        diags,
+    ) {
+        Some("target") => IndicatorKind::Target,
+        _ => IndicatorKind::Reference,
+    };
+    let direction = match one_of(
+        file,
+        &r.direction,
+        "direction",
+        &["higher", "lower", "neither"],
+        diags,
+    ) {
+        Some("higher") => Direction::Higher,
+        Some("lower") => Direction::Lower,
+        _ => Direction::Neither,
+    };
+    let by = year_in_range(file, &r.baseline.year, "baseline year", diags);
+    if by > plan.period.to {
+        diags.error_hint(
+            Place::of(file, &r.baseline.year),
+            "year-out-of-period",
+            format!("baseline year {by} is after the plan period {}–{}", plan.period.from, plan.period.to),
+            "the baseline is the value when the plan was made; it may precede the period but not follow it",
+        );
+    }
+    let baseline = YearValue {
+        year: by,
+        value: finite(file, &r.baseline.value, "baseline value", diags),
+    };
+    let mut targets: Vec<YearValue> = Vec::new();
+    for t in &r.targets {
+        let year = year_in_period(file, &t.year, "target year", plan.period, diags);
+        if targets.iter().any(|x| x.year == year) {
+            diags.error_hint(
+                Place::of(file, &t.year),
+                "duplicate-year",
+                format!("two targets for {year}"),
+                "give at most one target per fiscal year",
+            );
+        }
+        targets.push(YearValue {
+            year,
+            value: finite(file, &t.value, "target value", diags),
+        });
+    }
+    targets.sort_by_key(|t| t.year);
+    if let Some(p) = &r.precision
+        && p.value > 6
+    {
+        diags.error_hint(
+            Place::of(file, p),
+            "bad-value",
+            format!("precision {} is too large", p.value),
+            "use 0 to 6 decimal places",
+        );
+    }
+    Indicator {
+        id: r.id.value.clone(),
+        name: r.name.clone(),
+        kind,
+        unit: r.unit.clone(),
+        direction,
+        baseline,
+        targets,
+        precision: r.precision.as_ref().map(|p| p.value),
+        source: r.source.clone(),
+        notes: r.notes.clone(),
+    }
+}
+
+fn check_single_current(dirs: &[RawPlanDir], plans: &[Plan], diags: &mut Diagnostics) {
+    let current: Vec<&Plan> = plans
+        .iter()
+        .filter(|p| p.status == PlanStatus::Current)
+        .collect();
+    if current.len() > 1 {
+        for p in &current[1..] {
+            if let Some(src) = dirs
+                .iter()
+                .find(|d| d.id == p.id)
+                .and_then(|d| d.plan.as_ref())
+            {
+                diags.error_hint(
+                    Place::of(&src.file, &src.value.status),
+                    "two-current-plans",
+                    format!(
+                        "plan `{}` is marked current, but so is `{}`",
+                        p.id, current[0].id
+                    ),
+                    "only one plan can be current; mark earlier plans `status: archived`",
+                );
+            }
+        }
+    }
+}
+
+fn pages(raw: &[RawPage], diags: &mut Diagnostics) -> Vec<Page> {
+    let mut out: Vec<Page> = Vec::new();
+    for p in raw {
+        if !is_url_safe_id(&p.slug) {
+            diags.error_hint(
+                Place::file(&p.file),
+                "bad-id",
+                format!("page file name `{}` is not URL-safe", p.slug),
+                "the file name becomes the page address: use lowercase ASCII letters, digits and `-`, e.g. `about.md`",
+            );
+        }
+        if let Some(date) = &p.meta.date
+            && !valid_date(&date.value, false)
+        {
+            diags.error_hint(
+                Place::of(&p.file, date).shifted(1),
+                "bad-date",
+                format!("date `{}` is not a date", date.value),
+                "write YYYY-MM-DD, e.g. 2026-04-01",
+            );
+        }
+        out.push(Page {
+            slug: p.slug.clone(),
+            title: p.meta.title.clone(),
+            order: p.meta.order.unwrap_or(0),
+            date: p.meta.date.as_ref().map(|d| d.value.clone()),
+            description: p.meta.description.clone(),
+            body: p.body.clone(),
+        });
+    }
+    out.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_only() {
+        let names = ["人事課", "財政課", "デジタルトランスフォーメーション課"];
+        assert_eq!(closest("人事科", names.iter().copied()), Some("人事課"));
+        assert_eq!(
+            closest("デジタルトランスフォメーション課", names.iter().copied()),
+            Some("デジタルトランスフォーメーション課")
+        );
+        assert_eq!(closest("農政部", names.iter().copied()), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert!(valid_date("2025-03", true));
+        assert!(!valid_date("2025-03", false));
+        assert!(valid_date("2025-03-31", false));
+        assert!(!valid_date("2025-13-01", false));
+        assert!(!valid_date("R7-03", true));
+    }
+}

@@ -1,0 +1,388 @@
+//! Views: what templates see, made from the model for one page at a time.
+//!
+//! Every text is ready to print (fiscal years labelled, numbers formatted,
+//! Markdown rendered and sanitised) and every link is a site-relative path that
+//! templates prefix with `root`, the way back to the site root from the page.
+
+use serde::Serialize;
+
+use crate::markdown;
+use crate::model::*;
+use crate::years::{fiscal_year, number};
+
+/// A link: text and site-relative path.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// Text.
+    pub title: String,
+    /// Site-relative path.
+    pub url: String,
+}
+
+/// Output paths of each page kind, kept in one place.
+pub mod paths {
+    /// Home page.
+    pub const HOME: &str = "index.html";
+    /// Division index.
+    pub const DIVISIONS: &str = "divisions/index.html";
+    /// A plan's overview.
+    pub fn plan(plan: &str) -> String {
+        format!("plans/{plan}/index.html")
+    }
+    /// A goal page.
+    pub fn goal(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/goals/{n}.html")
+    }
+    /// A policy page.
+    pub fn policy(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/policies/{n}.html")
+    }
+    /// An item page.
+    pub fn item(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/items/{n}.html")
+    }
+    /// A division page.
+    pub fn division(id: &str) -> String {
+        format!("divisions/{id}.html")
+    }
+    /// A Markdown page.
+    pub fn page(slug: &str) -> String {
+        format!("pages/{slug}.html")
+    }
+}
+
+/// Markdown rendered to sanitised HTML; empty when absent.
+pub fn md(text: &Option<String>) -> String {
+    text.as_deref().map(markdown::render).unwrap_or_default()
+}
+
+/// A plan as a link with its facts.
+#[derive(Debug, Serialize)]
+pub struct PlanView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: String,
+    /// Overview page.
+    pub url: String,
+    /// e.g. 2025年度〜2029年度.
+    pub period: String,
+    /// Adoption date as written.
+    pub adopted: String,
+    /// Whether it is the current plan.
+    pub current: bool,
+    /// Counts.
+    pub goal_count: usize,
+    /// Counts.
+    pub policy_count: usize,
+    /// Counts.
+    pub item_count: usize,
+    /// Counts.
+    pub indicator_count: usize,
+}
+
+impl PlanView {
+    /// The view of `plan`.
+    pub fn new(plan: &Plan, era: bool) -> Self {
+        PlanView {
+            id: plan.id.clone(),
+            title: plan.title.clone(),
+            subtitle: plan.subtitle.clone().unwrap_or_default(),
+            url: paths::plan(&plan.id),
+            period: format!(
+                "{}〜{}",
+                fiscal_year(plan.period.from, era),
+                fiscal_year(plan.period.to, era)
+            ),
+            adopted: plan.adopted.clone(),
+            current: plan.status == PlanStatus::Current,
+            goal_count: plan.goals.len(),
+            policy_count: plan.policy_count(),
+            item_count: plan.items.len(),
+            indicator_count: plan.indicator_count(),
+        }
+    }
+}
+
+/// An item as a row of a list or table.
+#[derive(Debug, Serialize)]
+pub struct ItemRow {
+    /// Number.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Item page.
+    pub url: String,
+    /// Mark symbols, e.g. ★.
+    pub marks: String,
+    /// Mark labels, for screen readers and tooltips.
+    pub mark_labels: String,
+    /// Responsible divisions.
+    pub divisions: Vec<LinkView>,
+    /// Whether its place in the structure was read from meaning.
+    pub inferred: bool,
+    /// Policy number and title.
+    pub policy: LinkView,
+    /// Goal number and title.
+    pub goal: LinkView,
+}
+
+impl ItemRow {
+    /// The row for `item` of `plan`.
+    pub fn new(site: &Site, plan: &Plan, item: &Item) -> Self {
+        let marks: Vec<&Mark> = item.marks.iter().filter_map(|m| plan.mark(m)).collect();
+        let (goal, policy) = plan.policy(item.policy).expect("validated policy");
+        ItemRow {
+            number: item.number,
+            title: item.title.clone(),
+            url: paths::item(&plan.id, item.number),
+            marks: marks.iter().map(|m| m.symbol.as_str()).collect(),
+            mark_labels: marks
+                .iter()
+                .map(|m| m.label.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+            divisions: division_links(site, &item.divisions),
+            inferred: item.placement == Placement::Inferred,
+            policy: LinkView {
+                title: format!("方針{} {}", policy.number, policy.title),
+                url: paths::policy(&plan.id, policy.number),
+            },
+            goal: LinkView {
+                title: format!("目標{} {}", goal.number, goal.title),
+                url: paths::goal(&plan.id, goal.number),
+            },
+        }
+    }
+}
+
+/// Links to the divisions with these ids.
+pub fn division_links(site: &Site, ids: &[String]) -> Vec<LinkView> {
+    ids.iter()
+        .filter_map(|id| site.division(id))
+        .map(|d| LinkView {
+            title: d.name.clone(),
+            url: paths::division(&d.id),
+        })
+        .collect()
+}
+
+/// A policy with its items.
+#[derive(Debug, Serialize)]
+pub struct PolicyView {
+    /// Number.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Policy page.
+    pub url: String,
+    /// Summary HTML.
+    pub summary: String,
+    /// Its items.
+    pub items: Vec<ItemRow>,
+}
+
+/// A goal with its policies.
+#[derive(Debug, Serialize)]
+pub struct GoalView {
+    /// Number.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Goal page.
+    pub url: String,
+    /// Summary HTML.
+    pub summary: String,
+    /// Its policies.
+    pub policies: Vec<PolicyView>,
+    /// Number of items under it.
+    pub item_count: usize,
+}
+
+impl GoalView {
+    /// The view of `goal` with every policy and item under it.
+    pub fn new(site: &Site, plan: &Plan, goal: &Goal) -> Self {
+        let policies: Vec<PolicyView> = goal
+            .policies
+            .iter()
+            .map(|p| PolicyView {
+                number: p.number,
+                title: p.title.clone(),
+                url: paths::policy(&plan.id, p.number),
+                summary: md(&p.summary),
+                items: plan
+                    .items_of_policy(p.number)
+                    .map(|i| ItemRow::new(site, plan, i))
+                    .collect(),
+            })
+            .collect();
+        GoalView {
+            number: goal.number,
+            title: goal.title.clone(),
+            url: paths::goal(&plan.id, goal.number),
+            summary: md(&goal.summary),
+            item_count: policies.iter().map(|p| p.items.len()).sum(),
+            policies,
+        }
+    }
+}
+
+/// A roadmap row drawn across the plan's years.
+#[derive(Debug, Serialize)]
+pub struct RoadmapView {
+    /// What is planned.
+    pub label: String,
+    /// Detail line.
+    pub detail: String,
+    /// One cell per plan year: whether the row spans it.
+    pub cells: Vec<bool>,
+    /// e.g. 2025年度〜2029年度.
+    pub span: String,
+}
+
+/// A project 事業 ready to print.
+#[derive(Debug, Serialize)]
+pub struct ProjectView {
+    /// Title.
+    pub title: String,
+    /// Responsible divisions.
+    pub divisions: Vec<LinkView>,
+    /// Related divisions.
+    pub related_divisions: Vec<LinkView>,
+    /// 現状・課題 HTML.
+    pub situation: String,
+    /// 取組内容 HTML.
+    pub actions: String,
+    /// 関連情報; `url` is empty for text without a link.
+    pub links: Vec<LinkView>,
+    /// 工程表.
+    pub roadmap: Vec<RoadmapView>,
+    /// 評価.
+    pub evaluation: Vec<RowView>,
+}
+
+/// A labelled row with an optional detail line.
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    /// Label.
+    pub label: String,
+    /// Detail line, empty when absent.
+    pub detail: String,
+}
+
+impl ProjectView {
+    /// The view of `project` in `plan`.
+    pub fn new(site: &Site, plan: &Plan, project: &Project) -> Self {
+        let era = site.settings.era_years;
+        ProjectView {
+            title: project.title.clone(),
+            divisions: division_links(site, &project.divisions),
+            related_divisions: division_links(site, &project.related_divisions),
+            situation: md(&project.situation),
+            actions: md(&project.actions),
+            links: project
+                .links
+                .iter()
+                .map(|l| LinkView {
+                    title: l.title.clone(),
+                    url: l.url.clone().unwrap_or_default(),
+                })
+                .collect(),
+            roadmap: project
+                .roadmap
+                .iter()
+                .map(|r| RoadmapView {
+                    label: r.label.clone(),
+                    detail: r.detail.clone().unwrap_or_default(),
+                    cells: plan.period.years().map(|y| r.years.contains(y)).collect(),
+                    span: if r.years.from == r.years.to {
+                        fiscal_year(r.years.from, era)
+                    } else {
+                        format!(
+                            "{}〜{}",
+                            fiscal_year(r.years.from, era),
+                            fiscal_year(r.years.to, era)
+                        )
+                    },
+                })
+                .collect(),
+            evaluation: project
+                .evaluation
+                .iter()
+                .map(|e| RowView {
+                    label: e.label.clone(),
+                    detail: e.detail.clone().unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An indicator ready to print.
+#[derive(Debug, Serialize)]
+pub struct IndicatorView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// 数値目標 or 参考指標.
+    pub kind: &'static str,
+    /// Unit.
+    pub unit: String,
+    /// Which way is better, in words.
+    pub direction: &'static str,
+    /// Baseline year label.
+    pub baseline_year: String,
+    /// Baseline value with unit.
+    pub baseline: String,
+    /// Targets by year.
+    pub targets: Vec<YearValueView>,
+    /// Source.
+    pub source: String,
+    /// Notes HTML.
+    pub notes: String,
+}
+
+impl IndicatorView {
+    /// The view of `indicator`.
+    pub fn new(indicator: &Indicator, era: bool) -> Self {
+        let fmt = |v: f64| format!("{}{}", number(v, indicator.precision), indicator.unit);
+        IndicatorView {
+            id: indicator.id.clone(),
+            name: indicator.name.clone(),
+            kind: match indicator.kind {
+                IndicatorKind::Target => "数値目標",
+                IndicatorKind::Reference => "参考指標",
+            },
+            unit: indicator.unit.clone(),
+            direction: match indicator.direction {
+                Direction::Higher => "高いほどよい",
+                Direction::Lower => "低いほどよい",
+                Direction::Neither => "方向なし",
+            },
+            baseline_year: fiscal_year(indicator.baseline.year, era),
+            baseline: fmt(indicator.baseline.value),
+            targets: indicator
+                .targets
+                .iter()
+                .map(|t| YearValueView {
+                    year: fiscal_year(t.year, era),
+                    value: fmt(t.value),
+                })
+                .collect(),
+            source: indicator.source.clone().unwrap_or_default(),
+            notes: md(&indicator.notes),
+        }
+    }
+}
+
+/// A value for a fiscal year, both ready to print.
+#[derive(Debug, Serialize)]
+pub struct YearValueView {
+    /// Fiscal year label.
+    pub year: String,
+    /// Value with unit.
+    pub value: String,
+}
