@@ -258,13 +258,10 @@ fn describe_yaml_message(message: &str) -> (&'static str, String, Option<String>
             )),
         );
     }
-    if message.starts_with("invalid ")
-        || message.starts_with("expected ")
-        || message.starts_with("invalid type")
-    {
+    if let Some(expected) = expected_kind(message) {
         return (
             "wrong-type",
-            format!("wrong kind of value: {message}"),
+            format!("wrong kind of value: expected {expected}"),
             Some("check the value's type against docs/content-format.md (text, number, list or mapping)".into()),
         );
     }
@@ -273,6 +270,26 @@ fn describe_yaml_message(message: &str) -> (&'static str, String, Option<String>
         format!("invalid YAML: {message}"),
         Some("check indentation, colons after keys and matching quotes and brackets".into()),
     )
+}
+
+/// What a type error from the parser expected, in words authors know.
+fn expected_kind(message: &str) -> Option<&'static str> {
+    let m = message.trim();
+    Some(match m {
+        _ if m.starts_with("invalid u") || m.starts_with("invalid i") => "a whole number",
+        _ if m.starts_with("invalid floating point") || m.starts_with("invalid f") => "a number",
+        _ if m.starts_with("invalid bool") || m.contains("boolean") => "true or false",
+        "expected string scalar" => "text",
+        "expected mapping start" => "a mapping (lines of `key: value`)",
+        "expected sequence start" => "a list (lines starting with `- `, or `[a, b]`)",
+        _ if m.starts_with("invalid type")
+            || m.starts_with("expected ")
+            || m.starts_with("invalid ") =>
+        {
+            return Some("a different kind of value");
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,303 @@
+//! Whole builds: the sample site, determinism, the atomic swap, safety.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kohyo::pipeline::{self, BuildError, BuildOptions};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(case: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(case)
+}
+
+/// Every file under `dir` with its bytes, keyed by `/`-separated relative path.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn build_sample(out: &Path) -> pipeline::BuildReport {
+    pipeline::build(&repo(), out, &BuildOptions::default()).expect("sample site builds")
+}
+
+#[test]
+fn sample_site_has_every_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_sample(&out);
+    let files = snapshot(&out);
+    let count = |prefix: &str| {
+        files
+            .keys()
+            .filter(|k| k.starts_with(prefix) && k.ends_with(".html"))
+            .count()
+    };
+    assert_eq!(count("plans/gunma-2025/items/"), 35);
+    assert_eq!(count("plans/gunma-2025/policies/"), 17);
+    assert_eq!(count("plans/gunma-2025/goals/"), 4);
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "plans/gunma-2025/index.html",
+        "divisions/index.html",
+        "pages/about.html",
+        "static/style.css",
+    ] {
+        assert!(files.contains_key(page), "missing {page}");
+    }
+    let site = pipeline::load_site(&repo()).unwrap();
+    for d in &site.divisions {
+        assert!(
+            files.contains_key(&format!("divisions/{}.html", d.id)),
+            "no page for division {}",
+            d.name
+        );
+    }
+    let item25 = String::from_utf8(files["plans/gunma-2025/items/25.html"].clone()).unwrap();
+    for text in [
+        "<title>実施項目25 働きやすい職場環境づくり｜方針11 職員が能力を発揮できる環境の整備｜",
+        "総労働時間縮減",
+        "メンタルヘルス対策",
+        "12.5時間",
+        "12.6日",
+        "65.1%",
+        "93.2%",
+        "1.9%",
+        "2025年度（令和7年度）",
+        "<html lang=\"ja\">",
+        "class=\"skip-link\"",
+    ] {
+        assert!(item25.contains(text), "item 25 page lacks {text}");
+    }
+    assert_eq!(item25.matches("<h1>").count(), 1);
+    let plan = String::from_utf8(files["plans/gunma-2025/index.html"].clone()).unwrap();
+    assert!(
+        plan.contains("方針への位置付けは推定"),
+        "the plan page says which assignments are inferred"
+    );
+}
+
+#[test]
+fn every_page_has_one_h1_captions_and_resolving_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_sample(&out);
+    let files = snapshot(&out);
+    let mut checked = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(html.matches("<h1").count(), 1, "{path} must have one h1");
+        assert_eq!(
+            html.matches("<table").count(),
+            html.matches("<caption>").count(),
+            "{path}: every table has a caption"
+        );
+        for href in html
+            .split(" href=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+        {
+            if href.starts_with("http") || href.starts_with("mailto:") || href.starts_with('#') {
+                continue;
+            }
+            let target = href.split('#').next().unwrap();
+            let resolved = Path::new(path).parent().unwrap().join(target);
+            let mut parts: Vec<String> = Vec::new();
+            for c in resolved.components() {
+                match c.as_os_str().to_str().unwrap() {
+                    ".." => assert!(parts.pop().is_some(), "{path}: link {href} leaves the site"),
+                    "." => {}
+                    s => parts.push(s.to_string()),
+                }
+            }
+            let key = parts.join("/");
+            assert!(
+                files.contains_key(&key),
+                "{path}: link {href} points to missing {key}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} links checked");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build_sample(&a);
+    build_sample(&b);
+    assert_eq!(snapshot(&a), snapshot(&b));
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    pipeline::build(&fixture("minimal"), &out, &BuildOptions::default()).unwrap();
+    let before = snapshot(&out);
+    let err = pipeline::build(&fixture("many-errors"), &out, &BuildOptions::default()).unwrap_err();
+    assert!(
+        matches!(err, BuildError::Content(ref d) if d.error_count() == 5),
+        "{err}"
+    );
+    assert_eq!(snapshot(&out), before);
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+}
+
+#[test]
+fn refuses_to_replace_a_folder_that_is_not_kohyo_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("docs");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("important.txt"), "keep me").unwrap();
+    let run = |force: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohyo"));
+        cmd.args(["build", "--quiet", "--root"])
+            .arg(fixture("minimal"))
+            .arg("--out")
+            .arg(&out);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    let refused = run(false);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("does not look like kohyo output"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("important.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(run(true).status.code(), Some(0));
+    assert!(out.join("index.html").is_file());
+    assert!(!out.join("important.txt").exists());
+}
+
+#[test]
+fn markdown_html_comes_out_inert() {
+    let rendered =
+        pipeline::render_site(&fixture("unsafe-markdown"), &BuildOptions::default()).unwrap();
+    let page = rendered
+        .files
+        .iter()
+        .find(|f| f.path == "pages/about.html")
+        .unwrap();
+    let html = String::from_utf8(page.bytes.clone()).unwrap();
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    for bad in [
+        "<script",
+        "onerror",
+        "onclick",
+        "href=\"javascript:",
+        "<img",
+    ] {
+        assert!(
+            !main.to_lowercase().contains(bad),
+            "`{bad}` survived: {main}"
+        );
+    }
+    assert!(
+        main.contains("href=\"https://www.pref.gunma.jp/\""),
+        "safe links stay: {main}"
+    );
+    assert!(main.contains("危ないリンク"), "the link text stays");
+}
+
+#[test]
+fn base_url_makes_absolute_sitemap_and_canonical_links() {
+    let options = BuildOptions {
+        base_url: Some("https://example.org/kaikaku".into()),
+        force: false,
+    };
+    let rendered = pipeline::render_site(&fixture("minimal"), &options).unwrap();
+    let file = |p: &str| {
+        String::from_utf8(
+            rendered
+                .files
+                .iter()
+                .find(|f| f.path == p)
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap()
+    };
+    assert!(
+        file("sitemap.xml")
+            .contains("<loc>https://example.org/kaikaku/plans/demo/items/1.html</loc>")
+    );
+    assert!(
+        file("index.html")
+            .contains("<link rel=\"canonical\" href=\"https://example.org/kaikaku/index.html\">")
+    );
+    assert!(!file("sitemap.xml").contains("404.html"));
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .arg("bulid")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn site_theme_overrides_a_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for (rel, bytes) in snapshot(&fixture("minimal")) {
+        let p = root.join(&rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, bytes).unwrap();
+    }
+    let tpl = root.join("themes/default/templates/404.html");
+    fs::create_dir_all(tpl.parent().unwrap()).unwrap();
+    fs::write(
+        &tpl,
+        "{% extends \"base.html\" %}{% block main %}<h1>独自の404</h1>{% endblock main %}",
+    )
+    .unwrap();
+    let rendered = pipeline::render_site(root, &BuildOptions::default()).unwrap();
+    let page = rendered
+        .files
+        .iter()
+        .find(|f| f.path == "404.html")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&page.bytes).contains("独自の404"));
+    fs::write(&tpl, "{% if %}").unwrap();
+    let diags = pipeline::render_site(root, &BuildOptions::default()).unwrap_err();
+    assert!(
+        diags
+            .to_string()
+            .starts_with("themes/default/templates/404.html: error: template error"),
+        "{diags}"
+    );
+}
