@@ -301,3 +301,34 @@ fn site_theme_overrides_a_template() {
         "{diags}"
     );
 }
+
+#[test]
+fn archived_plan_is_published_beside_the_current_one() {
+    let rendered = pipeline::render_site(&fixture("archive"), &BuildOptions::default()).unwrap();
+    assert_eq!(
+        rendered.site.plans[0].id, "demo",
+        "the current plan comes first"
+    );
+    let file = |p: &str| {
+        String::from_utf8(
+            rendered
+                .files
+                .iter()
+                .find(|f| f.path == p)
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap()
+    };
+    let home = file("index.html");
+    assert!(home.contains("過去の計画"));
+    assert!(home.contains("href=\"plans/old-2020/index.html\""));
+    assert!(file("plans/old-2020/index.html").contains("過去の計画（アーカイブ）"));
+    assert!(file("plans/old-2020/items/1.html").contains("2021年度（令和3年度）"));
+    let division = file("divisions/jinji.html");
+    assert!(
+        division.contains("例示計画（旧）") && division.contains("例示計画（2025年度"),
+        "a division page lists items of both plans"
+    );
+}

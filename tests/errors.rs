@@ -186,3 +186,14 @@ fn missing_site_is_explained() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr.starts_with("content/site.yaml: error: the site settings file is missing\n  hint: every site needs content/site.yaml"), "{stderr}");
 }
+
+#[test]
+fn only_one_plan_can_be_current() {
+    assert_errors(
+        "two-current-plans",
+        "content/plans/old-2020/plan.yaml:4:9: error: plan `old-2020` is marked current, but so is `demo`
+  hint: only one plan can be current; mark earlier plans `status: archived`
+1 error(s); nothing was written.
+",
+    );
+}
