@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics, Place};
-use crate::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawSite};
+use crate::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
 
 /// A parsed record with the file it came from.
 #[derive(Debug)]
@@ -33,6 +33,8 @@ pub struct RawPlanDir {
     pub plan: Option<Sourced<RawPlan>>,
     /// Every item file that parsed, in file-name order.
     pub items: Vec<Sourced<RawItem>>,
+    /// Every results file that parsed, in file-name order.
+    pub results: Vec<Sourced<RawResults>>,
 }
 
 /// A Markdown page: front matter and body.
@@ -248,26 +250,37 @@ fn load_plan_dir(root: &Path, plan_dir: &Path, diags: &mut Diagnostics) -> RawPl
         );
         None
     };
-    let item_files = files_in(&plan_dir.join("items"), is_yaml);
-    let parsed: Vec<(Option<Sourced<RawItem>>, Diagnostics)> = item_files
-        .par_iter()
-        .map(|path| {
-            let mut d = Diagnostics::new();
-            let item = load_yaml(root, path, &mut d);
-            (item, d)
-        })
-        .collect();
-    let mut items = Vec::with_capacity(parsed.len());
-    for (item, d) in parsed {
-        diags.extend(d);
-        items.extend(item);
-    }
+    let items = load_all(root, &files_in(&plan_dir.join("items"), is_yaml), diags);
+    let results = load_all(root, &files_in(&plan_dir.join("results"), is_yaml), diags);
     RawPlanDir {
         id,
         dir: display_path(root, plan_dir),
         plan,
         items,
+        results,
     }
+}
+
+/// Parses many files of one kind in parallel, keeping file order.
+fn load_all<T: DeserializeOwned + Send>(
+    root: &Path,
+    files: &[PathBuf],
+    diags: &mut Diagnostics,
+) -> Vec<Sourced<T>> {
+    let parsed: Vec<(Option<Sourced<T>>, Diagnostics)> = files
+        .par_iter()
+        .map(|path| {
+            let mut d = Diagnostics::new();
+            let value = load_yaml(root, path, &mut d);
+            (value, d)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parsed.len());
+    for (value, d) in parsed {
+        diags.extend(d);
+        out.extend(value);
+    }
+    out
 }
 
 fn load_pages(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<RawPage> {

@@ -130,10 +130,16 @@ pub struct Plan {
     pub grades: Vec<Grade>,
     /// Where the scale comes from (Markdown).
     pub grades_note: Option<String>,
+    /// Rates published per cycle.
+    pub rates: Vec<Rate>,
     /// Goals in number order, each with its policies.
     pub goals: Vec<Goal>,
+    /// Indicators of the plan as a whole.
+    pub indicators: Vec<Indicator>,
     /// Items in number order.
     pub items: Vec<Item>,
+    /// Evaluation cycles in fiscal-year order.
+    pub cycles: Vec<Cycle>,
 }
 
 impl Plan {
@@ -162,10 +168,223 @@ impl Plan {
         self.goals.iter().map(|g| g.policies.len()).sum()
     }
 
-    /// Number of indicators across all items.
+    /// Number of indicators: the plan's, its goals' and its items'.
     pub fn indicator_count(&self) -> usize {
-        self.items.iter().map(|i| i.indicators.len()).sum()
+        self.all_indicators().count()
     }
+
+    /// Every indicator with where it belongs, in page order: plan, goals, items.
+    pub fn all_indicators(&self) -> impl Iterator<Item = (Owner, &Indicator)> {
+        let plan = self.indicators.iter().map(|i| (Owner::Plan, i));
+        let goals = self
+            .goals
+            .iter()
+            .flat_map(|g| g.indicators.iter().map(move |i| (Owner::Goal(g.number), i)));
+        let items = self.items.iter().flat_map(|it| {
+            it.indicators
+                .iter()
+                .map(move |i| (Owner::Item(it.number), i))
+        });
+        plan.chain(goals).chain(items)
+    }
+
+    /// The item with this number.
+    pub fn item(&self, number: u32) -> Option<&Item> {
+        self.items.iter().find(|i| i.number == number)
+    }
+
+    /// The grade with this key.
+    pub fn grade(&self, key: &str) -> Option<&Grade> {
+        self.grades.iter().find(|g| g.key == key)
+    }
+
+    /// Actuals of an indicator across cycles, in year order.
+    pub fn actuals(&self, indicator: &str) -> Vec<(i32, &Actual)> {
+        self.cycles
+            .iter()
+            .flat_map(|c| {
+                c.actuals
+                    .iter()
+                    .filter(|a| a.indicator == indicator)
+                    .map(move |a| (c.year, a))
+            })
+            .collect()
+    }
+
+    /// Years in which an indicator was revised (any indicator revision kind).
+    pub fn revision_years(&self, indicator: &str) -> Vec<i32> {
+        self.cycles
+            .iter()
+            .flat_map(|c| &c.revisions)
+            .filter(|r| r.indicator.as_deref() == Some(indicator))
+            .map(|r| r.from)
+            .collect()
+    }
+
+    /// The latest evaluation cycle.
+    pub fn latest_cycle(&self) -> Option<&Cycle> {
+        self.cycles.last()
+    }
+}
+
+/// Where an indicator belongs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The plan as a whole.
+    Plan,
+    /// A goal, by number.
+    Goal(u32),
+    /// An item, by number.
+    Item(u32),
+}
+
+/// A rate computed from grade counts, e.g. 計画実施率.
+#[derive(Debug, Clone)]
+pub struct Rate {
+    /// Name.
+    pub name: String,
+    /// Grades counted in the numerator.
+    pub grades: Vec<String>,
+    /// Meaning (Markdown).
+    pub meaning: Option<String>,
+}
+
+/// One fiscal year's evaluation cycle.
+#[derive(Debug, Clone)]
+pub struct Cycle {
+    /// Fiscal year evaluated.
+    pub year: i32,
+    /// Publication date `YYYY-MM-DD`.
+    pub published: String,
+    /// Overview (Markdown).
+    pub summary: Option<String>,
+    /// Committee meetings.
+    pub meetings: Vec<Meeting>,
+    /// Item evaluations, by item number.
+    pub items: Vec<ItemResult>,
+    /// Indicator actuals.
+    pub actuals: Vec<Actual>,
+    /// Revisions decided.
+    pub revisions: Vec<Revision>,
+    /// The file it was read from.
+    pub source_file: String,
+}
+
+impl Cycle {
+    /// The evaluation of item `number`, if any.
+    pub fn item(&self, number: u32) -> Option<&ItemResult> {
+        self.items.iter().find(|r| r.item == number)
+    }
+}
+
+/// A committee meeting.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// Date.
+    pub date: String,
+    /// Name.
+    pub title: Option<String>,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Link to minutes.
+    pub minutes: Option<String>,
+}
+
+/// Whether a roadmap row was carried out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    /// 実施.
+    Done,
+    /// 一部実施.
+    Partial,
+    /// 未実施.
+    NotDone,
+}
+
+/// What was achieved on a roadmap row.
+#[derive(Debug, Clone)]
+pub struct Achievement {
+    /// Project index from 0.
+    pub project: usize,
+    /// Row index from 0.
+    pub row: usize,
+    /// Status.
+    pub status: RowStatus,
+    /// Text (Markdown).
+    pub text: Option<String>,
+}
+
+/// A committee opinion and the response.
+#[derive(Debug, Clone)]
+pub struct Opinion {
+    /// Opinion.
+    pub opinion: String,
+    /// Response.
+    pub response: Option<String>,
+}
+
+/// One item's evaluation.
+#[derive(Debug, Clone)]
+pub struct ItemResult {
+    /// Item number.
+    pub item: u32,
+    /// Grade key.
+    pub grade: String,
+    /// Achievements per roadmap row.
+    pub achievements: Vec<Achievement>,
+    /// 自己評価.
+    pub self_evaluation: Option<String>,
+    /// 要因分析.
+    pub analysis: Option<String>,
+    /// 課題.
+    pub issues: Option<String>,
+    /// 次年度に向けた対応.
+    pub next_response: Option<String>,
+    /// Committee opinions.
+    pub opinions: Vec<Opinion>,
+}
+
+/// An indicator's actual for a year.
+#[derive(Debug, Clone)]
+pub struct Actual {
+    /// Indicator id.
+    pub indicator: String,
+    /// The value, or `None` when unavailable.
+    pub value: Option<f64>,
+    /// Why unavailable, or a note on the value.
+    pub note: Option<String>,
+}
+
+/// What a revision changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevisionKind {
+    /// The item itself.
+    Item,
+    /// Its roadmap.
+    Roadmap,
+    /// An indicator's definition or target.
+    Indicator,
+    /// A new indicator.
+    IndicatorAdded,
+    /// An indicator no longer measured.
+    IndicatorRetired,
+}
+
+/// A revision decided in a cycle.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    /// Kind.
+    pub kind: RevisionKind,
+    /// Item concerned.
+    pub item: Option<u32>,
+    /// Indicator concerned.
+    pub indicator: Option<String>,
+    /// First year it applies to.
+    pub from: i32,
+    /// What changed.
+    pub change: String,
+    /// Why.
+    pub reason: String,
 }
 
 /// A mark such as ★.
@@ -201,6 +420,8 @@ pub struct Goal {
     pub summary: Option<String>,
     /// Policies in number order.
     pub policies: Vec<Policy>,
+    /// Indicators of the goal.
+    pub indicators: Vec<Indicator>,
 }
 
 /// A policy 方針.

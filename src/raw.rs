@@ -103,8 +103,14 @@ pub struct RawPlan {
     /// Where the evaluation scale comes from (Markdown).
     #[serde(default)]
     pub grades_note: Option<String>,
+    /// Rates published per cycle, e.g. 計画実施率 = share of A and B.
+    #[serde(default)]
+    pub rates: Vec<RawRate>,
     /// Goals 目標, each with its policies 方針.
     pub goals: Vec<RawGoal>,
+    /// Indicators of the plan as a whole (e.g. KGIs not tied to one goal).
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
 }
 
 /// A span of fiscal years, both ends included.
@@ -154,7 +160,11 @@ pub struct RawGoal {
     #[serde(default)]
     pub summary: Option<String>,
     /// Policies under this goal.
+    #[serde(default)]
     pub policies: Vec<RawPolicy>,
+    /// Indicators of the goal (e.g. KGIs).
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
 }
 
 /// A policy 方針.
@@ -324,4 +334,150 @@ pub struct RawPageMeta {
     /// One-sentence description for metadata.
     #[serde(default)]
     pub description: Option<String>,
+}
+
+/// `content/plans/<plan-id>/results/<year>.yaml`: one fiscal year's evaluation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResults {
+    /// The fiscal year evaluated.
+    pub year: Spanned<i64>,
+    /// When the results were published, `YYYY-MM-DD`.
+    pub published: Spanned<String>,
+    /// Overview of the cycle (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Meetings of the external committee 行財政改革評価・推進委員会.
+    #[serde(default)]
+    pub committee: Vec<RawMeeting>,
+    /// Each item's evaluation.
+    #[serde(default)]
+    pub items: Vec<RawItemResult>,
+    /// Indicator actuals for the year.
+    #[serde(default)]
+    pub indicators: Vec<RawActual>,
+    /// Revisions decided in this cycle.
+    #[serde(default)]
+    pub revisions: Vec<RawRevision>,
+}
+
+/// A committee meeting.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    /// Date, `YYYY-MM-DD`.
+    pub date: Spanned<String>,
+    /// Name of the meeting, e.g. 第1回行財政改革評価・推進委員会.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What was discussed (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Link to the minutes.
+    #[serde(default)]
+    pub minutes: Option<Spanned<String>>,
+}
+
+/// One item's evaluation in a cycle.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItemResult {
+    /// Item number.
+    pub item: Spanned<u32>,
+    /// Grade key from the plan's scale.
+    pub grade: Spanned<String>,
+    /// Achievements 実績 per roadmap row.
+    #[serde(default)]
+    pub achievements: Vec<RawAchievement>,
+    /// Self-evaluation 自己評価 (Markdown).
+    #[serde(default)]
+    pub self_evaluation: Option<String>,
+    /// Factor analysis 要因分析 (Markdown).
+    #[serde(default)]
+    pub analysis: Option<String>,
+    /// Issues 課題 (Markdown).
+    #[serde(default)]
+    pub issues: Option<String>,
+    /// Next year's response 次年度に向けた対応 (Markdown).
+    #[serde(default)]
+    pub next_response: Option<String>,
+    /// Committee opinions with the division's response.
+    #[serde(default)]
+    pub opinions: Vec<RawOpinion>,
+}
+
+/// What was achieved on one roadmap row.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAchievement {
+    /// Project number within the item, from 1.
+    pub project: Spanned<u32>,
+    /// Roadmap row number within the project, from 1.
+    pub row: Spanned<u32>,
+    /// `done` 実施, `partial` 一部実施 or `not-done` 未実施.
+    pub status: Spanned<String>,
+    /// What was done (Markdown).
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// A committee opinion and the division's response.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOpinion {
+    /// The committee's opinion.
+    pub opinion: String,
+    /// The responsible division's response.
+    #[serde(default)]
+    pub response: Option<String>,
+}
+
+/// An indicator's actual value for the year, or why there is none.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActual {
+    /// Indicator id.
+    pub indicator: Spanned<String>,
+    /// The value.
+    #[serde(default)]
+    pub value: Option<Spanned<f64>>,
+    /// Why no value is available (instead of `value`).
+    #[serde(default)]
+    pub unavailable: Option<String>,
+    /// A note on the value.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A revision of items, roadmaps or indicators decided in the cycle.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRevision {
+    /// `item`, `roadmap`, `indicator`, `indicator-added` or `indicator-retired`.
+    pub kind: Spanned<String>,
+    /// The item concerned.
+    #[serde(default)]
+    pub item: Option<Spanned<u32>>,
+    /// The indicator concerned (for indicator kinds).
+    #[serde(default)]
+    pub indicator: Option<Spanned<String>>,
+    /// The first fiscal year the change applies to.
+    pub from: Spanned<i64>,
+    /// What changed.
+    pub change: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// A rate published for each cycle, computed from the grade counts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRate {
+    /// Name, e.g. 計画実施率.
+    pub name: String,
+    /// Grades counted in the numerator; the denominator is every graded item.
+    pub grades: Vec<Spanned<String>>,
+    /// What the rate tells (Markdown).
+    #[serde(default)]
+    pub meaning: Option<String>,
 }

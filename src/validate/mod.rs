@@ -16,6 +16,8 @@ use crate::model::*;
 use crate::raw::*;
 use crate::urls::{is_safe_link, is_url_safe_id};
 
+mod results;
+
 /// Earliest and latest fiscal year accepted anywhere (catches typos like 20255).
 const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2200;
 
@@ -351,7 +353,10 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         })
         .collect::<Vec<_>>();
     let grades = grades(file, raw, diags);
-    let goals = goals(file, raw, diags);
+    let rates = rates(file, raw, &grades, diags);
+    let mut indicator_ids = HashMap::new();
+    let plan_indicators = indicators(period, file, &raw.indicators, &mut indicator_ids, diags);
+    let goals = goals(file, raw, period, &mut indicator_ids, diags);
     let mut plan = Plan {
         id: dir.id.clone(),
         title: raw.title.clone(),
@@ -365,10 +370,14 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         marks,
         grades,
         grades_note: raw.grades_note.clone(),
+        rates,
         goals,
+        indicators: plan_indicators,
         items: Vec::new(),
+        cycles: Vec::new(),
     };
-    plan.items = items(&plan, &dir.items, divisions, diags);
+    plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
+    plan.cycles = results::cycles(&plan, &dir.results, diags);
     Some(plan)
 }
 
@@ -442,7 +451,45 @@ fn grades(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Grade> {
     out
 }
 
-fn goals(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Goal> {
+fn rates(file: &str, raw: &RawPlan, grades: &[Grade], diags: &mut Diagnostics) -> Vec<Rate> {
+    raw.rates
+        .iter()
+        .map(|r| {
+            for g in &r.grades {
+                if !grades.iter().any(|x| x.key == g.value) {
+                    diags.error_hint(
+                        Place::of(file, g),
+                        "unknown-grade",
+                        format!(
+                            "rate `{}` counts grade `{}`, which is not on the scale",
+                            r.name, g.value
+                        ),
+                        grade_hint(grades),
+                    );
+                }
+            }
+            Rate {
+                name: r.name.clone(),
+                grades: r.grades.iter().map(|g| g.value.clone()).collect(),
+                meaning: r.meaning.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The hint for a grade that is not on the scale.
+fn grade_hint(grades: &[Grade]) -> String {
+    let keys: Vec<&str> = grades.iter().map(|g| g.key.as_str()).collect();
+    format!("the plan's grades (in plan.yaml) are: {}", keys.join(", "))
+}
+
+fn goals(
+    file: &str,
+    raw: &RawPlan,
+    period: Period,
+    ids: &mut HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Vec<Goal> {
     let mut goal_seen: HashMap<u32, u64> = HashMap::new();
     let mut policy_seen: HashMap<u32, u64> = HashMap::new();
     let mut goals = Vec::new();
@@ -477,6 +524,7 @@ fn goals(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Goal> {
             title: g.title.clone(),
             summary: g.summary.clone(),
             policies,
+            indicators: indicators(period, file, &g.indicators, ids, diags),
         });
     }
     goals.sort_by_key(|g| g.number);
@@ -487,10 +535,10 @@ fn items(
     plan: &Plan,
     raw: &[Sourced<RawItem>],
     divisions: &DivisionLookup,
+    indicator_ids: &mut HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Vec<Item> {
     let mut numbers: BTreeMap<u32, &str> = BTreeMap::new();
-    let mut indicator_ids: HashMap<String, String> = HashMap::new();
     let mut out = Vec::new();
     for src in raw {
         let (file, r) = (src.file.as_str(), &src.value);
@@ -507,7 +555,7 @@ fn items(
             continue;
         }
         numbers.insert(r.number.value, file);
-        if let Some(item) = item(plan, file, r, divisions, &mut indicator_ids, diags) {
+        if let Some(item) = item(plan, file, r, divisions, indicator_ids, diags) {
             out.push(item);
         }
     }
@@ -572,21 +620,7 @@ fn item(
         .iter()
         .map(|p| project(plan, file, p, divisions, diags))
         .collect();
-    let mut indicators = Vec::new();
-    for ind in &r.indicators {
-        check_id(file, &ind.id, "indicator", diags);
-        if let Some(first) = indicator_ids.get(&ind.id.value) {
-            diags.error_hint(
-                Place::of(file, &ind.id),
-                "duplicate-id",
-                format!("duplicate indicator id `{}`", ind.id.value),
-                format!("it is already used in {first}; indicator ids must be unique in the plan"),
-            );
-        } else {
-            indicator_ids.insert(ind.id.value.clone(), file.to_string());
-        }
-        indicators.push(indicator(plan, file, ind, diags));
-    }
+    let indicators = indicators(plan.period, file, &r.indicators, indicator_ids, diags);
     Some(Item {
         number: r.number.value,
         title: r.title.clone(),
@@ -664,7 +698,33 @@ fn project(
     }
 }
 
-fn indicator(plan: &Plan, file: &str, r: &RawIndicator, diags: &mut Diagnostics) -> Indicator {
+/// Checks a list of indicators; `ids` holds every id used so far in the plan.
+fn indicators(
+    period: Period,
+    file: &str,
+    list: &[RawIndicator],
+    ids: &mut HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Vec<Indicator> {
+    let mut out = Vec::new();
+    for ind in list {
+        check_id(file, &ind.id, "indicator", diags);
+        if let Some(first) = ids.get(&ind.id.value) {
+            diags.error_hint(
+                Place::of(file, &ind.id),
+                "duplicate-id",
+                format!("duplicate indicator id `{}`", ind.id.value),
+                format!("it is already used in {first}; indicator ids must be unique in the plan"),
+            );
+        } else {
+            ids.insert(ind.id.value.clone(), file.to_string());
+        }
+        out.push(indicator(period, file, ind, diags));
+    }
+    out
+}
+
+fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnostics) -> Indicator {
     let kind = match one_of(
         file,
         &r.kind,
@@ -687,11 +747,11 @@ fn indicator(plan: &Plan, file: &str, r: &RawIndicator, diags: &mut Diagnostics)
         _ => Direction::Neither,
     };
     let by = year_in_range(file, &r.baseline.year, "baseline year", diags);
-    if by > plan.period.to {
+    if by > period.to {
         diags.error_hint(
             Place::of(file, &r.baseline.year),
             "year-out-of-period",
-            format!("baseline year {by} is after the plan period {}–{}", plan.period.from, plan.period.to),
+            format!("baseline year {by} is after the plan period {}–{}", period.from, period.to),
             "the baseline is the value when the plan was made; it may precede the period but not follow it",
         );
     }
@@ -701,7 +761,7 @@ fn indicator(plan: &Plan, file: &str, r: &RawIndicator, diags: &mut Diagnostics)
     };
     let mut targets: Vec<YearValue> = Vec::new();
     for t in &r.targets {
-        let year = year_in_period(file, &t.year, "target year", plan.period, diags);
+        let year = year_in_period(file, &t.year, "target year", period, diags);
         if targets.iter().any(|x| x.year == year) {
             diags.error_hint(
                 Place::of(file, &t.year),

@@ -1,0 +1,363 @@
+//! Validation of results files: one fiscal year's evaluation of a plan.
+//!
+//! Rules: the year lies in the plan period and has one file; items,
+//! roadmap rows, indicators and grades referred to exist; each item and
+//! indicator appears once per file; an actual has a finite value or says why
+//! it is unavailable; no actuals for an indicator from the year a revision
+//! retired it.
+
+use std::collections::HashMap;
+
+use serde_saphyr::Spanned;
+
+use super::{finite, grade_hint, link_url, one_of, valid_date, year_in_period};
+use crate::diagnostics::{Diagnostics, Place};
+use crate::load::Sourced;
+use crate::model::*;
+use crate::raw::*;
+
+/// Checks every results file of `plan`; returns the cycles in year order.
+pub(super) fn cycles(
+    plan: &Plan,
+    raw: &[Sourced<RawResults>],
+    diags: &mut Diagnostics,
+) -> Vec<Cycle> {
+    let retired = retirements(plan, raw);
+    let mut years: HashMap<i32, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for src in raw {
+        let (file, r) = (src.file.as_str(), &src.value);
+        let year = year_in_period(file, &r.year, "results year", plan.period, diags);
+        if let Some(first) = years.get(&year) {
+            diags.error_hint(
+                Place::of(file, &r.year),
+                "duplicate-results",
+                format!("results for {year} are already given in {first}"),
+                "keep one results file per fiscal year",
+            );
+            continue;
+        }
+        years.insert(year, file);
+        out.push(cycle(plan, file, r, year, &retired, diags));
+    }
+    out.sort_by_key(|c| c.year);
+    out
+}
+
+/// Indicator id → first year it is retired from, over every results file.
+fn retirements(plan: &Plan, raw: &[Sourced<RawResults>]) -> HashMap<String, i32> {
+    let mut retired: HashMap<String, i32> = HashMap::new();
+    for src in raw {
+        for rev in &src.value.revisions {
+            if rev.kind.value == "indicator-retired"
+                && let Some(id) = &rev.indicator
+                && plan.period.contains(rev.from.value as i32)
+            {
+                let from = rev.from.value as i32;
+                let e = retired.entry(id.value.clone()).or_insert(from);
+                *e = (*e).min(from);
+            }
+        }
+    }
+    retired
+}
+
+fn date(file: &str, d: &Spanned<String>, what: &str, diags: &mut Diagnostics) -> String {
+    if !valid_date(&d.value, false) {
+        diags.error_hint(
+            Place::of(file, d),
+            "bad-date",
+            format!("{what} `{}` is not a date", d.value),
+            "write YYYY-MM-DD, e.g. 2026-08-29",
+        );
+    }
+    d.value.clone()
+}
+
+fn cycle(
+    plan: &Plan,
+    file: &str,
+    r: &RawResults,
+    year: i32,
+    retired: &HashMap<String, i32>,
+    diags: &mut Diagnostics,
+) -> Cycle {
+    let meetings = r
+        .committee
+        .iter()
+        .map(|m| Meeting {
+            date: date(file, &m.date, "meeting date", diags),
+            title: m.title.clone(),
+            summary: m.summary.clone(),
+            minutes: m.minutes.as_ref().map(|u| link_url(file, u, diags)),
+        })
+        .collect();
+    let mut seen_items: HashMap<u32, u64> = HashMap::new();
+    let mut items = Vec::new();
+    for ir in &r.items {
+        if let Some(line) = seen_items.insert(ir.item.value, ir.item.referenced.line()) {
+            diags.error_hint(
+                Place::of(file, &ir.item),
+                "duplicate-entry",
+                format!("item {} is evaluated twice in this file", ir.item.value),
+                format!("it is already evaluated on line {line}; keep one entry per item"),
+            );
+            continue;
+        }
+        if let Some(result) = item_result(plan, file, ir, diags) {
+            items.push(result);
+        }
+    }
+    items.sort_by_key(|i| i.item);
+    Cycle {
+        year,
+        published: date(file, &r.published, "publication date", diags),
+        summary: r.summary.clone(),
+        meetings,
+        items,
+        actuals: actuals(plan, file, r, year, retired, diags),
+        revisions: revisions(plan, file, r, diags),
+        source_file: file.to_string(),
+    }
+}
+
+fn unknown_item(plan: &Plan, file: &str, n: &Spanned<u32>, diags: &mut Diagnostics) {
+    let hint = match (plan.items.first(), plan.items.last()) {
+        (Some(a), Some(b)) => format!("the plan's items are numbered {}–{}", a.number, b.number),
+        _ => "the plan has no items yet".to_string(),
+    };
+    diags.error_hint(
+        Place::of(file, n),
+        "unknown-item",
+        format!("unknown item {}", n.value),
+        hint,
+    );
+}
+
+fn item_result(
+    plan: &Plan,
+    file: &str,
+    ir: &RawItemResult,
+    diags: &mut Diagnostics,
+) -> Option<ItemResult> {
+    let Some(item) = plan.item(ir.item.value) else {
+        unknown_item(plan, file, &ir.item, diags);
+        return None;
+    };
+    if plan.grade(&ir.grade.value).is_none() {
+        diags.error_hint(
+            Place::of(file, &ir.grade),
+            "unknown-grade",
+            format!("grade `{}` is not on the plan's scale", ir.grade.value),
+            grade_hint(&plan.grades),
+        );
+    }
+    let mut seen: HashMap<(u32, u32), u64> = HashMap::new();
+    let mut achievements = Vec::new();
+    for a in &ir.achievements {
+        let (p, row) = (a.project.value, a.row.value);
+        let Some(project) = p.checked_sub(1).and_then(|i| item.projects.get(i as usize)) else {
+            diags.error_hint(
+                Place::of(file, &a.project),
+                "unknown-project",
+                format!("item {} has no project {p}", item.number),
+                format!(
+                    "projects are numbered from 1 in the order of the item file; item {} has {}",
+                    item.number,
+                    item.projects.len()
+                ),
+            );
+            continue;
+        };
+        if row == 0 || row as usize > project.roadmap.len() {
+            diags.error_hint(
+                Place::of(file, &a.row),
+                "unknown-roadmap-row",
+                format!(
+                    "project {p} of item {} has no roadmap row {row}",
+                    item.number
+                ),
+                format!("its roadmap rows are numbered 1–{}", project.roadmap.len()),
+            );
+            continue;
+        }
+        if let Some(line) = seen.insert((p, row), a.project.referenced.line()) {
+            diags.error_hint(
+                Place::of(file, &a.project),
+                "duplicate-entry",
+                format!("roadmap row {row} of project {p} has two achievements"),
+                format!("the first is on line {line}"),
+            );
+        }
+        let status = match one_of(
+            file,
+            &a.status,
+            "status",
+            &["done", "partial", "not-done"],
+            diags,
+        ) {
+            Some("partial") => RowStatus::Partial,
+            Some("not-done") => RowStatus::NotDone,
+            _ => RowStatus::Done,
+        };
+        achievements.push(Achievement {
+            project: p as usize - 1,
+            row: row as usize - 1,
+            status,
+            text: a.text.clone(),
+        });
+    }
+    Some(ItemResult {
+        item: item.number,
+        grade: ir.grade.value.clone(),
+        achievements,
+        self_evaluation: ir.self_evaluation.clone(),
+        analysis: ir.analysis.clone(),
+        issues: ir.issues.clone(),
+        next_response: ir.next_response.clone(),
+        opinions: ir
+            .opinions
+            .iter()
+            .map(|o| Opinion {
+                opinion: o.opinion.clone(),
+                response: o.response.clone(),
+            })
+            .collect(),
+    })
+}
+
+fn known_indicator(plan: &Plan, file: &str, id: &Spanned<String>, diags: &mut Diagnostics) -> bool {
+    if plan.all_indicators().any(|(_, i)| i.id == id.value) {
+        return true;
+    }
+    diags.error_hint(
+        Place::of(file, id),
+        "unknown-indicator",
+        format!("unknown indicator `{}`", id.value),
+        "use an indicator id defined in an item file (or in plan.yaml for plan and goal indicators)",
+    );
+    false
+}
+
+fn actuals(
+    plan: &Plan,
+    file: &str,
+    r: &RawResults,
+    year: i32,
+    retired: &HashMap<String, i32>,
+    diags: &mut Diagnostics,
+) -> Vec<Actual> {
+    let mut seen: HashMap<&str, u64> = HashMap::new();
+    let mut out = Vec::new();
+    for a in &r.indicators {
+        if !known_indicator(plan, file, &a.indicator, diags) {
+            continue;
+        }
+        if let Some(line) = seen.insert(&a.indicator.value, a.indicator.referenced.line()) {
+            diags.error_hint(
+                Place::of(file, &a.indicator),
+                "duplicate-entry",
+                format!(
+                    "indicator `{}` has two actuals in this file",
+                    a.indicator.value
+                ),
+                format!("the first is on line {line}; give one value per indicator and year"),
+            );
+            continue;
+        }
+        if let Some(from) = retired.get(&a.indicator.value)
+            && year >= *from
+        {
+            diags.error_hint(
+                Place::of(file, &a.indicator),
+                "retired-indicator",
+                format!(
+                    "indicator `{}` was retired from {from} and has no actuals for {year}",
+                    a.indicator.value
+                ),
+                "remove this entry, or correct the `indicator-retired` revision's `from` year",
+            );
+            continue;
+        }
+        let value = match (&a.value, &a.unavailable) {
+            (Some(v), None) => Some(finite(file, v, "actual value", diags)),
+            (None, Some(_)) => None,
+            _ => {
+                diags.error_hint(
+                    Place::of(file, &a.indicator),
+                    "actual-value",
+                    format!("indicator `{}` needs either `value` or `unavailable`", a.indicator.value),
+                    "give the number as `value: 11.8`, or say why there is none as `unavailable: 集計中`",
+                );
+                None
+            }
+        };
+        out.push(Actual {
+            indicator: a.indicator.value.clone(),
+            value,
+            note: a.unavailable.clone().or_else(|| a.note.clone()),
+        });
+    }
+    out
+}
+
+fn revisions(plan: &Plan, file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Revision> {
+    let kinds = [
+        "item",
+        "roadmap",
+        "indicator",
+        "indicator-added",
+        "indicator-retired",
+    ];
+    let mut out = Vec::new();
+    for rev in &r.revisions {
+        let kind = match one_of(file, &rev.kind, "revision kind", &kinds, diags) {
+            Some("item") => RevisionKind::Item,
+            Some("roadmap") => RevisionKind::Roadmap,
+            Some("indicator") => RevisionKind::Indicator,
+            Some("indicator-added") => RevisionKind::IndicatorAdded,
+            Some("indicator-retired") => RevisionKind::IndicatorRetired,
+            _ => continue,
+        };
+        let from = year_in_period(file, &rev.from, "revision year", plan.period, diags);
+        if let Some(n) = &rev.item
+            && plan.item(n.value).is_none()
+        {
+            unknown_item(plan, file, n, diags);
+        }
+        match (&rev.indicator, kind) {
+            (Some(id), _) => {
+                known_indicator(plan, file, id, diags);
+            }
+            (
+                None,
+                RevisionKind::Indicator
+                | RevisionKind::IndicatorAdded
+                | RevisionKind::IndicatorRetired,
+            ) => {
+                diags.error_hint(
+                    Place::of(file, &rev.kind),
+                    "missing-key",
+                    format!("a `{}` revision needs `indicator`", rev.kind.value),
+                    "name the indicator's id, e.g. `indicator: overtime-hours`",
+                );
+            }
+            (None, _) if rev.item.is_none() => diags.error_hint(
+                Place::of(file, &rev.kind),
+                "missing-key",
+                format!("a `{}` revision needs `item`", rev.kind.value),
+                "give the item's number, e.g. `item: 25`",
+            ),
+            _ => {}
+        }
+        out.push(Revision {
+            kind,
+            item: rev.item.as_ref().map(|n| n.value),
+            indicator: rev.indicator.as_ref().map(|i| i.value.clone()),
+            from,
+            change: rev.change.clone(),
+            reason: rev.reason.clone(),
+        });
+    }
+    out
+}
