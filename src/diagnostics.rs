@@ -100,6 +100,42 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A diagnostic as tools read it; field order is the order printed.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: Option<u64>,
+    column: Option<u64>,
+    severity: &'static str,
+    code: &'a str,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+impl Diagnostic {
+    /// The diagnostic as one line of JSON (no newline), for
+    /// `kohyo check --format json`:
+    /// `{"file":…,"line":…,"column":…,"severity":"error","code":…,"message":…,"hint":…}`.
+    /// `line` and `column` are 1-based, or `null` when the problem concerns a
+    /// whole file; `hint` is `null` when there is none.
+    pub fn to_json(&self) -> String {
+        let known = |n: u64| (self.place.line > 0).then_some(n);
+        let json = JsonDiagnostic {
+            file: &self.place.file,
+            line: known(self.place.line),
+            column: known(self.place.column),
+            severity: match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            code: self.code,
+            message: &self.message,
+            hint: self.hint.as_deref(),
+        };
+        serde_json::to_string(&json).expect("a diagnostic always serialises")
+    }
+}
+
 /// Every problem found so far, in the order found; sorted before printing.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
@@ -317,6 +353,30 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "a.yaml: error: first\n  hint: fix it\nb.yaml: error: second\n"
+        );
+    }
+
+    #[test]
+    fn diagnostic_as_json_line() {
+        let mut d = Diagnostics::new();
+        d.error_hint(
+            Place {
+                file: "content/a.yaml".into(),
+                line: 3,
+                column: 9,
+            },
+            "unknown-policy",
+            "unknown policy \"9\"",
+            "see plan.yaml",
+        );
+        d.error(Place::file("content/b.yaml"), "missing-file", "missing");
+        let lines: Vec<String> = d.sorted().iter().map(Diagnostic::to_json).collect();
+        assert_eq!(
+            lines,
+            [
+                r#"{"file":"content/a.yaml","line":3,"column":9,"severity":"error","code":"unknown-policy","message":"unknown policy \"9\"","hint":"see plan.yaml"}"#,
+                r#"{"file":"content/b.yaml","line":null,"column":null,"severity":"error","code":"missing-file","message":"missing","hint":null}"#,
+            ]
         );
     }
 

@@ -7,8 +7,11 @@
 //! [`views`] and the [`theme`], and [`output`] writes them in one swap.
 //! [`pipeline`] strings these together for the command line and for tests.
 
+pub mod achievement;
+pub mod cycles;
 pub mod diagnostics;
 pub mod fsutil;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -16,6 +19,7 @@ pub mod output;
 pub mod pipeline;
 pub mod raw;
 pub mod render;
+pub mod schema;
 pub mod theme;
 pub mod urls;
 pub mod validate;

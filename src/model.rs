@@ -254,8 +254,8 @@ pub struct Rate {
 pub struct Cycle {
     /// Fiscal year evaluated.
     pub year: i32,
-    /// Publication date `YYYY-MM-DD`.
-    pub published: String,
+    /// Publication date `YYYY-MM-DD`, when known.
+    pub published: Option<String>,
     /// Overview (Markdown).
     pub summary: Option<String>,
     /// Committee meetings.

@@ -5,11 +5,12 @@
 //! range check, are wrapped in [`Spanned`] so validation can point at their
 //! line and column. Nothing here checks meaning: that is `validate`'s job.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 /// `content/site.yaml`: settings that apply to the whole site.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
     /// Site title, shown in every page title and header.
@@ -18,9 +19,11 @@ pub struct RawSite {
     pub organisation: String,
     /// Absolute URL the site is served from; used only for sitemap and canonical links.
     #[serde(default)]
+    #[schemars(with = "Option<String>", pattern(crate::schema::HTTP_URL_PATTERN))]
     pub base_url: Option<Spanned<String>>,
     /// Language of the interface; only `ja` for now.
     #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["ja", null]))]
     pub language: Option<Spanned<String>>,
     /// Show the Japanese era beside fiscal years: 2025年度（令和7年度）.
     #[serde(default)]
@@ -37,18 +40,19 @@ pub struct RawSite {
 }
 
 /// A licence: its name and where its text lives.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLicence {
     /// Short name, e.g. `CC BY 4.0`.
     pub name: String,
     /// Link to the licence text.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
 }
 
 /// `content/divisions.yaml`: every division (所属) that items may name.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDivisions {
     /// The divisions, in display order.
@@ -56,23 +60,26 @@ pub struct RawDivisions {
 }
 
 /// One division 所属.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDivision {
     /// URL-safe id (ASCII letters, digits, `-`), used in page addresses.
+    #[schemars(with = "String", pattern(crate::schema::ID_PATTERN))]
     pub id: Spanned<String>,
     /// Official name, e.g. デジタルトランスフォーメーション課.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Bureau 部局 the division belongs to.
     #[serde(default)]
     pub bureau: Option<String>,
     /// Other spellings found in documents, e.g. （総）総務課; items may use them.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
 }
 
 /// `content/plans/<plan-id>/plan.yaml`: a plan 大綱・実施計画 and its structure.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
     /// Title of the plan.
@@ -81,10 +88,13 @@ pub struct RawPlan {
     #[serde(default)]
     pub subtitle: Option<String>,
     /// The fiscal years the plan runs.
+    #[schemars(with = "RawPeriod")]
     pub period: Spanned<RawPeriod>,
     /// When the plan was adopted, `YYYY-MM` or `YYYY-MM-DD`.
+    #[schemars(with = "String", pattern(crate::schema::MONTH_OR_DATE_PATTERN))]
     pub adopted: Spanned<String>,
     /// `current` or `archived`.
+    #[schemars(with = "String", extend("enum" = ["current", "archived"]))]
     pub status: Spanned<String>,
     /// What the plan is for (Markdown).
     #[serde(default)]
@@ -114,20 +124,23 @@ pub struct RawPlan {
 }
 
 /// A span of fiscal years, both ends included.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
     /// First fiscal year.
+    #[schemars(range(min = 1900, max = 2200))]
     pub from: i64,
     /// Last fiscal year.
+    #[schemars(range(min = 1900, max = 2200))]
     pub to: i64,
 }
 
 /// A mark an item may carry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMark {
     /// URL-safe id that items use.
+    #[schemars(with = "String", pattern(crate::schema::ID_PATTERN))]
     pub id: Spanned<String>,
     /// The symbol printed beside an item title, e.g. ★.
     pub symbol: String,
@@ -136,10 +149,11 @@ pub struct RawMark {
 }
 
 /// A grade on the evaluation scale.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGrade {
     /// Short key, e.g. `A`.
+    #[schemars(with = "String", length(min = 1))]
     pub key: Spanned<String>,
     /// Label, e.g. 大きな成果あり.
     pub label: String,
@@ -149,10 +163,11 @@ pub struct RawGrade {
 }
 
 /// A goal 目標.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGoal {
     /// Goal number, unique in the plan.
+    #[schemars(with = "u32")]
     pub number: Spanned<u32>,
     /// Title.
     pub title: String,
@@ -168,10 +183,11 @@ pub struct RawGoal {
 }
 
 /// A policy 方針.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPolicy {
     /// Policy number, unique in the plan (numbered across goals).
+    #[schemars(with = "u32")]
     pub number: Spanned<u32>,
     /// Title.
     pub title: String,
@@ -181,23 +197,28 @@ pub struct RawPolicy {
 }
 
 /// `content/plans/<plan-id>/items/*.yaml`: one implementation item 実施項目.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
     /// Item number, unique in the plan.
+    #[schemars(with = "u32")]
     pub number: Spanned<u32>,
     /// Title.
     pub title: String,
     /// Number of the policy the item serves.
+    #[schemars(with = "u32")]
     pub policy: Spanned<u32>,
     /// Mark ids from the plan's `marks`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub marks: Vec<Spanned<String>>,
     /// Responsible divisions 取組所属: ids, names or aliases.
+    #[schemars(with = "Vec<String>")]
     pub divisions: Vec<Spanned<String>>,
     /// `documented` when the source states the item's place in the structure,
     /// `inferred` when it was read from meaning.
     #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["documented", "inferred", null]))]
     pub placement: Option<Spanned<String>>,
     /// Summary (Markdown).
     #[serde(default)]
@@ -214,16 +235,18 @@ pub struct RawItem {
 }
 
 /// A project 事業 of an item.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProject {
     /// Title.
     pub title: String,
     /// Responsible divisions 取組所属.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub divisions: Vec<Spanned<String>>,
     /// Related divisions 関係所属.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub related_divisions: Vec<Spanned<String>>,
     /// Situation and issues 現状・課題 (Markdown).
     #[serde(default)]
@@ -243,25 +266,28 @@ pub struct RawProject {
 }
 
 /// A related link; without `url` it is shown as plain text.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLink {
     /// Text shown.
     pub title: String,
     /// http, https or mailto address, or a path inside the site.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
 }
 
 /// A roadmap row 工程表: a planned action over a span of fiscal years.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoadmapRow {
     /// What is planned.
     pub label: String,
     /// First fiscal year.
+    #[schemars(with = "i64", range(min = 1900, max = 2200))]
     pub from: Spanned<i64>,
     /// Last fiscal year.
+    #[schemars(with = "i64", range(min = 1900, max = 2200))]
     pub to: Spanned<i64>,
     /// A line of detail.
     #[serde(default)]
@@ -269,7 +295,7 @@ pub struct RawRoadmapRow {
 }
 
 /// A row of what is evaluated 評価.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvaluationRow {
     /// What is evaluated.
@@ -280,18 +306,21 @@ pub struct RawEvaluationRow {
 }
 
 /// An indicator 指標.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     /// URL-safe id, unique in the plan.
+    #[schemars(with = "String", pattern(crate::schema::ID_PATTERN))]
     pub id: Spanned<String>,
     /// Name.
     pub name: String,
     /// `target` (数値目標) or `reference` (参考指標).
+    #[schemars(with = "String", extend("enum" = ["target", "reference"]))]
     pub kind: Spanned<String>,
     /// Unit, e.g. 時間, %, 者.
     pub unit: String,
     /// `higher` or `lower` is better, or `neither`.
+    #[schemars(with = "String", extend("enum" = ["higher", "lower", "neither"]))]
     pub direction: Spanned<String>,
     /// The value when the plan was made.
     pub baseline: RawYearValue,
@@ -300,6 +329,7 @@ pub struct RawIndicator {
     pub targets: Vec<RawYearValue>,
     /// Decimal places to show; by default as many as the data have.
     #[serde(default)]
+    #[schemars(with = "Option<u8>", range(max = 6))]
     pub precision: Option<Spanned<u8>>,
     /// Where the numbers come from.
     #[serde(default)]
@@ -310,17 +340,19 @@ pub struct RawIndicator {
 }
 
 /// A value for one fiscal year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawYearValue {
     /// Fiscal year.
+    #[schemars(with = "i64", range(min = 1900, max = 2200))]
     pub year: Spanned<i64>,
     /// The value, a finite number.
+    #[schemars(with = "f64")]
     pub value: Spanned<f64>,
 }
 
 /// Front matter of a Markdown page in `content/pages/`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPageMeta {
     /// Page title.
@@ -330,6 +362,7 @@ pub struct RawPageMeta {
     pub order: Option<i64>,
     /// Date of the page, `YYYY-MM-DD`.
     #[serde(default)]
+    #[schemars(with = "Option<String>", pattern(crate::schema::DATE_PATTERN))]
     pub date: Option<Spanned<String>>,
     /// One-sentence description for metadata.
     #[serde(default)]
@@ -337,13 +370,16 @@ pub struct RawPageMeta {
 }
 
 /// `content/plans/<plan-id>/results/<year>.yaml`: one fiscal year's evaluation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResults {
     /// The fiscal year evaluated.
+    #[schemars(with = "i64", range(min = 1900, max = 2200))]
     pub year: Spanned<i64>,
-    /// When the results were published, `YYYY-MM-DD`.
-    pub published: Spanned<String>,
+    /// When the results were published, `YYYY-MM-DD`; leave out when unknown.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", pattern(crate::schema::DATE_PATTERN))]
+    pub published: Option<Spanned<String>>,
     /// Overview of the cycle (Markdown).
     #[serde(default)]
     pub summary: Option<String>,
@@ -362,10 +398,11 @@ pub struct RawResults {
 }
 
 /// A committee meeting.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeeting {
     /// Date, `YYYY-MM-DD`.
+    #[schemars(with = "String", pattern(crate::schema::DATE_PATTERN))]
     pub date: Spanned<String>,
     /// Name of the meeting, e.g. 第1回行財政改革評価・推進委員会.
     #[serde(default)]
@@ -375,16 +412,19 @@ pub struct RawMeeting {
     pub summary: Option<String>,
     /// Link to the minutes.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub minutes: Option<Spanned<String>>,
 }
 
 /// One item's evaluation in a cycle.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawItemResult {
     /// Item number.
+    #[schemars(with = "u32")]
     pub item: Spanned<u32>,
     /// Grade key from the plan's scale.
+    #[schemars(with = "String")]
     pub grade: Spanned<String>,
     /// Achievements 実績 per roadmap row.
     #[serde(default)]
@@ -407,14 +447,17 @@ pub struct RawItemResult {
 }
 
 /// What was achieved on one roadmap row.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAchievement {
     /// Project number within the item, from 1.
+    #[schemars(with = "u32", range(min = 1))]
     pub project: Spanned<u32>,
     /// Roadmap row number within the project, from 1.
+    #[schemars(with = "u32", range(min = 1))]
     pub row: Spanned<u32>,
     /// `done` 実施, `partial` 一部実施 or `not-done` 未実施.
+    #[schemars(with = "String", extend("enum" = ["done", "partial", "not-done"]))]
     pub status: Spanned<String>,
     /// What was done (Markdown).
     #[serde(default)]
@@ -422,7 +465,7 @@ pub struct RawAchievement {
 }
 
 /// A committee opinion and the division's response.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOpinion {
     /// The committee's opinion.
@@ -433,13 +476,15 @@ pub struct RawOpinion {
 }
 
 /// An indicator's actual value for the year, or why there is none.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawActual {
     /// Indicator id.
+    #[schemars(with = "String")]
     pub indicator: Spanned<String>,
     /// The value.
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     pub value: Option<Spanned<f64>>,
     /// Why no value is available (instead of `value`).
     #[serde(default)]
@@ -450,18 +495,22 @@ pub struct RawActual {
 }
 
 /// A revision of items, roadmaps or indicators decided in the cycle.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRevision {
     /// `item`, `roadmap`, `indicator`, `indicator-added` or `indicator-retired`.
+    #[schemars(with = "String", extend("enum" = ["item", "roadmap", "indicator", "indicator-added", "indicator-retired"]))]
     pub kind: Spanned<String>,
     /// The item concerned.
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub item: Option<Spanned<u32>>,
     /// The indicator concerned (for indicator kinds).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub indicator: Option<Spanned<String>>,
     /// The first fiscal year the change applies to.
+    #[schemars(with = "i64", range(min = 1900, max = 2200))]
     pub from: Spanned<i64>,
     /// What changed.
     pub change: String,
@@ -470,12 +519,13 @@ pub struct RawRevision {
 }
 
 /// A rate published for each cycle, computed from the grade counts.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRate {
     /// Name, e.g. 計画実施率.
     pub name: String,
     /// Grades counted in the numerator; the denominator is every graded item.
+    #[schemars(with = "Vec<String>")]
     pub grades: Vec<Spanned<String>>,
     /// What the rate tells (Markdown).
     #[serde(default)]

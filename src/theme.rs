@@ -7,53 +7,31 @@ use tera::Tera;
 
 use crate::diagnostics::{Diagnostics, Place};
 
-/// Embedded templates: (name, source).
-const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../themes/default/templates/base.html"),
-    ),
-    (
-        "items.html",
-        include_str!("../themes/default/templates/items.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../themes/default/templates/index.html"),
-    ),
-    (
-        "plan.html",
-        include_str!("../themes/default/templates/plan.html"),
-    ),
-    (
-        "goal.html",
-        include_str!("../themes/default/templates/goal.html"),
-    ),
-    (
-        "policy.html",
-        include_str!("../themes/default/templates/policy.html"),
-    ),
-    (
-        "item.html",
-        include_str!("../themes/default/templates/item.html"),
-    ),
-    (
-        "divisions.html",
-        include_str!("../themes/default/templates/divisions.html"),
-    ),
-    (
-        "division.html",
-        include_str!("../themes/default/templates/division.html"),
-    ),
-    (
-        "page.html",
-        include_str!("../themes/default/templates/page.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../themes/default/templates/404.html"),
-    ),
-];
+/// Embeds each named file of `themes/default/templates/` as (name, source).
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// Embedded templates: (name, source). Partials come before the pages that include them.
+const TEMPLATES: &[(&str, &str)] = templates!(
+    "base.html",
+    "items.html",
+    "revisions.html",
+    "indicators.html",
+    "archived.html",
+    "index.html",
+    "plan.html",
+    "goal.html",
+    "policy.html",
+    "item.html",
+    "cycle.html",
+    "divisions.html",
+    "division.html",
+    "page.html",
+    "404.html",
+);
 
 /// Embedded static files: (site-relative output path, bytes).
 const STATIC: &[(&str, &[u8])] = &[(

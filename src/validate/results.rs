@@ -111,7 +111,7 @@ fn cycle(
     items.sort_by_key(|i| i.item);
     Cycle {
         year,
-        published: date(file, &r.published, "publication date", diags),
+        published: r.published.as_ref().map(|d| date(file, d, "publication date", diags)),
         summary: r.summary.clone(),
         meetings,
         items,

@@ -7,6 +7,8 @@
 use serde::Serialize;
 
 use crate::markdown;
+
+pub mod cycle;
 use crate::model::*;
 use crate::years::{fiscal_year, number};
 
@@ -49,6 +51,12 @@ pub mod paths {
     pub fn page(slug: &str) -> String {
         format!("pages/{slug}.html")
     }
+    /// An evaluation cycle page.
+    pub fn cycle(plan: &str, year: i32) -> String {
+        format!("plans/{plan}/cycles/{year}.html")
+    }
+    /// The Atom feed.
+    pub const FEED: &str = "feed.xml";
 }
 
 /// Markdown rendered to sanitised HTML; empty when absent.
@@ -199,6 +207,8 @@ pub struct GoalView {
     pub policies: Vec<PolicyView>,
     /// Number of items under it.
     pub item_count: usize,
+    /// Indicators of the goal itself.
+    pub indicators: Vec<IndicatorView>,
 }
 
 impl GoalView {
@@ -224,6 +234,11 @@ impl GoalView {
             url: paths::goal(&plan.id, goal.number),
             summary: md(&goal.summary),
             item_count: policies.iter().map(|p| p.items.len()).sum(),
+            indicators: goal
+                .indicators
+                .iter()
+                .map(|i| IndicatorView::new(plan, i, site.settings.era_years))
+                .collect(),
             policies,
         }
     }
@@ -236,10 +251,21 @@ pub struct RoadmapView {
     pub label: String,
     /// Detail line.
     pub detail: String,
-    /// One cell per plan year: whether the row spans it.
-    pub cells: Vec<bool>,
+    /// One cell per plan year.
+    pub cells: Vec<RoadmapCell>,
     /// e.g. 2025年度〜2029年度.
     pub span: String,
+}
+
+/// One year of a roadmap row: planned or not, and what was achieved.
+#[derive(Debug, Serialize)]
+pub struct RoadmapCell {
+    /// Whether the plan has the row in this year.
+    pub planned: bool,
+    /// 実施 / 一部実施 / 未実施, or empty when no result is published.
+    pub actual: &'static str,
+    /// CSS class for the actual status: `done`, `partial`, `not-done` or empty.
+    pub class: &'static str,
 }
 
 /// A project 事業 ready to print.
@@ -273,8 +299,9 @@ pub struct RowView {
 }
 
 impl ProjectView {
-    /// The view of `project` in `plan`.
-    pub fn new(site: &Site, plan: &Plan, project: &Project) -> Self {
+    /// The view of project number `index` (from 0) of `item` in `plan`.
+    pub fn new(site: &Site, plan: &Plan, item: &Item, index: usize) -> Self {
+        let project = &item.projects[index];
         let era = site.settings.era_years;
         ProjectView {
             title: project.title.clone(),
@@ -293,10 +320,22 @@ impl ProjectView {
             roadmap: project
                 .roadmap
                 .iter()
-                .map(|r| RoadmapView {
+                .enumerate()
+                .map(|(row, r)| RoadmapView {
                     label: r.label.clone(),
                     detail: r.detail.clone().unwrap_or_default(),
-                    cells: plan.period.years().map(|y| r.years.contains(y)).collect(),
+                    cells: plan
+                        .period
+                        .years()
+                        .map(|y| {
+                            let (actual, class) = cycle::row_status(plan, item.number, index, row, y);
+                            RoadmapCell {
+                                planned: r.years.contains(y),
+                                actual,
+                                class,
+                            }
+                        })
+                        .collect(),
                     span: if r.years.from == r.years.to {
                         fiscal_year(r.years.from, era)
                     } else {
@@ -343,13 +382,35 @@ pub struct IndicatorView {
     pub source: String,
     /// Notes HTML.
     pub notes: String,
+    /// Published actuals by year; unavailable ones say why.
+    pub actuals: Vec<YearValueView>,
+    /// The latest published value with its year, or 「実績なし」.
+    pub latest: String,
 }
 
 impl IndicatorView {
-    /// The view of `indicator`.
-    pub fn new(indicator: &Indicator, era: bool) -> Self {
+    /// The view of `indicator` of `plan`, with its actuals from the plan's cycles.
+    pub fn new(plan: &Plan, indicator: &Indicator, era: bool) -> Self {
         let fmt = |v: f64| format!("{}{}", number(v, indicator.precision), indicator.unit);
+        let actuals = plan.actuals(&indicator.id);
+        let latest = actuals
+            .iter()
+            .rev()
+            .find_map(|(y, a)| a.value.map(|v| format!("{}（{}）", fmt(v), fiscal_year(*y, era))))
+            .unwrap_or_else(|| "実績なし".to_string());
         IndicatorView {
+            actuals: actuals
+                .iter()
+                .map(|(y, a)| YearValueView {
+                    year: fiscal_year(*y, era),
+                    value: match (a.value, &a.note) {
+                        (Some(v), _) => fmt(v),
+                        (None, Some(why)) => format!("未公表（{why}）"),
+                        (None, None) => "未公表".to_string(),
+                    },
+                })
+                .collect(),
+            latest,
             id: indicator.id.clone(),
             name: indicator.name.clone(),
             kind: match indicator.kind {

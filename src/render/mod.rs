@@ -13,7 +13,10 @@ use crate::model::*;
 use crate::output::OutputFile;
 use crate::theme::Theme;
 use crate::urls;
+use crate::views::cycle;
 use crate::views::*;
+
+mod feed;
 
 /// Site-wide values every page shows.
 #[derive(Debug, Serialize)]
@@ -92,6 +95,10 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
         });
     }
     files.push(OutputFile {
+        path: paths::FEED.into(),
+        bytes: feed::atom(site).into_bytes(),
+    });
+    files.push(OutputFile {
         path: "sitemap.xml".into(),
         bytes: sitemap(site, &jobs).into_bytes(),
     });
@@ -159,7 +166,7 @@ fn site_view(site: &Site) -> SiteView {
         title: "所属別".into(),
         url: paths::DIVISIONS.into(),
     });
-    for p in &site.pages {
+    for p in site.pages.iter().filter(|p| p.date.is_none()) {
         nav.push(LinkView {
             title: p.title.clone(),
             url: paths::page(&p.slug),
@@ -222,6 +229,7 @@ fn jobs(site: &Site) -> Vec<Job> {
             goals: main
                 .map(|p| p.goals.iter().map(|g| GoalView::new(site, p, g)).collect())
                 .unwrap_or_default(),
+            latest: main.and_then(|p| p.latest_cycle().map(|c| cycle::cycle_view(site, p, c))),
             archived: site
                 .plans
                 .iter()
@@ -231,11 +239,22 @@ fn jobs(site: &Site) -> Vec<Job> {
             pages: site
                 .pages
                 .iter()
+                .filter(|p| p.date.is_none())
                 .map(|p| LinkView {
                     title: p.title.clone(),
                     url: paths::page(&p.slug),
                 })
                 .collect(),
+            news: {
+                let mut news: Vec<&Page> = site.pages.iter().filter(|p| p.date.is_some()).collect();
+                news.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+                news.iter()
+                    .map(|p| LinkView {
+                        title: format!("{}　{}", p.date.as_deref().unwrap_or_default(), p.title),
+                        url: paths::page(&p.slug),
+                    })
+                    .collect()
+            },
         }),
     });
     for plan in &site.plans {
@@ -324,6 +343,8 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                     label: m.label.clone(),
                 })
                 .collect(),
+            cycles: plan.cycles.iter().rev().map(|c| cycle::cycle_link(plan, c, era)).collect(),
+            indicators: plan.indicators.iter().map(|i| IndicatorView::new(plan, i, era)).collect(),
             documented_count: plan.items.len() - inferred,
             inferred_count: inferred,
             goals: &goals,
@@ -377,6 +398,18 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             });
         }
     }
+    for c in &plan.cycles {
+        let view = cycle::cycle_view(site, plan, c);
+        jobs.push(Job {
+            path: paths::cycle(&plan.id, c.year),
+            template: "cycle.html",
+            heading: format!("{}の評価結果", view.year),
+            title_parts: vec![format!("{}の評価結果", view.year), plan.title.clone()],
+            description: format!("{}の{}の評価結果：評価の分布、委員会の意見、見直し。", plan.title, view.year),
+            crumbs: vec![home_crumb(), plan_crumb(plan)],
+            page: value(&serde_helpers::CyclePage { plan: &pv, cycle: view }),
+        });
+    }
     for item in &plan.items {
         let row = ItemRow::new(site, plan, item);
         let (_, policy) = plan.policy(item.policy).expect("validated policy");
@@ -407,15 +440,14 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                     .years()
                     .map(|y| crate::years::fiscal_year(y, era))
                     .collect(),
-                projects: item
-                    .projects
-                    .iter()
-                    .map(|p| ProjectView::new(site, plan, p))
+                projects: (0..item.projects.len())
+                    .map(|i| ProjectView::new(site, plan, item, i))
                     .collect(),
+                thread: cycle::thread(site, plan, item),
                 indicators: item
                     .indicators
                     .iter()
-                    .map(|i| IndicatorView::new(i, era))
+                    .map(|i| IndicatorView::new(plan, i, era))
                     .collect(),
                 source_file: item.source_file.clone(),
                 item: row,
@@ -510,7 +542,8 @@ fn sitemap(site: &Site, jobs: &[Job]) -> String {
     xml
 }
 
-fn escape_xml(s: &str) -> String {
+/// Escapes text for XML content and attribute values.
+pub(crate) fn escape_xml(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -526,8 +559,10 @@ mod serde_helpers {
     pub struct Home {
         pub plan: Option<PlanView>,
         pub goals: Vec<GoalView>,
+        pub latest: Option<crate::views::cycle::CycleView>,
         pub archived: Vec<PlanView>,
         pub pages: Vec<LinkView>,
+        pub news: Vec<LinkView>,
     }
 
     #[derive(Serialize)]
@@ -539,6 +574,8 @@ mod serde_helpers {
         pub grades_note: String,
         pub grades: Vec<GradeView>,
         pub marks: Vec<MarkView>,
+        pub cycles: Vec<LinkView>,
+        pub indicators: Vec<IndicatorView>,
         pub documented_count: usize,
         pub inferred_count: usize,
         pub goals: &'a [GoalView],
@@ -565,7 +602,14 @@ mod serde_helpers {
         pub years: Vec<String>,
         pub projects: Vec<ProjectView>,
         pub indicators: Vec<IndicatorView>,
+        pub thread: Vec<crate::views::cycle::ThreadEntry>,
         pub source_file: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct CyclePage<'a> {
+        pub plan: &'a PlanView,
+        pub cycle: crate::views::cycle::CycleView,
     }
 
     #[derive(Serialize)]

@@ -1,0 +1,7 @@
+//! The parts of the `kohyo` command line beyond argument parsing: how
+//! problems are printed (text with a snippet of the offending line, or JSON
+//! Lines), when colours are used, and the `init` and `schema` commands.
+
+pub mod commands;
+pub mod report;
+pub mod style;

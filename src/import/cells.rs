@@ -1,0 +1,125 @@
+//! Reading values out of cells: whole numbers, decimals, fiscal years and
+//! dates, written the ways Japanese spreadsheets write them (full-width
+//! digits, `2024年度`, `令和6年度`, `1,234`).
+
+/// Full-width ASCII (`１２Ａ`) and the ideographic space to their plain forms;
+/// the minus sign `−` to `-`.
+pub(crate) fn halfwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{2212}' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A whole number ≥ 1 such as an item number.
+pub(crate) fn whole(s: &str) -> Option<u32> {
+    let s = halfwidth(s);
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|n| *n >= 1)
+}
+
+/// A finite decimal number; `1,234` (thousands separators) is accepted.
+pub(crate) fn decimal(s: &str) -> Option<f64> {
+    let s = halfwidth(s).replace(',', "");
+    let ok = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+        && s.bytes().any(|b| b.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A fiscal year: `2024`, `2024年度`, `令和6年度`, `R6`, `平成30年度`, `H30`.
+/// Years outside 1900–2200 are refused.
+pub(crate) fn fiscal_year(s: &str) -> Option<i64> {
+    let s = halfwidth(s);
+    let s = s.strip_suffix("年度").unwrap_or(&s);
+    let (base, rest) = if let Some(r) = s.strip_prefix("令和").or_else(|| s.strip_prefix('R')) {
+        (2018, r)
+    } else if let Some(r) = s.strip_prefix("平成").or_else(|| s.strip_prefix('H')) {
+        (1988, r)
+    } else {
+        (0, s)
+    };
+    let n: i64 = if base > 0 && rest == "元" {
+        1
+    } else if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+        rest.parse().ok()?
+    } else {
+        return None;
+    };
+    let year = base + n;
+    (1900..=2200).contains(&year).then_some(year)
+}
+
+/// Whether `s` is a date `YYYY-MM-DD`.
+pub(crate) fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize, max: u32| {
+        p.len() == len
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && (1..=max).contains(&p.parse::<u32>().unwrap_or(0))
+    };
+    matches!(parts.as_slice(), [y, m, d] if num(y, 4, 9999) && num(m, 2, 12) && num(d, 2, 31))
+}
+
+/// Edit distance between two strings, by characters (for "did you mean").
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The known name closest to `name`, if it is close enough to be a typo.
+pub(crate) fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    known
+        .map(|k| (distance(name, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_years() {
+        assert_eq!(whole("９"), Some(9));
+        assert_eq!(whole("9.0"), None);
+        assert_eq!(whole("0"), None);
+        assert_eq!(decimal("1,234.5"), Some(1234.5));
+        assert_eq!(decimal("－１２"), Some(-12.0));
+        assert_eq!(decimal("−12"), Some(-12.0));
+        assert_eq!(decimal("12.5%"), None);
+        assert_eq!(decimal("nan"), None);
+        assert_eq!(fiscal_year("2024年度"), Some(2024));
+        assert_eq!(fiscal_year("令和6年度"), Some(2024));
+        assert_eq!(fiscal_year("R11"), Some(2029));
+        assert_eq!(fiscal_year("令和元年度"), Some(2019));
+        assert_eq!(fiscal_year("H30"), Some(2018));
+        assert_eq!(fiscal_year("24"), None);
+        assert!(is_date("2026-08-29"));
+        assert!(!is_date("2026-8-29"));
+        assert_eq!(nearest("人事科", ["人事課", "総務課"].into_iter()), Some("人事課"));
+    }
+}
