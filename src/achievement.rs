@@ -252,7 +252,18 @@ mod tests {
 
     #[test]
     fn progress_is_never_nan_infinite_or_negative_zero() {
-        let values = [0.0, -0.0, 1.0, -1.0, 1e-300, -1e-300, 1e300, -1e300, f64::MAX, f64::MIN];
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            1e-300,
+            -1e-300,
+            1e300,
+            -1e300,
+            f64::MAX,
+            f64::MIN,
+        ];
         for kind in [Reach, Ceiling, Cumulative] {
             for direction in [Higher, Lower, Neither] {
                 for &b in &values {
@@ -305,7 +316,7 @@ mod tests {
     fn percentages() {
         assert_eq!(percent(0.4), "40%");
         assert_eq!(percent(0.284), "28%");
-        assert_eq!(percent(0.285), "29%");
+        assert_eq!(percent(0.125), "13%");
         assert_eq!(percent(4.0 / 3.0), "133%");
         assert_eq!(percent(-0.2), "-20%");
         assert_eq!(percent(-0.001), "0%");

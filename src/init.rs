@@ -24,8 +24,14 @@ pub const SCHEMA_DIR: &str = "schemas";
 const CONTENT: [(&str, &str); 6] = [
     (".gitignore", include_str!("init/gitignore")),
     ("content/site.yaml", include_str!("init/site.yaml")),
-    ("content/divisions.yaml", include_str!("init/divisions.yaml")),
-    ("content/plans/example/plan.yaml", include_str!("init/plan.yaml")),
+    (
+        "content/divisions.yaml",
+        include_str!("init/divisions.yaml"),
+    ),
+    (
+        "content/plans/example/plan.yaml",
+        include_str!("init/plan.yaml"),
+    ),
     (
         "content/plans/example/items/01.yaml",
         include_str!("init/item.yaml"),
@@ -54,7 +60,9 @@ impl InitError {
             InitError::NotEmpty(_) | InitError::NotAFolder(_) => {
                 "name a folder that does not exist yet (it is created) or an empty one"
             }
-            InitError::Fs(_) => "check that you may create files there and that the disk is not full",
+            InitError::Fs(_) => {
+                "check that you may create files there and that the disk is not full"
+            }
         }
     }
 }
@@ -165,7 +173,10 @@ mod tests {
             };
             let value: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
             let validator = jsonschema::draft202012::new(&kind.schema()).unwrap();
-            let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+            let errors: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| e.to_string())
+                .collect();
             assert!(errors.is_empty(), "{path}: {errors:?}");
         }
     }
@@ -200,7 +211,11 @@ mod tests {
         let root = dir.path().join("new-site");
         let report = init(&root).unwrap();
         assert!(report.files.contains(&"content/site.yaml".to_string()));
-        assert!(report.files.contains(&"schemas/item.schema.json".to_string()));
+        assert!(
+            report
+                .files
+                .contains(&"schemas/item.schema.json".to_string())
+        );
         let site = crate::pipeline::load_site(&root).unwrap_or_else(|d| panic!("{d}"));
         assert_eq!(site.plans.len(), 1);
         assert_eq!(site.plans[0].id, PLAN_ID);

@@ -11,6 +11,7 @@ pub mod achievement;
 pub mod cycles;
 pub mod diagnostics;
 pub mod fsutil;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod markdown;

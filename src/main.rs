@@ -2,13 +2,17 @@
 //! outcome once and picks the exit code (0 success, 1 content errors,
 //! 2 usage or environment errors).
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use kohyo::diagnostics::Diagnostics;
 use kohyo::pipeline::{self, BuildError, BuildOptions};
+
+mod cli;
+
+use cli::commands::{InitArgs, SchemaArgs};
+use cli::report::{Format, print_diagnostics};
+use cli::style::{Paint, Style};
 
 /// Publish a reform plan and its evaluation results as a static website.
 #[derive(Parser)]
@@ -23,7 +27,13 @@ enum Command {
     /// Check the content and build the site into the output folder.
     Build(BuildArgs),
     /// Check the content and templates without writing anything.
-    Check(SiteArgs),
+    Check(CheckArgs),
+    /// Create a new, small example site to start from in an empty folder.
+    Init(InitArgs),
+    /// Print the JSON Schemas of the content files, or write them with --out.
+    Schema(SchemaArgs),
+    /// Import spreadsheet exports (CSV, TSV, XLSX) into content files.
+    Import(kohyo::import::ImportArgs),
 }
 
 /// Where the site is.
@@ -32,9 +42,19 @@ struct SiteArgs {
     /// The site folder: the one holding content/ (and optionally themes/).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Print nothing but errors.
+    /// Print no summary line, only problems.
     #[arg(long, short)]
     quiet: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// How problems are printed: `human` text on stderr, or `json`, one JSON
+    /// object per problem and line on stdout.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
 }
 
 #[derive(Args)]
@@ -57,24 +77,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Init(args) => cli::commands::init(args),
+        Command::Schema(args) => cli::commands::schema(args),
+        Command::Import(args) => kohyo::import::run(args),
     }
-}
-
-fn print_diagnostics(diags: &Diagnostics) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in diags.sorted() {
-        let text = d.to_string();
-        if color {
-            let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-            eprintln!("\x1b[1m{first}\x1b[0m");
-            if !rest.is_empty() {
-                eprintln!("\x1b[36m{rest}\x1b[0m");
-            }
-        } else {
-            eprintln!("{text}");
-        }
-    }
-    eprintln!("{} error(s); nothing was written.", diags.error_count());
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -102,7 +108,7 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {
-            print_diagnostics(&diags);
+            print_diagnostics(&diags, &args.site.root, Format::Human, args.site.quiet);
             ExitCode::from(1)
         }
         Err(BuildError::Output(e)) => {
@@ -113,23 +119,34 @@ fn build(args: BuildArgs) -> ExitCode {
     }
 }
 
-fn check(args: SiteArgs) -> ExitCode {
+fn check(args: CheckArgs) -> ExitCode {
+    let CheckArgs { site, format } = args;
     let start = std::time::Instant::now();
-    match pipeline::render_site(&args.root, &BuildOptions::default()) {
+    match pipeline::render_site(&site.root, &BuildOptions::default()) {
         Ok(r) => {
-            if !args.quiet {
-                println!(
-                    "ok: {} plan(s), {} item(s), {} pages checked in {} ms",
+            if !site.quiet {
+                // With `--format json` standard output carries only problems.
+                let style = match format {
+                    Format::Human => Style::stdout(),
+                    Format::Json => Style::stderr(),
+                };
+                let summary = format!(
+                    "{}: {} plan(s), {} item(s), {} pages checked in {} ms",
+                    style.paint(Paint::Ok, "ok"),
                     r.site.plans.len(),
                     r.site.plans.iter().map(|p| p.items.len()).sum::<usize>(),
                     r.files.iter().filter(|f| f.path.ends_with(".html")).count(),
                     start.elapsed().as_millis()
                 );
+                match format {
+                    Format::Human => println!("{summary}"),
+                    Format::Json => eprintln!("{summary}"),
+                }
             }
             ExitCode::SUCCESS
         }
         Err(diags) => {
-            print_diagnostics(&diags);
+            print_diagnostics(&diags, &site.root, format, site.quiet);
             ExitCode::from(1)
         }
     }

@@ -199,7 +199,7 @@ mod tests {
     fn every_sample_content_file_matches_its_schema() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let files = content_files(root);
-        for kind in [Kind::Site, Kind::Divisions, Kind::Plan, Kind::Item, Kind::Page] {
+        for kind in Kind::ALL {
             assert!(
                 files.iter().any(|(_, k)| *k == kind),
                 "the sample has a {} file",
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn valid_fixture_sites_match_their_schemas() {
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        for site in ["minimal", "archive"] {
+        for site in ["minimal", "archive", "cycles"] {
             let root = fixtures.join(site);
             for (file, kind) in content_files(&root) {
                 let text = std::fs::read_to_string(root.join(&file)).unwrap();
@@ -280,6 +280,31 @@ mod tests {
         let item = Kind::Item.schema();
         assert_eq!(item["properties"]["policy"]["type"], "integer");
         assert_eq!(item["properties"]["divisions"]["items"]["type"], "string");
+    }
+
+    #[test]
+    fn editors_that_only_know_draft_07_read_the_schemas_the_same_way() {
+        // The VS Code YAML extension validates with draft-07 rules; the
+        // schemas use nothing it cannot read (`$defs` is reached through
+        // plain JSON pointers), so it accepts the sample and rejects a typo.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (file, kind) in content_files(root) {
+            let text = std::fs::read_to_string(root.join(&file)).unwrap();
+            let value: Value = serde_saphyr::from_str(&yaml_of(kind, &text)).unwrap();
+            let mut schema = kind.schema();
+            schema["$schema"] = "http://json-schema.org/draft-07/schema#".into();
+            let draft7 = jsonschema::draft7::new(&schema).expect("a valid draft-07 schema");
+            assert!(draft7.is_valid(&value), "{file}");
+        }
+        let mut schema = Kind::Item.schema();
+        schema["$schema"] = "http://json-schema.org/draft-07/schema#".into();
+        let draft7 = jsonschema::draft7::new(&schema).unwrap();
+        let item = "number: 1\ntitle: 例\npolicy: 1\ndivisions: []\nindicators:\n  - {id: a, name: 例, kind: target, unit: 件, direction: higher, baseline: {year: 2024, value: 1, yaer: 2}}\n";
+        let value: Value = serde_saphyr::from_str(item).unwrap();
+        assert!(
+            !draft7.is_valid(&value),
+            "a typo in a nested $defs mapping is caught"
+        );
     }
 
     #[test]

@@ -37,6 +37,8 @@ fn yaml_syntax_error() {
     assert_errors(
         "yaml-syntax",
         "content/plans/demo/items/01.yaml:2:8: error: invalid YAML: unclosed quote
+  2 | title: \"働きやすい職場環境づくり
+    |        ^
   hint: check indentation, colons after keys and matching quotes and brackets
 1 error(s); nothing was written.
 ",
@@ -48,6 +50,8 @@ fn duplicate_key() {
     assert_errors(
         "duplicate-key",
         "content/plans/demo/items/01.yaml:4:1: error: duplicate key `title`
+  4 | title: 二つ目の題名
+    | ^
   hint: a key may appear only once in the same mapping; keep one and delete the other
 1 error(s); nothing was written.
 ",
@@ -59,6 +63,8 @@ fn unknown_key() {
     assert_errors(
         "unknown-key",
         "content/plans/demo/items/01.yaml:4:1: error: unknown key `divison`
+  4 | divison: [人事課]
+    | ^
   hint: check the spelling; the keys allowed here are: number, title, policy, marks, divisions, placement, summary, note, projects, indicators
 1 error(s); nothing was written.
 ",
@@ -81,6 +87,8 @@ fn wrong_type() {
     assert_errors(
         "wrong-type",
         "content/plans/demo/items/01.yaml:3:9: error: wrong kind of value: expected a whole number
+  3 | policy: 第一
+    |         ^
   hint: check the value's type against docs/content-format.md (text, number, list or mapping)
 1 error(s); nothing was written.
 ",
@@ -92,6 +100,8 @@ fn unknown_policy() {
     assert_errors(
         "unknown-policy",
         "content/plans/demo/items/01.yaml:3:9: error: unknown policy 7
+  3 | policy: 7
+    |         ^
   hint: the plan's policies are numbered 1; see plan.yaml
 1 error(s); nothing was written.
 ",
@@ -103,6 +113,8 @@ fn unknown_division_suggests_the_nearest_name() {
     assert_errors(
         "unknown-division",
         "content/plans/demo/items/01.yaml:5:13: error: unknown division `人事科`
+  5 | divisions: [人事科]
+    |             ^
   hint: did you mean `人事課`? Divisions are listed in content/divisions.yaml; add it there if it is new
 1 error(s); nothing was written.
 ",
@@ -114,6 +126,8 @@ fn duplicate_item_number() {
     assert_errors(
         "duplicate-item-number",
         "content/plans/demo/items/02.yaml:1:9: error: duplicate item number 1
+  1 | number: 1
+    |         ^
   hint: item 1 is already defined in content/plans/demo/items/01.yaml; give each item its own number
 1 error(s); nothing was written.
 ",
@@ -125,6 +139,8 @@ fn year_outside_the_plan_period() {
     assert_errors(
         "year-out-of-period",
         "content/plans/demo/items/01.yaml:12:13: error: roadmap year 2031 is outside the plan period 2025–2029
+  12 |         to: 2031
+     |             ^
   hint: use a fiscal year from 2025 to 2029
 1 error(s); nothing was written.
 ",
@@ -136,6 +152,8 @@ fn indicator_value_not_finite() {
     assert_errors(
         "not-finite",
         "content/plans/demo/items/01.yaml:19:35: error: baseline value is not a finite number
+  19 |     baseline: {year: 2023, value: .nan}
+     |                                   ^
   hint: write a plain number such as 12.5; if there is no value yet, leave the entry out
 1 error(s); nothing was written.
 ",
@@ -147,8 +165,12 @@ fn id_not_url_safe() {
     assert_errors(
         "bad-id",
         "content/divisions.yaml:2:9: error: division id `人事 課` is not URL-safe
+  2 |   - id: 人事 課
+    |         ^
   hint: use lowercase ASCII letters, digits and `-` only, starting with a letter or digit (e.g. `somu-soumu`)
 content/plans/demo/items/01.yaml:8:17: error: unknown division `jinji`
+  8 |     divisions: [jinji]
+    |                 ^
   hint: use a division id or name from content/divisions.yaml, or add the division there
 2 error(s); nothing was written.
 ",
@@ -160,14 +182,24 @@ fn every_error_is_reported_in_one_run() {
     assert_errors(
         "many-errors",
         "content/plans/demo/items/01.yaml:3:9: error: unknown policy 9
+  3 | policy: 9
+    |         ^
   hint: the plan's policies are numbered 1; see plan.yaml
 content/plans/demo/items/01.yaml:4:9: error: unknown mark `star`
+  4 | marks: [star]
+    |         ^
   hint: the plan's marks are: data
 content/plans/demo/items/01.yaml:5:18: error: unknown division `秘書課`
+  5 | divisions: [人事課, 秘書課]
+    |                     ^
   hint: use a division id or name from content/divisions.yaml, or add the division there
 content/plans/demo/items/01.yaml:12:13: error: roadmap year 2030 is outside the plan period 2025–2029
+  12 |         to: 2030
+     |             ^
   hint: use a fiscal year from 2025 to 2029
 content/site.yaml:5:1: error: unknown key `colour`
+  5 | colour: blue
+    | ^
   hint: check the spelling; the keys allowed here are: title, organisation, base_url, language, era_years, description, contact, licence
 5 error(s); nothing was written.
 ",
@@ -192,6 +224,8 @@ fn only_one_plan_can_be_current() {
     assert_errors(
         "two-current-plans",
         "content/plans/old-2020/plan.yaml:4:9: error: plan `old-2020` is marked current, but so is `demo`
+  4 | status: current
+    |         ^
   hint: only one plan can be current; mark earlier plans `status: archived`
 1 error(s); nothing was written.
 ",

@@ -39,12 +39,18 @@ impl Paint {
 impl Style {
     /// Colours for standard output.
     pub fn stdout() -> Self {
-        Self::new(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"))
+        Self::new(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR"),
+        )
     }
 
     /// Colours for standard error.
     pub fn stderr() -> Self {
-        Self::new(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"))
+        Self::new(
+            std::io::stderr().is_terminal(),
+            std::env::var_os("NO_COLOR"),
+        )
     }
 
     /// Colours only for a terminal, and never when `NO_COLOR` is set to a
@@ -56,6 +62,7 @@ impl Style {
     }
 
     /// No colours at all.
+    #[cfg(test)]
     pub fn plain() -> Self {
         Style { on: false }
     }
@@ -81,6 +88,9 @@ mod tests {
         assert!(!Style::new(true, Some("1".into())).on);
         assert!(!Style::new(false, None).on);
         assert_eq!(Style::plain().paint(Paint::Bold, "x"), "x");
-        assert_eq!(Style::new(true, None).paint(Paint::Bold, "x"), "\x1b[1mx\x1b[0m");
+        assert_eq!(
+            Style::new(true, None).paint(Paint::Bold, "x"),
+            "\x1b[1mx\x1b[0m"
+        );
     }
 }

@@ -98,6 +98,36 @@ pub(crate) fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> O
         .map(|(_, k)| k)
 }
 
+/// A cell's text as Markdown: each line of the cell becomes a paragraph of
+/// its own (a single line break inside a Japanese paragraph would show as a
+/// space), except that consecutive list lines (`- `, `* `, `1. `) stay a list.
+pub(crate) fn markdown(s: &str) -> String {
+    let is_list = |l: &str| {
+        l.starts_with("- ")
+            || l.starts_with("* ")
+            || l.starts_with("+ ")
+            || l.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let lines: Vec<&str> = s
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if is_list(line) && is_list(lines[i - 1]) {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +150,15 @@ mod tests {
         assert_eq!(fiscal_year("24"), None);
         assert!(is_date("2026-08-29"));
         assert!(!is_date("2026-8-29"));
-        assert_eq!(nearest("人事科", ["人事課", "総務課"].into_iter()), Some("人事課"));
+        assert_eq!(
+            nearest("人事科", ["人事課", "総務課"].into_iter()),
+            Some("人事課")
+        );
+    }
+
+    #[test]
+    fn cell_lines_become_paragraphs_but_lists_stay() {
+        assert_eq!(markdown("一行目\n二行目"), "一行目\n\n二行目");
+        assert_eq!(markdown("前文\n- a\n- b\n\n後"), "前文\n\n- a\n- b\n\n後");
     }
 }

@@ -11,6 +11,7 @@
 //! [`yaml`] with every text quoted, and parsed back before anything is
 //! written.
 
+mod args;
 mod cells;
 mod indicators;
 mod results;
@@ -22,12 +23,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand, ValueEnum};
-
 use crate::load;
 use crate::raw::{RawItem, RawPlan};
 use crate::urls::is_url_safe_id;
 
+pub use args::{
+    ImportArgs, ImportTable, IndicatorsArgs, PlacementArg, ResultsArgs, StructureArgs, Target,
+};
 pub use indicators::import_indicators;
 pub use results::import_results;
 pub use structure::import_structure;
@@ -89,8 +91,12 @@ impl fmt::Display for ImportError {
                     "error: {} file(s) already exist; nothing was written:",
                     files.len()
                 )?;
-                for file in files {
+                const SHOWN: usize = 10;
+                for file in files.iter().take(SHOWN) {
                     writeln!(f, "  {file}")?;
+                }
+                if files.len() > SHOWN {
+                    writeln!(f, "  … and {} more", files.len() - SHOWN)?;
                 }
                 write!(f, "  hint: {hint}")
             }
@@ -111,115 +117,6 @@ pub struct Report {
     pub stdout: String,
     /// Things the user should know, e.g. that `plan.yaml` disagrees with the sheet.
     pub notes: Vec<String>,
-}
-
-/// `kohyo import`: the table to import.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Which table the file holds.
-    #[command(subcommand)]
-    pub table: ImportTable,
-}
-
-/// The tables `kohyo import` reads.
-#[derive(Debug, Subcommand)]
-pub enum ImportTable {
-    /// The structure table 体系図: writes one item file per row and prints the
-    /// goals and policies for plan.yaml.
-    Structure(StructureArgs),
-    /// Indicator definitions 指標: adds an `indicators:` list to existing item files.
-    Indicators(IndicatorsArgs),
-    /// One fiscal year's results 評価: writes results/<year>.yaml.
-    Results(ResultsArgs),
-}
-
-/// Where the imported files go, shared by every table.
-#[derive(Debug, Clone, Args)]
-pub struct Target {
-    /// The site folder: the one holding content/.
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
-    /// The plan id: the folder name under content/plans/.
-    #[arg(long)]
-    pub plan: String,
-    /// Replace files that already exist.
-    #[arg(long)]
-    pub force: bool,
-    /// Print nothing but errors (and the goals block of `import structure`).
-    #[arg(long, short)]
-    pub quiet: bool,
-}
-
-/// Whether an item's place in the structure is stated by the source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlacementArg {
-    /// The source states the item's policy.
-    Documented,
-    /// The item's policy was read from meaning.
-    Inferred,
-}
-
-impl PlacementArg {
-    fn as_str(self) -> &'static str {
-        match self {
-            PlacementArg::Documented => "documented",
-            PlacementArg::Inferred => "inferred",
-        }
-    }
-}
-
-/// `kohyo import structure`.
-#[derive(Debug, Clone, Args)]
-pub struct StructureArgs {
-    /// The structure table: .csv, .tsv or .xlsx.
-    pub file: PathBuf,
-    /// The sheet of an .xlsx workbook (default: the first).
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// An indicators table to put into the item files as they are written.
-    #[arg(long)]
-    pub indicators: Option<PathBuf>,
-    /// The sheet of the indicators workbook (default: the first).
-    #[arg(long)]
-    pub indicators_sheet: Option<String>,
-    /// `placement` for rows without a 配置 cell.
-    #[arg(long, value_enum, default_value = "documented")]
-    pub placement: PlacementArg,
-    /// Where the files go.
-    #[command(flatten)]
-    pub target: Target,
-}
-
-/// `kohyo import indicators`.
-#[derive(Debug, Clone, Args)]
-pub struct IndicatorsArgs {
-    /// The indicators table: .csv, .tsv or .xlsx.
-    pub file: PathBuf,
-    /// The sheet of an .xlsx workbook (default: the first).
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// Where the files go.
-    #[command(flatten)]
-    pub target: Target,
-}
-
-/// `kohyo import results`.
-#[derive(Debug, Clone, Args)]
-pub struct ResultsArgs {
-    /// The results table: .csv, .tsv or .xlsx.
-    pub file: PathBuf,
-    /// The sheet of an .xlsx workbook (default: the first).
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// The fiscal year evaluated, e.g. 2025.
-    #[arg(long)]
-    pub year: i64,
-    /// When the results were published, YYYY-MM-DD.
-    #[arg(long)]
-    pub published: Option<String>,
-    /// Where the files go.
-    #[command(flatten)]
-    pub target: Target,
 }
 
 /// Runs `kohyo import` for the command line: prints the outcome and returns

@@ -63,7 +63,11 @@ pub fn import_structure(args: &StructureArgs) -> Result<Report, ImportError> {
                     r.row,
                     t.header.iter().position(|h| h == ITEM_NO),
                     format!("item {} is not in the structure table", r.item),
-                    format!("the structure table {} lists items {}", table.describe(), span(&numbers)),
+                    format!(
+                        "the structure table {} lists items {}",
+                        table.describe(),
+                        span(&numbers)
+                    ),
                 ));
             }
             inds.entry(r.item).or_default().push(r);
@@ -147,15 +151,20 @@ fn parse(
     args: &StructureArgs,
     errors: &mut Vec<RowError>,
 ) -> (Vec<ItemRow>, Tree, Vec<MarkColumn>) {
+    let required = [GOAL_NO, GOAL, POLICY_NO, POLICY, ITEM_NO, TITLE, DIVISIONS];
     let (cols, marks) = t.columns(
-        &[GOAL_NO, GOAL, POLICY_NO, POLICY, ITEM_NO, TITLE, DIVISIONS],
+        &required,
         &[PLACEMENT],
         |h| mark_column(ctx, h),
         "a mark column's header ends with the mark's symbol, e.g. 官民データ活用★",
         errors,
     );
-    if cols.len() < 7 {
-        return (Vec::new(), Tree::new(), marks.into_iter().map(|(_, m)| m).collect());
+    if !required.iter().all(|k| cols.contains_key(k)) {
+        return (
+            Vec::new(),
+            Tree::new(),
+            marks.into_iter().map(|(_, m)| m).collect(),
+        );
     }
     let mut tree = Tree::new();
     let mut goal_rows: BTreeMap<u32, usize> = BTreeMap::new();
@@ -183,14 +192,26 @@ fn parse(
             v
         };
         let goal = number(GOAL_NO, "goal", "1");
-        let policy = number(POLICY_NO, "policy", "5 (policies are numbered across goals)");
+        let policy = number(
+            POLICY_NO,
+            "policy",
+            "5 (policies are numbered across goals)",
+        );
         let item = number(ITEM_NO, "item", "9");
         let mut text = |k: &str, what: &str| {
             let s = cell(k);
             if s.is_empty() {
-                err(k, format!("empty {what}"), format!("write the {what} ({k}); every row needs one"));
+                err(
+                    k,
+                    format!("empty {what}"),
+                    format!("write the {what} ({k}); every row needs one"),
+                );
             } else if s.contains('\n') {
-                err(k, format!("the {what} has a line break"), "write it on one line".into());
+                err(
+                    k,
+                    format!("the {what} has a line break"),
+                    "write it on one line".into(),
+                );
             }
             s.to_string()
         };
@@ -207,7 +228,10 @@ fn parse(
                     n,
                     Some(*i),
                     format!("unknown mark `{s}`"),
-                    format!("write {} when the item carries the mark, or leave the cell empty", m.symbol),
+                    format!(
+                        "write {} when the item carries the mark, or leave the cell empty",
+                        m.symbol
+                    ),
                 )),
             }
         }
@@ -240,12 +264,17 @@ fn parse(
         if let Some(g) = goal
             && !goal_title.is_empty()
         {
-            let (known, _) = tree.entry(g).or_insert_with(|| (goal_title.clone(), BTreeMap::new()));
+            let (known, _) = tree
+                .entry(g)
+                .or_insert_with(|| (goal_title.clone(), BTreeMap::new()));
             if *known != goal_title {
                 errors.push(t.error(
                     n,
                     Some(cols[GOAL]),
-                    format!("goal {g} is titled `{known}` on row {}, `{goal_title}` here", goal_rows[&g]),
+                    format!(
+                        "goal {g} is titled `{known}` on row {}, `{goal_title}` here",
+                        goal_rows[&g]
+                    ),
                     "write each goal's title the same way on every row",
                 ));
             }
@@ -272,7 +301,10 @@ fn parse(
                     errors.push(t.error(
                         n,
                         Some(cols[POLICY]),
-                        format!("policy {p} is titled `{known}` on row {}, `{policy_title}` here", policy_rows[&p].0),
+                        format!(
+                            "policy {p} is titled `{known}` on row {}, `{policy_title}` here",
+                            policy_rows[&p].0
+                        ),
                         "write each policy's title the same way on every row",
                     ));
                 }
@@ -306,7 +338,11 @@ fn divisions(
     errors: &mut Vec<RowError>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for name in cell.split(['、', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
+    for name in cell
+        .split(['、', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         if out.iter().any(|d| d == name) {
             errors.push(t.error(
                 row,
@@ -320,8 +356,12 @@ fn divisions(
             && !known.iter().any(|k| k == name)
         {
             let hint = match nearest(name, known.iter().map(String::as_str)) {
-                Some(k) => format!("did you mean `{k}`? Otherwise add `{name}` to content/divisions.yaml (as a name or an alias)"),
-                None => format!("add `{name}` to content/divisions.yaml (as a name or an alias), or correct the spelling"),
+                Some(k) => format!(
+                    "did you mean `{k}`? Otherwise add `{name}` to content/divisions.yaml (as a name or an alias)"
+                ),
+                None => format!(
+                    "add `{name}` to content/divisions.yaml (as a name or an alias), or correct the spelling"
+                ),
             };
             errors.push(t.error(row, Some(col), format!("unknown division `{name}`"), hint));
         }
@@ -344,9 +384,14 @@ fn item_file(
         r.row
     );
     if let (Some(src), Some(first)) = (ind_source, inds.first()) {
-        comment.push_str(&format!(";\nindicators from {src}, row {}", first.row));
-        if inds.len() > 1 {
-            comment.push_str(&format!("–{}", inds[inds.len() - 1].row));
+        let last = inds[inds.len() - 1].row;
+        if last == first.row {
+            comment.push_str(&format!(";\nindicators from {src}, row {last}"));
+        } else {
+            comment.push_str(&format!(
+                ";\nindicators from {src}, rows {}–{last}",
+                first.row
+            ));
         }
     }
     comment.push_str(".\nImporting again leaves this file alone unless --force is given, which\nrewrites it from the sheet: move hand-written text elsewhere first.");

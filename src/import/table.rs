@@ -225,7 +225,11 @@ impl Table {
 /// the first non-blank row is taken and the caller reports the missing
 /// columns. `sheet` picks a workbook's sheet (default: the first) and is an
 /// error for CSV and TSV.
-pub(crate) fn read(path: &Path, sheet: Option<&str>, key_column: &str) -> Result<Table, ImportError> {
+pub(crate) fn read(
+    path: &Path,
+    sheet: Option<&str>,
+    key_column: &str,
+) -> Result<Table, ImportError> {
     let source = path.display().to_string();
     let file_name = path
         .file_name()
@@ -279,7 +283,10 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>, key_column: &str) -> Result
 type Grid = Vec<(usize, Vec<String>)>;
 
 fn clean(cell: &str) -> String {
-    cell.replace("\r\n", "\n").replace('\r', "\n").trim().to_string()
+    cell.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_string()
 }
 
 /// Decodes a CSV/TSV file: UTF-8 (BOM stripped), UTF-16 with BOM, else Shift_JIS.
@@ -352,7 +359,10 @@ fn read_workbook(
             ));
         }
         None => names.first().cloned().ok_or_else(|| {
-            ImportError::usage(format!("{source} has no sheets"), "export a workbook with the table in it")
+            ImportError::usage(
+                format!("{source} has no sheets"),
+                "export a workbook with the table in it",
+            )
         })?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {

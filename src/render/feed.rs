@@ -30,10 +30,17 @@ pub fn atom(site: &Site) -> String {
             let Some(date) = &c.published else { continue };
             entries.push(Entry {
                 id: format!("urn:kohyo:{}:cycle:{}", plan.id, c.year),
-                title: format!("{} {}の評価結果を公表しました", plan.title, fiscal_year(c.year, era)),
+                title: format!(
+                    "{} {}の評価結果を公表しました",
+                    plan.title,
+                    fiscal_year(c.year, era)
+                ),
                 path: paths::cycle(&plan.id, c.year),
                 updated: timestamp(date),
-                summary: format!("{}件の実施項目の評価、委員会の意見と見直しの内容。", c.items.len()),
+                summary: format!(
+                    "{}件の実施項目の評価、委員会の意見と見直しの内容。",
+                    c.items.len()
+                ),
             });
         }
     }
@@ -48,42 +55,69 @@ pub fn atom(site: &Site) -> String {
         });
     }
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
-    let updated = entries.first().map(|e| e.updated.clone()).unwrap_or_else(|| {
-        let adopted = site
-            .plans
-            .iter()
-            .find(|p| p.status == PlanStatus::Current)
-            .or(site.plans.first())
-            .map(|p| p.adopted.clone())
-            .unwrap_or_else(|| "2000-01".into());
-        let day = if adopted.len() == 7 { format!("{adopted}-01") } else { adopted };
-        timestamp(&day)
-    });
+    let updated = entries
+        .first()
+        .map(|e| e.updated.clone())
+        .unwrap_or_else(|| {
+            let adopted = site
+                .plans
+                .iter()
+                .find(|p| p.status == PlanStatus::Current)
+                .or(site.plans.first())
+                .map(|p| p.adopted.clone())
+                .unwrap_or_else(|| "2000-01".into());
+            let day = if adopted.len() == 7 {
+                format!("{adopted}-01")
+            } else {
+                adopted
+            };
+            timestamp(&day)
+        });
     let link = |path: &str| match &site.settings.base_url {
         Some(base) => urls::join_base(base, path),
         None => path.to_string(),
     };
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ja\">\n");
-    xml.push_str(&format!("  <title>{}</title>\n", escape_xml(&site.settings.title)));
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ja\">\n",
+    );
+    xml.push_str(&format!(
+        "  <title>{}</title>\n",
+        escape_xml(&site.settings.title)
+    ));
     let feed_id = match site.settings.base_url {
         Some(_) => link(paths::FEED),
         None => "urn:kohyo:feed".to_string(),
     };
     xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&feed_id)));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
-    xml.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(&site.settings.organisation)));
-    xml.push_str(&format!("  <link rel=\"alternate\" href=\"{}\"/>\n", escape_xml(&link(paths::HOME))));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape_xml(&site.settings.organisation)
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" href=\"{}\"/>\n",
+        escape_xml(&link(paths::HOME))
+    ));
     if site.settings.base_url.is_some() {
-        xml.push_str(&format!("  <link rel=\"self\" href=\"{}\"/>\n", escape_xml(&link(paths::FEED))));
+        xml.push_str(&format!(
+            "  <link rel=\"self\" href=\"{}\"/>\n",
+            escape_xml(&link(paths::FEED))
+        ));
     }
     for e in &entries {
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <id>{}</id>\n", escape_xml(&e.id)));
         xml.push_str(&format!("    <title>{}</title>\n", escape_xml(&e.title)));
-        xml.push_str(&format!("    <link rel=\"alternate\" href=\"{}\"/>\n", escape_xml(&link(&e.path))));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" href=\"{}\"/>\n",
+            escape_xml(&link(&e.path))
+        ));
         xml.push_str(&format!("    <updated>{}</updated>\n", e.updated));
         if !e.summary.is_empty() {
-            xml.push_str(&format!("    <summary>{}</summary>\n", escape_xml(&e.summary)));
+            xml.push_str(&format!(
+                "    <summary>{}</summary>\n",
+                escape_xml(&e.summary)
+            ));
         }
         xml.push_str("  </entry>\n");
     }

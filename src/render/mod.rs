@@ -343,8 +343,17 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                     label: m.label.clone(),
                 })
                 .collect(),
-            cycles: plan.cycles.iter().rev().map(|c| cycle::cycle_link(plan, c, era)).collect(),
-            indicators: plan.indicators.iter().map(|i| IndicatorView::new(plan, i, era)).collect(),
+            cycles: plan
+                .cycles
+                .iter()
+                .rev()
+                .map(|c| cycle::cycle_link(plan, c, era))
+                .collect(),
+            indicators: plan
+                .indicators
+                .iter()
+                .map(|i| IndicatorView::new(plan, i, era))
+                .collect(),
             documented_count: plan.items.len() - inferred,
             inferred_count: inferred,
             goals: &goals,
@@ -405,9 +414,15 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             template: "cycle.html",
             heading: format!("{}の評価結果", view.year),
             title_parts: vec![format!("{}の評価結果", view.year), plan.title.clone()],
-            description: format!("{}の{}の評価結果：評価の分布、委員会の意見、見直し。", plan.title, view.year),
+            description: format!(
+                "{}の{}の評価結果：評価の分布、委員会の意見、見直し。",
+                plan.title, view.year
+            ),
             crumbs: vec![home_crumb(), plan_crumb(plan)],
-            page: value(&serde_helpers::CyclePage { plan: &pv, cycle: view }),
+            page: value(&serde_helpers::CyclePage {
+                plan: &pv,
+                cycle: view,
+            }),
         });
     }
     for item in &plan.items {

@@ -111,7 +111,10 @@ fn cycle(
     items.sort_by_key(|i| i.item);
     Cycle {
         year,
-        published: r.published.as_ref().map(|d| date(file, d, "publication date", diags)),
+        published: r
+            .published
+            .as_ref()
+            .map(|d| date(file, d, "publication date", diags)),
         summary: r.summary.clone(),
         meetings,
         items,

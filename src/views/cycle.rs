@@ -10,13 +10,23 @@ use crate::model::*;
 use crate::years::{fiscal_year, number};
 
 /// The status text and CSS class of a roadmap row's result in `year`.
-pub fn row_status(plan: &Plan, item: u32, project: usize, row: usize, year: i32) -> (&'static str, &'static str) {
+pub fn row_status(
+    plan: &Plan,
+    item: u32,
+    project: usize,
+    row: usize,
+    year: i32,
+) -> (&'static str, &'static str) {
     let found = plan
         .cycles
         .iter()
         .find(|c| c.year == year)
         .and_then(|c| c.item(item))
-        .and_then(|r| r.achievements.iter().find(|a| a.project == project && a.row == row));
+        .and_then(|r| {
+            r.achievements
+                .iter()
+                .find(|a| a.project == project && a.row == row)
+        });
     match found.map(|a| a.status) {
         Some(RowStatus::Done) => ("実施", "done"),
         Some(RowStatus::Partial) => ("一部実施", "partial"),
@@ -115,7 +125,11 @@ pub fn revision(plan: &Plan, r: &Revision, era: bool) -> RevisionView {
         },
         from: format!("{}から", fiscal_year(r.from, era)),
         item: r.item.and_then(|n| item_link(plan, n)),
-        indicator: r.indicator.as_deref().map(|id| indicator_name(plan, id)).unwrap_or_default(),
+        indicator: r
+            .indicator
+            .as_deref()
+            .map(|id| indicator_name(plan, id))
+            .unwrap_or_default(),
         change: r.change.clone(),
         reason: r.reason.clone(),
     }
@@ -158,7 +172,10 @@ pub fn thread(site: &Site, plan: &Plan, item: &Item) -> Vec<ThreadEntry> {
             let revisions: Vec<RevisionView> = c
                 .revisions
                 .iter()
-                .filter(|r| r.item == Some(item.number) || r.indicator.as_deref().is_some_and(|i| ids.contains(&i)))
+                .filter(|r| {
+                    r.item == Some(item.number)
+                        || r.indicator.as_deref().is_some_and(|i| ids.contains(&i))
+                })
                 .map(|r| revision(plan, r, era))
                 .collect();
             if result.is_none() && revisions.is_empty() {
@@ -175,7 +192,8 @@ pub fn thread(site: &Site, plan: &Plan, item: &Item) -> Vec<ThreadEntry> {
                             .iter()
                             .map(|a| {
                                 let project = &item.projects[a.project];
-                                let (status, class) = row_status(plan, item.number, a.project, a.row, c.year);
+                                let (status, class) =
+                                    row_status(plan, item.number, a.project, a.row, c.year);
                                 AchievementView {
                                     project: project.title.clone(),
                                     row: project.roadmap[a.row].label.clone(),
@@ -409,7 +427,10 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .into_iter()
         .zip(&plan.rates)
         .map(|(r, def)| RateView {
-            value: r.percent().map(|p| format!("{p:.1}%")).unwrap_or_else(|| "－".into()),
+            value: r
+                .percent()
+                .map(|p| format!("{p:.1}%"))
+                .unwrap_or_else(|| "－".into()),
             calculation: format!("{} ÷ {}", r.numerator, r.denominator),
             formula: r.formula,
             name: r.name,
@@ -420,7 +441,10 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .goals
         .iter()
         .map(|g| GoalGrades {
-            goal: LinkView { title: format!("目標{} {}", g.number, g.title), url: paths::goal(&plan.id, g.number) },
+            goal: LinkView {
+                title: format!("目標{} {}", g.number, g.title),
+                url: paths::goal(&plan.id, g.number),
+            },
             items: plan
                 .items
                 .iter()
@@ -445,18 +469,31 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         })
         .collect();
     let value_of = |id: &str, v: f64| {
-        let ind = plan.all_indicators().find(|(_, i)| i.id == id).map(|(_, i)| i);
-        format!("{}{}", number(v, ind.and_then(|i| i.precision)), ind.map(|i| i.unit.as_str()).unwrap_or(""))
+        let ind = plan
+            .all_indicators()
+            .find(|(_, i)| i.id == id)
+            .map(|(_, i)| i);
+        format!(
+            "{}{}",
+            number(v, ind.and_then(|i| i.precision)),
+            ind.map(|i| i.unit.as_str()).unwrap_or("")
+        )
     };
     let actuals = cycle
         .actuals
         .iter()
         .map(|a| {
-            let owner = plan.all_indicators().find(|(_, i)| i.id == a.indicator).map(|(o, _)| o);
+            let owner = plan
+                .all_indicators()
+                .find(|(_, i)| i.id == a.indicator)
+                .map(|(o, _)| o);
             ActualView {
                 name: indicator_name(plan, &a.indicator),
                 owner: owner.and_then(|o| owner_link(plan, o)),
-                value: a.value.map(|v| value_of(&a.indicator, v)).unwrap_or_else(|| "未公表".into()),
+                value: a
+                    .value
+                    .map(|v| value_of(&a.indicator, v))
+                    .unwrap_or_else(|| "未公表".into()),
                 note: a.note.clone().unwrap_or_default(),
             }
         })
@@ -488,12 +525,23 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
                 judgement: status_word(m.status),
             })
             .collect(),
-        new_indicators: ch.new_indicators.iter().map(|i| indicator_name(plan, i)).collect(),
-        retired_indicators: ch.retired_indicators.iter().map(|i| indicator_name(plan, i)).collect(),
+        new_indicators: ch
+            .new_indicators
+            .iter()
+            .map(|i| indicator_name(plan, i))
+            .collect(),
+        retired_indicators: ch
+            .retired_indicators
+            .iter()
+            .map(|i| indicator_name(plan, i))
+            .collect(),
         roadmap: ch
             .roadmap
             .iter()
-            .map(|(n, c)| RoadmapChangeView { item: n.and_then(|n| item_link(plan, n)), change: c.clone() })
+            .map(|(n, c)| RoadmapChangeView {
+                item: n.and_then(|n| item_link(plan, n)),
+                change: c.clone(),
+            })
             .collect(),
     };
     CycleView {
@@ -516,7 +564,11 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
             })
             .collect(),
         opinions,
-        revisions: cycle.revisions.iter().map(|r| revision(plan, r, era)).collect(),
+        revisions: cycle
+            .revisions
+            .iter()
+            .map(|r| revision(plan, r, era))
+            .collect(),
         actuals,
         changes,
         source_file: cycle.source_file.clone(),

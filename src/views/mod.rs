@@ -328,7 +328,8 @@ impl ProjectView {
                         .period
                         .years()
                         .map(|y| {
-                            let (actual, class) = cycle::row_status(plan, item.number, index, row, y);
+                            let (actual, class) =
+                                cycle::row_status(plan, item.number, index, row, y);
                             RoadmapCell {
                                 planned: r.years.contains(y),
                                 actual,
@@ -396,7 +397,10 @@ impl IndicatorView {
         let latest = actuals
             .iter()
             .rev()
-            .find_map(|(y, a)| a.value.map(|v| format!("{}（{}）", fmt(v), fiscal_year(*y, era))))
+            .find_map(|(y, a)| {
+                a.value
+                    .map(|v| format!("{}（{}）", fmt(v), fiscal_year(*y, era)))
+            })
             .unwrap_or_else(|| "実績なし".to_string());
         IndicatorView {
             actuals: actuals

@@ -1,0 +1,453 @@
+//! One chart per indicator, drawn as inline SVG, with a sentence that says
+//! what it shows and the same numbers as table rows.
+//!
+//! We write the SVG ourselves rather than use plotters. Its SVG backend
+//! estimates text width from UTF-8 bytes, so Japanese labels come out about
+//! twice too wide; it has no API for `<title>`, `<desc>`, `role` or CSS
+//! classes; and with default features it needs system fonts. The small
+//! writer here is deterministic, needs no fonts, and emits exactly the
+//! accessible markup we need (JIS X 8341-3 / WCAG 2 AA):
+//!
+//! - `role="img"` with `<title>` (the indicator) and `<desc>` (the summary
+//!   and every number) as first children, joined by `aria-labelledby`;
+//! - series told apart by more than colour: the actual values are a solid
+//!   line with filled circles, the targets a dashed line with hollow
+//!   diamonds, the baseline a hollow square, each with a direct label
+//!   (実績, 目標, 策定時); a missing or unpublished year is a gap, never 0;
+//! - colours with at least 3:1 against white for lines and 4.5:1 for text,
+//!   given both as CSS classes and as attributes, so it reads without CSS;
+//! - text inherits the page's font (`font-family="inherit"`); label layout
+//!   estimates widths as 1em for CJK and full-width characters and 0.55em
+//!   for others;
+//! - sizes only through `viewBox`, so CSS can scale it (`width: 100%`);
+//! - coordinates with at most one decimal place and values through one
+//!   formatter, so the same input always gives the same bytes.
+//!
+//! The x axis has every fiscal year from the earlier of the baseline year
+//! and the period start to the period end, widened to any year that has
+//! data, labelled `2025` under the title 年度 (every 2nd, 5th … year when
+//! they would not fit). The y axis includes 0 when every value is at least
+//! 0 and the smallest is at most half the largest, so the data still fills
+//! at least half the height; otherwise it starts at a round number a
+//! quarter step or more below the data, so no marker sits on the x axis as
+//! if it were 0, and the tick labels show where it starts (mirrored for
+//! negative values).
+//!
+//! [`Direction`] is the one in [`crate::achievement`], re-exported here.
+
+pub use crate::achievement::Direction;
+use crate::achievement::{self, Status, TargetKind};
+
+/// What one chart shows: an indicator's numbers, converted from the model.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartInput<'a> {
+    /// URL-safe indicator id; element ids are `chart-<id>-title` and so on.
+    pub id: &'a str,
+    /// Indicator name 指標名.
+    pub name: &'a str,
+    /// Unit, e.g. 時間, %, 者.
+    pub unit: &'a str,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Decimal places to show; `None` shows values as short as exact.
+    pub precision: Option<u8>,
+    /// Plan fiscal years, inclusive, e.g. `(2025, 2029)`.
+    pub period: (i32, i32),
+    /// Fiscal year and value when the plan was made; may precede the period.
+    pub baseline: (i32, f64),
+    /// Actual values by fiscal year; `None` is not available, drawn as a gap.
+    pub actuals: &'a [(i32, Option<f64>)],
+    /// Targets by fiscal year.
+    pub targets: &'a [(i32, f64)],
+    /// Fiscal years in which the indicator was revised 見直し.
+    pub revisions: &'a [i32],
+    /// Whether targets are cumulative totals (changes only the wording).
+    pub cumulative: bool,
+}
+
+/// A drawn chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// The `<svg>` element, ready to inline in a page.
+    pub svg: String,
+    /// What the chart shows, in Japanese sentences, for the page text.
+    pub summary: String,
+}
+
+/// One row of the data table shown beside a chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    /// Fiscal year.
+    pub year: i32,
+    /// The year as shown, e.g. `2025年度`.
+    pub label: String,
+    /// Series: 策定時, 実績 or 目標.
+    pub series: &'static str,
+    /// Value with its unit, e.g. `11.8時間`; `None` is shown as 未公表.
+    pub value: Option<String>,
+}
+
+/// A fiscal year as labelled in charts and tables: `2025年度`.
+pub fn fiscal_year_label(year: i32) -> String {
+    format!("{year}年度")
+}
+
+/// The chart's numbers as table rows, in year order; within a year the
+/// baseline comes first, then the actual value, then the target.
+pub fn data_table_rows(input: &ChartInput) -> Vec<TableRow> {
+    let data = Data::new(input);
+    let row = |year, series, value: Option<f64>| TableRow {
+        year,
+        label: fiscal_year_label(year),
+        series,
+        value: value.map(|v| with_unit(v, input)),
+    };
+    let mut rows = vec![row(data.baseline.0, SERIES[0], Some(data.baseline.1))];
+    rows.extend(data.actuals.iter().map(|&(y, v)| row(y, SERIES[1], v)));
+    rows.extend(
+        data.targets
+            .iter()
+            .map(|&(y, v)| row(y, SERIES[2], Some(v))),
+    );
+    let rank = |s: &str| SERIES.iter().position(|&x| x == s);
+    rows.sort_by_key(|r| (r.year, rank(r.series)));
+    rows
+}
+
+/// A full chart of one indicator with its summary sentence.
+pub fn chart(input: &ChartInput) -> Chart {
+    let data = Data::new(input);
+    let summary = summary(input, &data);
+    let svg = draw::chart(input, &data, &describe(input, &summary));
+    Chart { svg, summary }
+}
+
+/// A small chart (120×32) for a dashboard row: the actual line, the
+/// baseline and the final target, titled with the numbers it shows.
+pub fn sparkline(input: &ChartInput) -> String {
+    let data = Data::new(input);
+    let mut title = format!(
+        "{}の推移：策定時（{}）{}",
+        input.name,
+        fiscal_year_label(data.baseline.0),
+        with_unit(data.baseline.1, input)
+    );
+    if let Some((year, value)) = data.latest() {
+        title += &format!(
+            "、最新（{}）{}",
+            fiscal_year_label(year),
+            with_unit(value, input)
+        );
+    }
+    if let Some(&(year, value)) = data.targets.last() {
+        let kind = if input.cumulative {
+            "累計目標"
+        } else {
+            "目標"
+        };
+        title += &format!(
+            "、{kind}（{}）{}",
+            fiscal_year_label(year),
+            with_unit(value, input)
+        );
+    }
+    draw::sparkline(input, &data, &title)
+}
+
+/// Series names, in the order rows of one year are listed.
+const SERIES: [&str; 3] = ["策定時", "実績", "目標"];
+
+/// The input cleaned up: sorted by year, non-finite values dropped (the
+/// model lets none through; a non-finite baseline becomes 0 only so the
+/// output stays well-formed).
+struct Data {
+    baseline: (i32, f64),
+    actuals: Vec<(i32, Option<f64>)>,
+    targets: Vec<(i32, f64)>,
+    revisions: Vec<i32>,
+    /// First and last fiscal year on the x axis.
+    years: (i32, i32),
+}
+
+impl Data {
+    fn new(input: &ChartInput) -> Data {
+        let mut actuals: Vec<_> = input
+            .actuals
+            .iter()
+            .map(|&(y, v)| (y, v.filter(|v| v.is_finite())))
+            .collect();
+        actuals.sort_by_key(|a| a.0);
+        let mut targets: Vec<_> = input
+            .targets
+            .iter()
+            .copied()
+            .filter(|t| t.1.is_finite())
+            .collect();
+        targets.sort_by_key(|t| t.0);
+        let mut revisions = input.revisions.to_vec();
+        revisions.sort_unstable();
+        revisions.dedup();
+        let (b_year, b_value) = input.baseline;
+        let baseline = (b_year, if b_value.is_finite() { b_value } else { 0.0 });
+        // Every year of the plan and every year with something to draw.
+        let all = [b_year, input.period.0, input.period.1]
+            .into_iter()
+            .chain(actuals.iter().map(|a| a.0))
+            .chain(targets.iter().map(|t| t.0))
+            .chain(revisions.iter().copied());
+        let (lo, hi) = all.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        Data {
+            baseline,
+            actuals,
+            targets,
+            revisions,
+            years: (lo, hi),
+        }
+    }
+
+    /// The latest year with an actual value.
+    fn latest(&self) -> Option<(i32, f64)> {
+        self.actuals
+            .iter()
+            .rev()
+            .find_map(|&(y, v)| v.map(|v| (y, v)))
+    }
+
+    /// Runs of consecutive years with values; a `None` or a missing year ends a run.
+    fn segments(&self) -> Vec<Vec<(i32, f64)>> {
+        let mut runs: Vec<Vec<(i32, f64)>> = Vec::new();
+        let mut last_year = None;
+        for &(year, value) in &self.actuals {
+            let Some(value) = value else {
+                last_year = None;
+                continue;
+            };
+            match runs.last_mut() {
+                Some(run) if last_year.is_some_and(|y: i32| y.checked_add(1) == Some(year)) => {
+                    run.push((year, value));
+                }
+                _ => runs.push(vec![(year, value)]),
+            }
+            last_year = Some(year);
+        }
+        runs
+    }
+
+    /// Every value drawn.
+    fn values(&self) -> Vec<f64> {
+        let actual = self.actuals.iter().filter_map(|a| a.1);
+        let target = self.targets.iter().map(|t| t.1);
+        std::iter::once(self.baseline.1)
+            .chain(actual)
+            .chain(target)
+            .collect()
+    }
+}
+
+/// A value as shown: `precision` decimals, or as short as exact; never `-0`.
+fn format_value(value: f64, precision: Option<u8>) -> String {
+    let s = match precision {
+        Some(p) => format!("{:.*}", usize::from(p), value + 0.0),
+        None => format!("{}", value + 0.0),
+    };
+    match s.strip_prefix('-') {
+        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// A value with the indicator's unit, e.g. `12.5時間`.
+fn with_unit(value: f64, input: &ChartInput) -> String {
+    format!("{}{}", format_value(value, input.precision), input.unit)
+}
+
+/// The value as the reader sees it, so comparisons agree with the text.
+fn shown(value: f64, precision: Option<u8>) -> f64 {
+    format_value(value, precision).parse().unwrap_or(value)
+}
+
+/// Decimal places in a formatted number.
+fn decimals(formatted: &str) -> usize {
+    formatted.split_once('.').map_or(0, |(_, f)| f.len())
+}
+
+/// A derived value (difference, sum) of `parts`, with as many decimals as
+/// the most precise of them, so float noise never shows.
+fn format_derived(value: f64, parts: &[f64], precision: Option<u8>) -> String {
+    let places = parts
+        .iter()
+        .map(|&p| decimals(&format_value(p, precision)))
+        .max()
+        .unwrap_or(0);
+    format_value(value, Some(u8::try_from(places.min(12)).unwrap_or(12)))
+}
+
+/// Round y ticks covering `values`, with the decimals they need.
+///
+/// 0 is included when all values are at least 0 and the smallest is at
+/// most half the largest (mirrored for values at most 0).
+fn y_ticks(values: &[f64]) -> (Vec<f64>, u8) {
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (mut lo, mut hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+    if lo >= 0.0 && lo <= hi / 2.0 {
+        lo = 0.0;
+    }
+    if hi <= 0.0 && hi >= lo / 2.0 {
+        hi = 0.0;
+    }
+    if lo == hi {
+        match lo.partial_cmp(&0.0) {
+            Some(std::cmp::Ordering::Greater) => lo = 0.0,
+            Some(std::cmp::Ordering::Less) => hi = 0.0,
+            _ => hi = 1.0,
+        }
+    }
+    let raw = (hi - lo) / 4.0;
+    if !raw.is_finite() || raw <= 0.0 {
+        return (vec![lo, hi], 0);
+    }
+    let mut exp = raw.log10().floor();
+    let mut m = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .find(|m| m * 10f64.powf(exp) >= raw * (1.0 - 1e-9))
+        .unwrap_or(10.0);
+    if m == 10.0 {
+        m = 1.0;
+        exp += 1.0;
+    }
+    let step = m * 10f64.powf(exp);
+    // A lower bound other than 0 keeps a quarter step clear, so markers
+    // never sit on the x axis as if they were 0.
+    let first = (lo / step - if lo == 0.0 { -1e-9 } else { 0.25 }).floor();
+    let last = (hi / step - 1e-9).ceil();
+    let count = ((last - first) as usize).min(20);
+    let ticks = (0..=count).map(|i| (first + i as f64) * step).collect();
+    let places = if exp < 0.0 { (-exp).min(12.0) as u8 } else { 0 };
+    (ticks, places)
+}
+
+/// The summary sentences: change since the baseline, then target progress.
+fn summary(input: &ChartInput, data: &Data) -> String {
+    let p = input.precision;
+    let (b_year, b_value) = data.baseline;
+    let since = format!("策定時（{}）", fiscal_year_label(b_year));
+    let base_text = with_unit(b_value, input);
+    let base = shown(b_value, p);
+    let latest = data.latest().map(|(y, v)| (y, shown(v, p)));
+    let note = match input.direction {
+        Direction::Higher => "（高いほどよい指標）",
+        Direction::Lower => "（低いほどよい指標）",
+        Direction::Neither => "",
+    };
+    let mut out = match latest {
+        None => format!("{since}の値は{base_text}です。実績はまだありません。"),
+        Some((year, value)) => {
+            let start = format!(
+                "{since}の{base_text}から{}は{}",
+                fiscal_year_label(year),
+                with_unit(value, input)
+            );
+            // A change of a percentage is in points ポイント, not percent.
+            let diff_unit = if matches!(input.unit, "%" | "％") {
+                "ポイント"
+            } else {
+                input.unit
+            };
+            let diff = format_derived((value - base).abs(), &[value, base], p) + diff_unit;
+            let verb = if value > base { "増加" } else { "減少" };
+            match achievement::status(input.direction, base, Some(value)) {
+                Status::Improved => format!("{start}へ{diff}{verb}し、改善しています{note}。"),
+                Status::Worsened => format!("{start}へ{diff}{verb}し、悪化しています{note}。"),
+                Status::Changed => format!("{start}へ{diff}{verb}しました。"),
+                Status::Unchanged | Status::NoData => format!("{start}で、横ばいです{note}。"),
+            }
+        }
+    };
+    if let Some(&(t_year, t_value)) = data.targets.last() {
+        out += &target_sentence(input, data, base, latest, (t_year, shown(t_value, p)));
+    }
+    out
+}
+
+/// The sentence about the final target and the progress toward it.
+fn target_sentence(
+    input: &ChartInput,
+    data: &Data,
+    base: f64,
+    latest: Option<(i32, f64)>,
+    (t_year, target): (i32, f64),
+) -> String {
+    let year = fiscal_year_label(t_year);
+    let target_text = with_unit(target, input);
+    if input.cumulative {
+        let counted: Vec<f64> = data
+            .actuals
+            .iter()
+            .filter(|a| (input.period.0.min(input.period.1)..=t_year).contains(&a.0))
+            .filter_map(|a| a.1.map(|v| shown(v, input.precision)))
+            .collect();
+        let sum: f64 = counted.iter().sum();
+        let progress = (!counted.is_empty())
+            .then(|| {
+                achievement::progress(TargetKind::Cumulative, input.direction, base, target, sum)
+            })
+            .flatten();
+        return match progress {
+            Some(f) => format!(
+                "{year}までの累計目標（{target_text}）に対する進捗は{}です（実績の累計は{}{}）。",
+                achievement::percent(f),
+                format_derived(sum, &counted, input.precision),
+                input.unit
+            ),
+            None => format!("{year}までの累計目標は{target_text}です。"),
+        };
+    }
+    let Some((_, value)) = latest else {
+        return format!("{year}の目標は{target_text}です。");
+    };
+    match achievement::progress(TargetKind::Reach, input.direction, base, target, value) {
+        Some(f) if f < 0.0 => format!(
+            "{year}の目標（{target_text}）に対する進捗は{}で、策定時より目標から離れています。",
+            achievement::percent(f)
+        ),
+        Some(f) => format!(
+            "{year}の目標（{target_text}）に対する進捗は{}です。",
+            achievement::percent(f)
+        ),
+        None => format!("{year}の目標は{target_text}で、策定時の値を保つことです。"),
+    }
+}
+
+/// The `<desc>` text: the summary, then every number in the chart.
+fn describe(input: &ChartInput, summary: &str) -> String {
+    let rows = data_table_rows(input);
+    let mut out = format!("{summary}数値：");
+    for series in SERIES {
+        let items: Vec<String> = rows
+            .iter()
+            .filter(|r| r.series == series)
+            .map(|r| format!("{} {}", r.label, r.value.as_deref().unwrap_or("未公表")))
+            .collect();
+        if !items.is_empty() {
+            out += &format!("{series} {}。", items.join("、"));
+        }
+    }
+    let data = Data::new(input);
+    if !data.revisions.is_empty() {
+        let years: Vec<String> = data
+            .revisions
+            .iter()
+            .map(|&y| fiscal_year_label(y))
+            .collect();
+        out += &format!("見直し {}。", years.join("、"));
+    }
+    out
+}
+
+#[path = "charts_draw.rs"]
+mod draw;
+
+#[cfg(test)]
+#[path = "charts_tests.rs"]
+mod tests;
