@@ -8,6 +8,7 @@
 //! [`pipeline`] strings these together for the command line and for tests.
 
 pub mod achievement;
+pub mod charts;
 pub mod cycles;
 pub mod diagnostics;
 pub mod fsutil;
@@ -21,6 +22,7 @@ pub mod pipeline;
 pub mod raw;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod theme;
 pub mod urls;
 pub mod validate;

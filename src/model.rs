@@ -543,6 +543,17 @@ pub enum Direction {
     Neither,
 }
 
+/// How an indicator's targets are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// Reach the target value.
+    Reach,
+    /// Stay at or under (lower is better) or at or over (higher is better).
+    Ceiling,
+    /// The sum of yearly actuals against a cumulative target.
+    Cumulative,
+}
+
 /// A value in one fiscal year.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct YearValue {
@@ -569,6 +580,8 @@ pub struct Indicator {
     pub baseline: YearValue,
     /// Targets by year, in year order.
     pub targets: Vec<YearValue>,
+    /// How targets are read.
+    pub target_kind: TargetKind,
     /// Decimal places to show.
     pub precision: Option<u8>,
     /// Source of the numbers.

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::{Diagnostics, Place};
 use crate::model::Site;
 use crate::output::{self, OutputError, OutputFile, WriteOptions};
-use crate::{load, render, theme, validate};
+use crate::{load, render, search, theme, validate};
 
 /// Options of a build that do not come from the content.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +25,8 @@ pub struct Rendered {
     pub site: Site,
     /// Every output file, sorted by path.
     pub files: Vec<OutputFile>,
+    /// The search index among them (under `pagefind/`).
+    pub search: search::SearchStats,
 }
 
 /// What a finished build did.
@@ -38,6 +40,8 @@ pub struct BuildReport {
     pub bytes: u64,
     /// Wall time from loading to the swap.
     pub elapsed: Duration,
+    /// The search index, built as part of the build (its time is in `elapsed`).
+    pub search: search::SearchStats,
 }
 
 /// Why a build failed.
@@ -88,11 +92,31 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
             format!("{base}/")
         });
     }
-    let files = render::render(&site, &theme, &mut diags);
+    let mut files = render::render(&site, &theme, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(Rendered { site, files })
+    let search = match search::index(&files, &site.settings.language) {
+        Ok(index) => {
+            files.extend(index.files);
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            index.stats
+        }
+        Err(e) => {
+            diags.error_hint(
+                Place::file(search::BUNDLE_DIR),
+                "search-index",
+                e.to_string(),
+                "this is a fault in kohyo or pagefind, not in the content; please report it",
+            );
+            return Err(diags);
+        }
+    };
+    Ok(Rendered {
+        site,
+        files,
+        search,
+    })
 }
 
 /// Builds the site under `root` into `out`: renders everything in memory,
@@ -116,5 +140,6 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
             .count(),
         bytes: report.bytes,
         elapsed: start.elapsed(),
+        search: rendered.search,
     })
 }

@@ -327,6 +327,12 @@ pub struct RawIndicator {
     /// Target values by fiscal year.
     #[serde(default)]
     pub targets: Vec<RawYearValue>,
+    /// How targets are read: `reach` (default), `ceiling` (stay at or under
+    /// for lower-is-better, at or over for higher-is-better) or `cumulative`
+    /// (the sum of yearly actuals against a cumulative target).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["reach", "ceiling", "cumulative", null]))]
+    pub target_kind: Option<Spanned<String>>,
     /// Decimal places to show; by default as many as the data have.
     #[serde(default)]
     #[schemars(with = "Option<u8>", range(max = 6))]

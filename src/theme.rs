@@ -27,6 +27,8 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "policy.html",
     "item.html",
     "cycle.html",
+    "dashboard.html",
+    "data.html",
     "divisions.html",
     "division.html",
     "page.html",

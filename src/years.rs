@@ -27,11 +27,30 @@ pub fn fiscal_year(year: i32, with_era: bool) -> String {
     }
 }
 
-/// A number with `precision` decimal places, or as short as it can be exactly shown.
+/// A number with `precision` decimal places, or as short as it can be
+/// exactly shown, with thousands separated by commas as Japanese
+/// publications print them (8,030).
 pub fn number(value: f64, precision: Option<u8>) -> String {
-    match precision {
+    let plain = match precision {
         Some(p) => format!("{value:.*}", usize::from(p)),
         None => format!("{value}"),
+    };
+    let (sign, rest) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -61,5 +80,8 @@ mod tests {
         assert_eq!(number(12.5, None), "12.5");
         assert_eq!(number(1.9, Some(2)), "1.90");
         assert_eq!(number(65.05, Some(0)), "65");
+        assert_eq!(number(8030.0, None), "8,030");
+        assert_eq!(number(-1234567.25, None), "-1,234,567.25");
+        assert_eq!(number(999.0, None), "999");
     }
 }

@@ -21,7 +21,7 @@ pub enum ImportTable {
     Structure(StructureArgs),
     /// Indicator definitions 指標: adds an `indicators:` list to existing item files.
     Indicators(IndicatorsArgs),
-    /// One fiscal year's results 評価: writes results/<year>.yaml.
+    /// One fiscal year's results 評価: writes `results/<year>.yaml`.
     Results(ResultsArgs),
 }
 

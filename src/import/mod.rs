@@ -8,7 +8,7 @@
 //! if any row is bad, reporting every bad row at once as
 //! `FILE:sheet NAME:row R:column C: error: message` with a hint. Existing
 //! files are never replaced without `--force`. The YAML is written by
-//! [`yaml`] with every text quoted, and parsed back before anything is
+//! the `yaml` module with every text quoted, and parsed back before anything is
 //! written.
 
 mod args;

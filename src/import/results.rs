@@ -163,6 +163,23 @@ fn parse(
     if let Some(i) = cols.get(ACHIEVED) {
         extras.push((*i, Extra::Achievement(1, 1)));
     }
+    extras.sort_by_key(|(i, _)| *i);
+    let mut targets: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+    for (i, extra) in &extras {
+        if let Extra::Achievement(p, r) = extra
+            && let Some(first) = targets.insert((*p, *r), *i)
+        {
+            errors.push(t.error(
+                t.header_row,
+                Some(*i),
+                format!("a second column for roadmap row {r} of project {p}"),
+                format!(
+                    "column `{}` already holds it (`実績` means `実績1-1`); keep one",
+                    t.header[first]
+                ),
+            ));
+        }
+    }
     if !cols.contains_key(ITEM_NO) || !cols.contains_key(GRADE) {
         return (Vec::new(), Vec::new());
     }
@@ -334,7 +351,7 @@ fn results_file(
         _ => "no rows".to_string(),
     };
     let mut d = Doc::with_comment(&format!(
-        "{rel}: results for fiscal {} (RawResults in src/raw.rs).\n\
+        "{rel}: results for fiscal year {} (RawResults in src/raw.rs).\n\
          Imported by `kohyo import results` from {}, {rows}.\n\
          Importing again leaves this file alone unless --force is given, which\n\
          rewrites it from the sheet: add committee meetings and revisions after importing.",

@@ -16,6 +16,7 @@ use crate::urls;
 use crate::views::cycle;
 use crate::views::*;
 
+mod data;
 mod feed;
 
 /// Site-wide values every page shows.
@@ -71,12 +72,25 @@ fn value<T: Serialize>(v: &T) -> tera::Value {
 /// Renders every page of `site` with `theme`; template errors become diagnostics.
 pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutputFile> {
     let site_view = site_view(site);
-    let jobs = jobs(site);
+    let (data_files, data_sets) = match data::data_files(site) {
+        Ok(d) => d,
+        Err(e) => {
+            diags.error(
+                Place::file("data/"),
+                "data",
+                format!("open data could not be written: {e}"),
+            );
+            return Vec::new();
+        }
+    };
+    let mut jobs = jobs(site);
+    jobs.push(data_job(site, &data_sets));
     let results: Vec<Result<OutputFile, (String, String)>> = jobs
         .par_iter()
         .map(|job| render_job(site, theme, &site_view, job))
         .collect();
-    let mut files = Vec::with_capacity(results.len() + 4);
+    let mut files = Vec::with_capacity(results.len() + data_files.len() + 4);
+    files.extend(data_files);
     for r in results {
         match r {
             Ok(f) => files.push(f),
@@ -166,6 +180,10 @@ fn site_view(site: &Site) -> SiteView {
         title: "所属別".into(),
         url: paths::DIVISIONS.into(),
     });
+    nav.push(LinkView {
+        title: "オープンデータ".into(),
+        url: paths::DATA.into(),
+    });
     for p in site.pages.iter().filter(|p| p.date.is_none()) {
         nav.push(LinkView {
             title: p.title.clone(),
@@ -213,6 +231,24 @@ struct MarkView {
     label: String,
 }
 
+fn data_job(site: &Site, sets: &[data::DataSet]) -> Job {
+    Job {
+        path: paths::DATA.into(),
+        template: "data.html",
+        heading: "オープンデータ".into(),
+        title_parts: vec!["オープンデータ".into()],
+        description: "計画の体系、指標の値、評価結果を CSV と JSON で提供しています。".into(),
+        crumbs: vec![home_crumb()],
+        page: value(&serde_helpers::DataPage {
+            sets,
+            licence: LinkView {
+                title: site.settings.licence.name.clone(),
+                url: site.settings.licence.url.clone().unwrap_or_default(),
+            },
+        }),
+    }
+}
+
 fn jobs(site: &Site) -> Vec<Job> {
     let era = site.settings.era_years;
     let mut jobs = Vec::new();
@@ -230,6 +266,8 @@ fn jobs(site: &Site) -> Vec<Job> {
                 .map(|p| p.goals.iter().map(|g| GoalView::new(site, p, g)).collect())
                 .unwrap_or_default(),
             latest: main.and_then(|p| p.latest_cycle().map(|c| cycle::cycle_view(site, p, c))),
+            indicator_counts: main.map(crate::views::indicator::status_counts),
+            dashboard: main.map(|p| paths::dashboard(&p.id)).unwrap_or_default(),
             archived: site
                 .plans
                 .iter()
@@ -407,6 +445,23 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             });
         }
     }
+    jobs.push(Job {
+        path: paths::dashboard(&plan.id),
+        template: "dashboard.html",
+        heading: "指標の一覧".into(),
+        title_parts: vec!["指標の一覧".into(), plan.title.clone()],
+        description: format!(
+            "{}のすべての指標の策定時の値、最新の実績、目標と状況。",
+            plan.title
+        ),
+        crumbs: vec![home_crumb(), plan_crumb(plan)],
+        page: value(&serde_helpers::DashboardPage {
+            plan: &pv,
+            groups: crate::views::indicator::dashboard(plan, era),
+            counts: crate::views::indicator::status_counts(plan),
+            formulas: crate::views::indicator::formulas(),
+        }),
+    });
     for c in &plan.cycles {
         let view = cycle::cycle_view(site, plan, c);
         jobs.push(Job {
@@ -575,6 +630,8 @@ mod serde_helpers {
         pub plan: Option<PlanView>,
         pub goals: Vec<GoalView>,
         pub latest: Option<crate::views::cycle::CycleView>,
+        pub indicator_counts: Option<crate::views::indicator::StatusCounts>,
+        pub dashboard: String,
         pub archived: Vec<PlanView>,
         pub pages: Vec<LinkView>,
         pub news: Vec<LinkView>,
@@ -619,6 +676,20 @@ mod serde_helpers {
         pub indicators: Vec<IndicatorView>,
         pub thread: Vec<crate::views::cycle::ThreadEntry>,
         pub source_file: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct DashboardPage<'a> {
+        pub plan: &'a PlanView,
+        pub groups: Vec<crate::views::indicator::DashboardGroup>,
+        pub counts: crate::views::indicator::StatusCounts,
+        pub formulas: Vec<crate::views::indicator::FormulaView>,
+    }
+
+    #[derive(Serialize)]
+    pub struct DataPage<'a> {
+        pub sets: &'a [super::data::DataSet],
+        pub licence: LinkView,
     }
 
     #[derive(Serialize)]

@@ -786,7 +786,21 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
             "use 0 to 6 decimal places",
         );
     }
+    let target_kind = match r.target_kind.as_ref().map(|k| {
+        one_of(
+            file,
+            k,
+            "target kind",
+            &["reach", "ceiling", "cumulative"],
+            diags,
+        )
+    }) {
+        Some(Some("ceiling")) => TargetKind::Ceiling,
+        Some(Some("cumulative")) => TargetKind::Cumulative,
+        _ => TargetKind::Reach,
+    };
     Indicator {
+        target_kind,
         id: r.id.value.clone(),
         name: r.name.clone(),
         kind,

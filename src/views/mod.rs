@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::markdown;
 
 pub mod cycle;
+pub mod indicator;
 use crate::model::*;
 use crate::years::{fiscal_year, number};
 
@@ -27,6 +28,8 @@ pub mod paths {
     pub const HOME: &str = "index.html";
     /// Division index.
     pub const DIVISIONS: &str = "divisions/index.html";
+    /// The open data page.
+    pub const DATA: &str = "data/index.html";
     /// A plan's overview.
     pub fn plan(plan: &str) -> String {
         format!("plans/{plan}/index.html")
@@ -57,6 +60,10 @@ pub mod paths {
     }
     /// The Atom feed.
     pub const FEED: &str = "feed.xml";
+    /// A plan's indicators dashboard.
+    pub fn dashboard(plan: &str) -> String {
+        format!("plans/{plan}/indicators.html")
+    }
 }
 
 /// Markdown rendered to sanitised HTML; empty when absent.
@@ -387,6 +394,8 @@ pub struct IndicatorView {
     pub actuals: Vec<YearValueView>,
     /// The latest published value with its year, or 「実績なし」.
     pub latest: String,
+    /// Chart, summary and data table.
+    pub chart: indicator::ChartView,
 }
 
 impl IndicatorView {
@@ -415,6 +424,7 @@ impl IndicatorView {
                 })
                 .collect(),
             latest,
+            chart: indicator::chart(plan, indicator),
             id: indicator.id.clone(),
             name: indicator.name.clone(),
             kind: match indicator.kind {

@@ -1,0 +1,301 @@
+//! Open data: the plan structure, indicators and evaluations as CSV and JSON.
+//!
+//! CSV follows the rules the Ministry of Internal Affairs and Communications
+//! set for machine-readable tables: UTF-8, one header row, one record per row,
+//! numbers as plain numbers, units in their own column, fiscal years as
+//! Western-calendar numbers, no merged cells and no total rows. Every table
+//! also comes as JSON (an array of objects with the same keys).
+
+use serde::Serialize;
+
+use crate::model::*;
+use crate::output::OutputFile;
+
+/// A published data file and what its columns mean.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataSet {
+    /// Base name, e.g. `structure`; files are `data/<name>.csv` and `.json`.
+    pub name: &'static str,
+    /// Title for the data page.
+    pub title: &'static str,
+    /// What one row is.
+    pub row: &'static str,
+    /// Columns: (name, meaning).
+    pub columns: Vec<(&'static str, &'static str)>,
+    /// Number of rows.
+    pub rows: usize,
+}
+
+#[derive(Serialize)]
+struct StructureRow<'a> {
+    plan: &'a str,
+    goal: u32,
+    goal_title: &'a str,
+    policy: u32,
+    policy_title: &'a str,
+    item: u32,
+    title: &'a str,
+    divisions: String,
+    marks: String,
+    placement: &'static str,
+}
+
+#[derive(Serialize)]
+struct DivisionRow<'a> {
+    plan: &'a str,
+    item: u32,
+    division_id: &'a str,
+    division: &'a str,
+}
+
+#[derive(Serialize)]
+struct IndicatorRow<'a> {
+    plan: &'a str,
+    goal: Option<u32>,
+    item: Option<u32>,
+    indicator: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    direction: &'static str,
+    fiscal_year: i32,
+    series: &'static str,
+    #[serde(serialize_with = "number")]
+    value: Option<f64>,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct EvaluationRow<'a> {
+    plan: &'a str,
+    fiscal_year: i32,
+    item: u32,
+    grade: &'a str,
+    grade_label: &'a str,
+}
+
+/// Serialises a number as an integer when it is one (210, not 210.0).
+fn number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
+/// Writes `rows` as CSV (with the header row even when there are no rows)
+/// and as JSON under `data/`.
+fn table<T: Serialize>(
+    set: &DataSet,
+    rows: &[T],
+    files: &mut Vec<OutputFile>,
+) -> Result<(), String> {
+    let name = set.name;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .has_headers(false)
+        .from_writer(Vec::new());
+    w.write_record(set.columns.iter().map(|(c, _)| *c))
+        .map_err(|e| format!("{name}.csv: {e}"))?;
+    for r in rows {
+        w.serialize(r).map_err(|e| format!("{name}.csv: {e}"))?;
+    }
+    let bytes = w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?;
+    files.push(OutputFile {
+        path: format!("data/{name}.csv"),
+        bytes,
+    });
+    let mut json = serde_json::to_vec_pretty(rows).map_err(|e| format!("{name}.json: {e}"))?;
+    json.push(b'\n');
+    files.push(OutputFile {
+        path: format!("data/{name}.json"),
+        bytes: json,
+    });
+    Ok(())
+}
+
+fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Higher => "higher",
+        Direction::Lower => "lower",
+        Direction::Neither => "neither",
+    }
+}
+
+/// Every data file of `site`, and the description of each data set.
+pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String> {
+    let mut structure = Vec::new();
+    let mut divisions = Vec::new();
+    let mut indicators = Vec::new();
+    let mut evaluations = Vec::new();
+    for plan in &site.plans {
+        for item in &plan.items {
+            let (goal, policy) = plan.policy(item.policy).expect("validated policy");
+            let names: Vec<&str> = item
+                .divisions
+                .iter()
+                .filter_map(|id| site.division(id))
+                .map(|d| d.name.as_str())
+                .collect();
+            structure.push(StructureRow {
+                plan: &plan.id,
+                goal: goal.number,
+                goal_title: &goal.title,
+                policy: policy.number,
+                policy_title: &policy.title,
+                item: item.number,
+                title: &item.title,
+                divisions: names.join(";"),
+                marks: item
+                    .marks
+                    .iter()
+                    .filter_map(|m| plan.mark(m))
+                    .map(|m| m.symbol.as_str())
+                    .collect(),
+                placement: match item.placement {
+                    Placement::Documented => "documented",
+                    Placement::Inferred => "inferred",
+                },
+            });
+            for id in &item.divisions {
+                if let Some(d) = site.division(id) {
+                    divisions.push(DivisionRow {
+                        plan: &plan.id,
+                        item: item.number,
+                        division_id: &d.id,
+                        division: &d.name,
+                    });
+                }
+            }
+        }
+        for (owner, ind) in plan.all_indicators() {
+            let (goal, item) = match owner {
+                Owner::Plan => (None, None),
+                Owner::Goal(g) => (Some(g), None),
+                Owner::Item(n) => (plan.item(n).map(|i| i.goal), Some(n)),
+            };
+            let row = |fiscal_year, series, value, note| IndicatorRow {
+                plan: &plan.id,
+                goal,
+                item,
+                indicator: &ind.id,
+                name: &ind.name,
+                unit: &ind.unit,
+                direction: direction(ind.direction),
+                fiscal_year,
+                series,
+                value,
+                note,
+            };
+            indicators.push(row(
+                ind.baseline.year,
+                "baseline",
+                Some(ind.baseline.value),
+                "",
+            ));
+            for t in &ind.targets {
+                indicators.push(row(t.year, "target", Some(t.value), ""));
+            }
+            for (year, a) in plan.actuals(&ind.id) {
+                indicators.push(row(
+                    year,
+                    "actual",
+                    a.value,
+                    a.note.as_deref().unwrap_or(""),
+                ));
+            }
+        }
+        for c in &plan.cycles {
+            for r in &c.items {
+                evaluations.push(EvaluationRow {
+                    plan: &plan.id,
+                    fiscal_year: c.year,
+                    item: r.item,
+                    grade: &r.grade,
+                    grade_label: plan.grade(&r.grade).map(|g| g.label.as_str()).unwrap_or(""),
+                });
+            }
+        }
+    }
+    let sets = vec![
+        DataSet {
+            name: "structure",
+            title: "計画の体系（実施項目の一覧）",
+            row: "実施項目1件",
+            columns: vec![
+                ("plan", "計画のID"),
+                ("goal", "目標の番号"),
+                ("goal_title", "目標の名称"),
+                ("policy", "方針の番号"),
+                ("policy_title", "方針の名称"),
+                ("item", "実施項目の番号"),
+                ("title", "実施項目の名称"),
+                (
+                    "divisions",
+                    "取組所属の名称（複数のときは ; で区切る。1所属1行の表は item-divisions）",
+                ),
+                ("marks", "印（★＝官民データ活用推進計画の取組項目など）"),
+                (
+                    "placement",
+                    "方針への位置付けの根拠（documented＝資料で確認、inferred＝意味から読み取り）",
+                ),
+            ],
+            rows: structure.len(),
+        },
+        DataSet {
+            name: "item-divisions",
+            title: "実施項目と取組所属の対応",
+            row: "実施項目と取組所属の組1件",
+            columns: vec![
+                ("plan", "計画のID"),
+                ("item", "実施項目の番号"),
+                ("division_id", "所属のID"),
+                ("division", "所属の名称"),
+            ],
+            rows: divisions.len(),
+        },
+        DataSet {
+            name: "indicators",
+            title: "指標の値（縦持ち）",
+            row: "指標・年度・系列ごとの値1件",
+            columns: vec![
+                ("plan", "計画のID"),
+                ("goal", "目標の番号（計画全体の指標は空欄）"),
+                ("item", "実施項目の番号（目標・計画全体の指標は空欄）"),
+                ("indicator", "指標のID"),
+                ("name", "指標の名称"),
+                ("unit", "単位"),
+                (
+                    "direction",
+                    "よい方向（higher＝高いほどよい、lower＝低いほどよい、neither＝なし）",
+                ),
+                ("fiscal_year", "年度（西暦）"),
+                (
+                    "series",
+                    "系列（baseline＝策定時、target＝目標、actual＝実績）",
+                ),
+                ("value", "値（数値。実績が未公表のときは空欄）"),
+                ("note", "備考（未公表の理由など）"),
+            ],
+            rows: indicators.len(),
+        },
+        DataSet {
+            name: "evaluations",
+            title: "実施項目の評価",
+            row: "実施項目・年度ごとの評価1件",
+            columns: vec![
+                ("plan", "計画のID"),
+                ("fiscal_year", "評価の対象年度（西暦）"),
+                ("item", "実施項目の番号"),
+                ("grade", "評価（計画の評価区分の記号）"),
+                ("grade_label", "評価区分の名称"),
+            ],
+            rows: evaluations.len(),
+        },
+    ];
+    let mut files = Vec::new();
+    table(&sets[0], &structure, &mut files)?;
+    table(&sets[1], &divisions, &mut files)?;
+    table(&sets[2], &indicators, &mut files)?;
+    table(&sets[3], &evaluations, &mut files)?;
+    Ok((files, sets))
+}

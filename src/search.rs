@@ -1,0 +1,197 @@
+//! Site search: indexes the rendered pages with pagefind at build time and
+//! adds its bundle (the search script, WebAssembly and index files) under
+//! `pagefind/`.
+//!
+//! Only the `<main>` of pages marked `data-pagefind-body` is indexed (every
+//! page except the 404 page and the search page itself, see `base.html`);
+//! `data-pagefind-filter` attributes in the templates give the filters. The
+//! whole site is indexed as the site's language, so Japanese text is split
+//! into words by pagefind's ICU4X segmenter. The index is built from the pages
+//! in memory, in path order, so the same pages give byte-identical files.
+
+use std::time::{Duration, Instant};
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use crate::output::OutputFile;
+
+/// Folder of the search bundle in the output.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// Files of pagefind's bundle that the search page does not use: its own
+/// ready-made interfaces (we ship our own, smaller and accessible one) and the
+/// highlighting script. Leaving them out saves about 400 KB.
+const UNUSED: &[&str] = &[
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+];
+
+/// The search bundle and what building it took.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// Files to publish, under [`BUNDLE_DIR`], sorted by path.
+    pub files: Vec<OutputFile>,
+    /// What the index holds and what it cost.
+    pub stats: SearchStats,
+}
+
+/// Size of the search index and the time spent building it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SearchStats {
+    /// Pages in the index.
+    pub pages: usize,
+    /// Files in the bundle.
+    pub files: usize,
+    /// Total size of the bundle in bytes.
+    pub bytes: u64,
+    /// Time spent indexing.
+    pub elapsed: Duration,
+}
+
+/// Why the index could not be built.
+#[derive(Debug, thiserror::Error)]
+#[error("search index: {0}")]
+pub struct SearchError(String);
+
+/// Indexes every HTML page of `files` (site-relative paths, as rendered)
+/// in `language` (e.g. `ja`) and returns pagefind's bundle.
+pub fn index(files: &[OutputFile], language: &str) -> Result<SearchIndex, SearchError> {
+    let start = Instant::now();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| SearchError(format!("cannot start the indexing runtime: {e}")))?;
+    let mut pages: Vec<&OutputFile> = files.iter().filter(|f| f.path.ends_with(".html")).collect();
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let bundle = runtime.block_on(build(&pages, language))?;
+    let mut out: Vec<OutputFile> = bundle
+        .into_iter()
+        .filter_map(|f| {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            (!UNUSED.contains(&name.as_str()))
+                .then(|| OutputFile::new(format!("{BUNDLE_DIR}/{name}"), f.contents))
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    let entry = out
+        .iter()
+        .find(|f| f.path == format!("{BUNDLE_DIR}/pagefind-entry.json"))
+        .ok_or_else(|| SearchError("pagefind wrote no pagefind-entry.json".into()))?;
+    let stats = SearchStats {
+        pages: page_count(&entry.bytes),
+        files: out.len(),
+        bytes: out.iter().map(|f| f.bytes.len() as u64).sum(),
+        elapsed: start.elapsed(),
+    };
+    Ok(SearchIndex { files: out, stats })
+}
+
+async fn build(
+    pages: &[&OutputFile],
+    language: &str,
+) -> Result<Vec<pagefind::api::SyntheticFile>, SearchError> {
+    let config = PagefindServiceConfig::builder()
+        .force_language(language.to_string())
+        .keep_index_url(true)
+        .build();
+    let mut index = PagefindIndex::new(Some(config)).map_err(|e| SearchError(e.to_string()))?;
+    for page in pages {
+        let html = String::from_utf8_lossy(&page.bytes).into_owned();
+        index
+            .add_html_file(Some(page.path.clone()), None, html)
+            .await
+            .map_err(|e| SearchError(format!("{}: {e}", page.path)))?;
+    }
+    index
+        .get_files()
+        .await
+        .map_err(|e| SearchError(e.to_string()))
+}
+
+/// Pages in the index, summed over the languages in `pagefind-entry.json`.
+fn page_count(entry: &[u8]) -> usize {
+    let json: serde_json::Value = serde_json::from_slice(entry).unwrap_or_default();
+    json["languages"]
+        .as_object()
+        .map(|langs| {
+            langs
+                .values()
+                .filter_map(|l| l["page_count"].as_u64())
+                .sum::<u64>() as usize
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, body: &str) -> OutputFile {
+        OutputFile::new(
+            path,
+            format!(
+                "<!DOCTYPE html><html lang=\"ja\"><head><title>t</title></head><body><nav>ナビゲーション</nav>{body}</body></html>"
+            ),
+        )
+    }
+
+    #[test]
+    fn indexes_only_marked_pages_and_drops_unused_files() {
+        let files = vec![
+            page(
+                "a.html",
+                "<main data-pagefind-body><h1>官民共創スペース</h1><p>テレワークの推進</p></main>",
+            ),
+            page("404.html", "<main><h1>ページが見つかりません</h1></main>"),
+            OutputFile::new("static/style.css", "body{}"),
+        ];
+        let index = index(&files, "ja").unwrap();
+        assert_eq!(index.stats.pages, 1);
+        let paths: Vec<&str> = index.files.iter().map(|f| f.path.as_str()).collect();
+        assert!(paths.contains(&"pagefind/pagefind.js"), "{paths:?}");
+        assert!(paths.contains(&"pagefind/pagefind-entry.json"));
+        assert!(paths.iter().any(|p| p.starts_with("pagefind/fragment/")));
+        assert!(paths.iter().any(|p| p.starts_with("pagefind/index/")));
+        assert!(!paths.iter().any(|p| p.contains("-ui.")), "{paths:?}");
+        let entry = String::from_utf8(
+            index
+                .files
+                .iter()
+                .find(|f| f.path.ends_with("entry.json"))
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap();
+        assert!(entry.contains("\"ja\""), "{entry}");
+        assert_eq!(index.stats.files, index.files.len());
+        assert_eq!(
+            index.stats.bytes,
+            index
+                .files
+                .iter()
+                .map(|f| f.bytes.len() as u64)
+                .sum::<u64>()
+        );
+    }
+
+    #[test]
+    fn same_pages_give_identical_files() {
+        let files: Vec<OutputFile> = (0..30)
+            .map(|i| {
+                page(
+                    &format!("p/{i}.html"),
+                    &format!("<main data-pagefind-body><h1>実施項目{i}</h1><p>時間外勤務の縮減と年次有給休暇の取得促進 {i}</p><span data-pagefind-filter=\"goal:目標{}\"></span></main>", i % 4),
+                )
+            })
+            .collect();
+        let a = index(&files, "ja").unwrap();
+        let b = index(&files, "ja").unwrap();
+        assert_eq!(a.files, b.files);
+    }
+}
