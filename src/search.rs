@@ -13,11 +13,48 @@ use std::time::{Duration, Instant};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use serde::Serialize;
 
+use crate::model::{PlanStatus, Site};
 use crate::output::OutputFile;
+use crate::views::{LinkView, paths};
 
 /// Folder of the search bundle in the output.
 pub const BUNDLE_DIR: &str = "pagefind";
+
+/// The search page.
+pub const PAGE: &str = "search.html";
+
+/// What the search page's template receives as `page`.
+#[derive(Debug, Serialize)]
+pub struct SearchPageView {
+    /// Pages to browse instead, for visitors without JavaScript: the plans'
+    /// overviews and indicator dashboards and the division index.
+    pub indexes: Vec<LinkView>,
+}
+
+/// The view of the search page of `site`.
+pub fn page_view(site: &Site) -> SearchPageView {
+    let mut plans: Vec<_> = site.plans.iter().collect();
+    // The current plan first, archived ones after it, each in content order.
+    plans.sort_by_key(|p| p.status == PlanStatus::Archived);
+    let mut indexes = Vec::new();
+    for plan in plans {
+        indexes.push(LinkView {
+            title: format!("{}：計画の全体像", plan.title),
+            url: paths::plan(&plan.id),
+        });
+        indexes.push(LinkView {
+            title: format!("{}：指標の一覧", plan.title),
+            url: paths::dashboard(&plan.id),
+        });
+    }
+    indexes.push(LinkView {
+        title: "所属別の実施項目".into(),
+        url: paths::DIVISIONS.into(),
+    });
+    SearchPageView { indexes }
+}
 
 /// Files of pagefind's bundle that the search page does not use: its own
 /// ready-made interfaces (we ship our own, smaller and accessible one) and the

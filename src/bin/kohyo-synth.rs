@@ -35,7 +35,11 @@ struct Cli {
     /// Number of implementation items, split over the plans.
     #[arg(long, default_value_t = 35)]
     items: usize,
-    /// Number of plans: the first is current, the others archived.
+    /// Number of plans (1–20), each of five fiscal years: the first is
+    /// current, the others archived. Items are split evenly over them. Each
+    /// plan's results file for a year lists all its items, so keep plans
+    /// under about 5,000 items: a bigger results file exceeds the YAML
+    /// parser's default node budget.
     #[arg(long, default_value_t = 1)]
     plans: usize,
     /// Seed of the generator.
@@ -610,7 +614,8 @@ impl Site {
         let divisions = (0..ndiv)
             .map(|k| {
                 let bureau = BUREAUS[k % BUREAUS.len()];
-                let stem = STEMS[(k / BUREAUS.len() + k * 7) % STEMS.len()];
+                // Every (bureau, stem) pair once: names stay unique.
+                let stem = STEMS[(k / BUREAUS.len() + (k % BUREAUS.len()) * 7) % STEMS.len()];
                 Division {
                     id: format!("d{:03}", k + 1),
                     name: format!("{bureau}{stem}課"),

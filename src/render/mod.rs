@@ -29,6 +29,8 @@ struct SiteView {
     nav: Vec<LinkView>,
     licence: LinkView,
     contact: String,
+    /// 更新日: the date of the newest data, never the build time.
+    updated: String,
 }
 
 /// What every template receives: the frame plus the page's own view.
@@ -191,6 +193,7 @@ fn site_view(site: &Site) -> SiteView {
         });
     }
     SiteView {
+        updated: data_date(site),
         title: s.title.clone(),
         organisation: s.organisation.clone(),
         description: s.description.clone().unwrap_or_default(),
@@ -202,6 +205,16 @@ fn site_view(site: &Site) -> SiteView {
         },
         contact: md(&s.contact),
     }
+}
+
+/// The date of the newest data in the site: a results publication, a dated
+/// page, or a plan's adoption. Builds stay deterministic because the date
+/// comes from the content.
+fn data_date(site: &Site) -> String {
+    let cycles = site.plans.iter().flat_map(|p| p.cycles.iter().filter_map(|c| c.published.clone()));
+    let pages = site.pages.iter().filter_map(|p| p.date.clone());
+    let adopted = site.plans.iter().map(|p| p.adopted.clone());
+    cycles.chain(pages).chain(adopted).max().unwrap_or_default()
 }
 
 fn home_crumb() -> LinkView {
