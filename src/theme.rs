@@ -32,14 +32,21 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "divisions.html",
     "division.html",
     "page.html",
+    "search.html",
     "404.html",
 );
 
 /// Embedded static files: (site-relative output path, bytes).
-const STATIC: &[(&str, &[u8])] = &[(
-    "static/style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+const STATIC: &[(&str, &[u8])] = &[
+    (
+        "static/style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "static/search.js",
+        include_bytes!("../themes/default/static/search.js"),
+    ),
+];
 
 /// The folder of a site's own theme, relative to the site root.
 pub const THEME_DIR: &str = "themes/default";

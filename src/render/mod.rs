@@ -330,6 +330,15 @@ fn jobs(site: &Site) -> Vec<Job> {
         });
     }
     jobs.push(Job {
+        path: crate::search::PAGE.into(),
+        template: "search.html",
+        heading: "サイト内検索".into(),
+        title_parts: vec!["サイト内検索".into()],
+        description: "実施項目・事業・指標・所属・ページを言葉で検索し、計画・目標・方針・所属などで絞り込めます。".into(),
+        crumbs: vec![home_crumb()],
+        page: value(&crate::search::page_view(site)),
+    });
+    jobs.push(Job {
         path: "404.html".into(),
         template: "404.html",
         heading: "ページが見つかりません".into(),
