@@ -1,5 +1,5 @@
 //! The pipeline that `check`, `build` and tests share:
-//! load → validate → render (in memory) → write.
+//! load → validate → render (in memory) → search index (in memory) → write.
 
 use std::path::Path;
 use std::time::{Duration, Instant};

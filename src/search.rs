@@ -6,8 +6,15 @@
 //! page except the 404 page and the search page itself, see `base.html`);
 //! `data-pagefind-filter` attributes in the templates give the filters. The
 //! whole site is indexed as the site's language, so Japanese text is split
-//! into words by pagefind's ICU4X segmenter. The index is built from the pages
-//! in memory, in path order, so the same pages give byte-identical files.
+//! into words by pagefind's ICU4X segmenter.
+//!
+//! Determinism: the index is built from the pages in memory, in path order.
+//! pagefind names its files by content hashes, sorts words and filter values,
+//! writes gzip headers without a time stamp and takes no time or random input,
+//! so the same pages give byte-identical files (a test builds twice and
+//! compares). One outside input changes the files: the environment variable
+//! `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, which pagefind reads to size its
+//! index chunks; leave it unset.
 
 use std::time::{Duration, Instant};
 
@@ -24,6 +31,9 @@ pub const BUNDLE_DIR: &str = "pagefind";
 
 /// The search page.
 pub const PAGE: &str = "search.html";
+
+/// Pages never indexed: the 404 page and the search page itself.
+const NOT_INDEXED: &[&str] = &["404.html", PAGE];
 
 /// What the search page's template receives as `page`.
 #[derive(Debug, Serialize)]
@@ -100,10 +110,19 @@ pub struct SearchError(String);
 /// in `language` (e.g. `ja`) and returns pagefind's bundle.
 pub fn index(files: &[OutputFile], language: &str) -> Result<SearchIndex, SearchError> {
     let start = Instant::now();
+    // pagefind reads the current folder when it starts and panics without one.
+    std::env::current_dir()
+        .map_err(|e| SearchError(format!("the current folder cannot be read: {e}")))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| SearchError(format!("cannot start the indexing runtime: {e}")))?;
-    let mut pages: Vec<&OutputFile> = files.iter().filter(|f| f.path.ends_with(".html")).collect();
+    // Also left out by the templates (no `data-pagefind-body`); skipped here
+    // too in case a site's own `base.html` marks no page at all, when pagefind
+    // would index every page whole.
+    let mut pages: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html") && !NOT_INDEXED.contains(&f.path.as_str()))
+        .collect();
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     let bundle = runtime.block_on(build(&pages, language))?;
     let mut out: Vec<OutputFile> = bundle
@@ -184,7 +203,12 @@ mod tests {
                 "a.html",
                 "<main data-pagefind-body><h1>官民共創スペース</h1><p>テレワークの推進</p></main>",
             ),
-            page("404.html", "<main><h1>ページが見つかりません</h1></main>"),
+            page("other.html", "<main><h1>印のないページ</h1></main>"),
+            // Never indexed, even when marked.
+            page(
+                "404.html",
+                "<main data-pagefind-body><h1>ページが見つかりません</h1></main>",
+            ),
             OutputFile::new("static/style.css", "body{}"),
         ];
         let index = index(&files, "ja").unwrap();

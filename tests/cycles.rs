@@ -143,6 +143,19 @@ fn home_shows_the_latest_cycle_and_news() {
         "{home}"
     );
     assert!(home.contains("お知らせ 2026-08-29 2025年度の評価結果を公表しました"));
+    assert!(
+        home.contains("更新日：2027-08-30"),
+        "the home page dates from the newest results"
+    );
+    assert!(
+        text(&pages["plans/demo/cycles/2025.html"]).contains("更新日：2026-08-29"),
+        "a cycle page dates from its own publication"
+    );
+    assert!(
+        text(&pages["plans/demo/policies/1.html"]).contains("更新日：2025-03"),
+        "a policy page shows no results: the adoption date"
+    );
+    assert!(!pages["404.html"].contains("更新日"));
 }
 
 #[test]

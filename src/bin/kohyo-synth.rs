@@ -1374,6 +1374,14 @@ mod hugo {
                     )?;
                 }
             }
+            write_file(
+                &c.join(format!("dashboards/{}.md", plan.id)),
+                &format!(
+                    "---\ntitle: {}\nplan: {}\n---\n",
+                    q(&format!("{}：指標の一覧", plan.title)),
+                    plan.id
+                ),
+            )?;
             for (k, cy) in plan.cycles.iter().enumerate() {
                 write_file(
                     &c.join(format!("cycles/{}-{}.md", plan.id, cy.year)),
@@ -1620,6 +1628,18 @@ mod hugo {
         (
             "layouts/cycles/page.html",
             include_str!("../../bench/hugo/layouts/cycles/page.html"),
+        ),
+        (
+            "layouts/home.json",
+            include_str!("../../bench/hugo/layouts/home.json"),
+        ),
+        (
+            "layouts/dashboards/page.html",
+            include_str!("../../bench/hugo/layouts/dashboards/page.html"),
+        ),
+        (
+            "layouts/_partials/chart.html",
+            include_str!("../../bench/hugo/layouts/_partials/chart.html"),
         ),
         (
             "layouts/_partials/itemrows.html",

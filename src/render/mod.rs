@@ -17,7 +17,10 @@ use crate::views::cycle;
 use crate::views::*;
 
 mod data;
+mod dates;
 mod feed;
+
+use dates::page_date;
 
 /// Site-wide values every page shows.
 #[derive(Debug, Serialize)]
@@ -29,8 +32,6 @@ struct SiteView {
     nav: Vec<LinkView>,
     licence: LinkView,
     contact: String,
-    /// 更新日: the date of the newest data, never the build time.
-    updated: String,
 }
 
 /// What every template receives: the frame plus the page's own view.
@@ -51,6 +52,8 @@ struct Frame<'a, T: Serialize> {
     crumbs: Vec<LinkView>,
     /// Absolute URL when the site has a base URL.
     canonical: String,
+    /// 更新日: the date of the newest data the page shows, never the build time.
+    updated: String,
     /// The page's own view.
     page: T,
 }
@@ -145,6 +148,7 @@ fn render_job(
             .map(|b| urls::join_base(b, &job.path))
             .unwrap_or_default(),
         page: &job.page,
+        updated: page_date(site, &job.path),
     };
     let ctx = tera::Context::from_serialize(&frame)
         .map_err(|e| (job.template.to_string(), e.to_string()))?;
@@ -193,7 +197,6 @@ fn site_view(site: &Site) -> SiteView {
         });
     }
     SiteView {
-        updated: data_date(site),
         title: s.title.clone(),
         organisation: s.organisation.clone(),
         description: s.description.clone().unwrap_or_default(),
@@ -205,16 +208,6 @@ fn site_view(site: &Site) -> SiteView {
         },
         contact: md(&s.contact),
     }
-}
-
-/// The date of the newest data in the site: a results publication, a dated
-/// page, or a plan's adoption. Builds stay deterministic because the date
-/// comes from the content.
-fn data_date(site: &Site) -> String {
-    let cycles = site.plans.iter().flat_map(|p| p.cycles.iter().filter_map(|c| c.published.clone()));
-    let pages = site.pages.iter().filter_map(|p| p.date.clone());
-    let adopted = site.plans.iter().map(|p| p.adopted.clone());
-    cycles.chain(pages).chain(adopted).max().unwrap_or_default()
 }
 
 fn home_crumb() -> LinkView {

@@ -15,21 +15,25 @@
   var section = byId("search-results-section");
   var list = byId("search-results");
   var more = byId("search-more");
-  if (!form || !input || !status || !list) return;
+  if (!script || !form || !input || !status || !section || !list || !more) return;
+  var show = function (id, shown) {
+    var el = byId(id);
+    if (el) el.hidden = !shown;
+  };
 
-  byId("search-nojs").hidden = true;
+  show("search-nojs", false);
 
   // Search fetches its index files, which browsers refuse to pages opened
   // straight from disk: say so instead of failing silently.
   if (window.location.protocol === "file:") {
-    byId("search-file").hidden = false;
+    show("search-file", true);
     return;
   }
   form.hidden = false;
 
   var selects = FILTERS.map(function (name) { return byId("filter-" + name); })
     .filter(Boolean);
-  var bundle = new URL(script.getAttribute("data-bundle") + "pagefind.js", document.baseURI).href;
+  var bundle = new URL((script.getAttribute("data-bundle") || "pagefind/") + "pagefind.js", document.baseURI).href;
   var pagefind = null;
   var current = null; // { results, shown, label }
   var generation = 0;

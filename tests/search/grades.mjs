@@ -1,0 +1,40 @@
+// The grade filter, on the `cycles` fixture (two items evaluated in 2025 and
+// 2026): each item page carries its latest grade, and only item pages do.
+// Usage: node tests/search/grades.mjs SITE_DIR
+import { loadPagefind, normalise, check, report } from "./harness.mjs";
+
+const site = process.argv[2];
+if (!site) {
+  console.error("usage: node tests/search/grades.mjs SITE_DIR");
+  process.exit(2);
+}
+const { pagefind, close } = await loadPagefind(site);
+const failures = [];
+
+async function paths(query, filters) {
+  const search = await pagefind.search(query === null ? null : normalise(query), { filters });
+  return (await Promise.all(search.results.map((r) => r.data()))).map((d) => d.url.replace(/^\//, ""));
+}
+
+try {
+  const grades = (await pagefind.filters()).grade ?? {};
+  check(
+    failures,
+    JSON.stringify(Object.keys(grades).sort()) === JSON.stringify(["A 大きな成果あり", "C 実施"]),
+    `grade values: ${JSON.stringify(grades)}`,
+  );
+  // Item 1 was graded B in 2025 and A in 2026: the latest grade counts.
+  const a = await paths(null, { grade: "A 大きな成果あり" });
+  check(failures, a.join(" ") === "plans/demo/items/1.html", `grade A: ${a.join(" ")}`);
+  const c = await paths(null, { grade: "C 実施" });
+  check(failures, c.join(" ") === "plans/demo/items/2.html", `grade C: ${c.join(" ")}`);
+  const b = await paths(null, { grade: "B" });
+  check(failures, b.length === 0, `grade B is no item's latest grade, yet: ${b.join(" ")}`);
+  // A query within a grade.
+  const overtime = await paths("時間外勤務", { grade: "A 大きな成果あり" });
+  check(failures, overtime.join(" ") === "plans/demo/items/1.html", `時間外勤務 within grade A: ${overtime.join(" ")}`);
+} finally {
+  await close();
+}
+
+report(failures, "the grade filter");
