@@ -34,6 +34,8 @@ enum Command {
     Schema(SchemaArgs),
     /// Import spreadsheet exports (CSV, TSV, XLSX) into content files.
     Import(kohyo::import::ImportArgs),
+    /// Preview the site on 127.0.0.1, rebuilt in memory and reloaded on every change.
+    Serve(cli::serve::ServeArgs),
 }
 
 /// Where the site is.
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cli::commands::init(args),
         Command::Schema(args) => cli::commands::schema(args),
         Command::Import(args) => kohyo::import::run(args),
+        Command::Serve(args) => cli::serve::serve(args),
     }
 }
 
@@ -97,12 +100,17 @@ fn build(args: BuildArgs) -> ExitCode {
         Ok(report) => {
             if !args.site.quiet {
                 println!(
-                    "built {} pages ({} files, {:.1} KiB) into {} in {} ms",
+                    "built {} pages, {} charts, {} data files ({} files, {:.1} KiB) into {} in {} ms (search index: {} pages, {:.1} KiB, {} ms)",
                     report.pages,
+                    report.charts,
+                    report.data_files,
                     report.files,
                     report.bytes as f64 / 1024.0,
                     out.display(),
-                    report.elapsed.as_millis()
+                    report.elapsed.as_millis(),
+                    report.search.pages,
+                    report.search.bytes as f64 / 1024.0,
+                    report.search.elapsed.as_millis()
                 );
             }
             ExitCode::SUCCESS

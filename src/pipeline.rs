@@ -38,6 +38,10 @@ pub struct BuildReport {
     pub pages: usize,
     /// Bytes written.
     pub bytes: u64,
+    /// Indicator charts drawn (one per indicator; sparklines not counted).
+    pub charts: usize,
+    /// Open data files (CSV and JSON).
+    pub data_files: usize,
     /// Wall time from loading to the swap.
     pub elapsed: Duration,
     /// The search index, built as part of the build (its time is in `elapsed`).
@@ -139,6 +143,17 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
             .filter(|f| f.path.ends_with(".html"))
             .count(),
         bytes: report.bytes,
+        charts: rendered
+            .site
+            .plans
+            .iter()
+            .map(|p| p.indicator_count())
+            .sum(),
+        data_files: rendered
+            .files
+            .iter()
+            .filter(|f| f.path.starts_with("data/") && !f.path.ends_with(".html"))
+            .count(),
         elapsed: start.elapsed(),
         search: rendered.search,
     })

@@ -1,7 +1,9 @@
 //! The parts of the `kohyo` command line beyond argument parsing: how
 //! problems are printed (text with a snippet of the offending line, or JSON
-//! Lines), when colours are used, and the `init` and `schema` commands.
+//! Lines), when colours are used, and the `init`, `schema` and `serve`
+//! commands.
 
 pub mod commands;
 pub mod report;
+pub mod serve;
 pub mod style;

@@ -55,6 +55,17 @@ pub fn print_diagnostics(diags: &Diagnostics, root: &Path, format: Format, quiet
     }
 }
 
+/// Every problem in `diags` (sorted) in the human format, as one text with a
+/// newline after each line, without the summary; `style` decides colours.
+pub fn human_text(diags: &Diagnostics, root: &Path, style: Style) -> String {
+    let mut sources = Sources::new(root);
+    diags
+        .sorted()
+        .iter()
+        .map(|d| human(d, sources.line(d), style))
+        .collect()
+}
+
 /// Source files read for snippets, each read once.
 struct Sources<'a> {
     root: &'a Path,
