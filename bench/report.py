@@ -38,6 +38,8 @@ def load(work):
 def secs(r):
     if r is None:
         return "–"
+    if r["status"] == "memory":
+        return f"not run (needs ~{r['rss_kib'] / 2**20:.1f} GiB)"
     if r["status"] != "ok":
         return STATUS.get(r["status"], r["status"])
     return f"{r['median']:.3f}" if r["median"] < 10 else f"{r['median']:.1f}"
@@ -53,7 +55,8 @@ def rss(r):
     if r is None or r["rss_kib"] is None:
         return "–"
     mib = r["rss_kib"] / 1024
-    return f"{mib / 1024:.2f} GiB" if mib >= 1024 else f"{mib:.0f} MiB"
+    text = f"{mib / 1024:.2f} GiB" if mib >= 1024 else f"{mib:.0f} MiB"
+    return f"~{text} (projected)" if r["status"] == "memory" else text
 
 
 def per_item(r, n):
@@ -105,6 +108,7 @@ def main():
         ("seed", "kohyo-synth seed"),
         ("per_plan", "items per plan at most (BENCH_ITEMS_PER_PLAN)"),
         ("timeout", "time limit of one build, s (BENCH_TIMEOUT)"),
+        ("max_rss", "memory a tool may be projected to need, GiB (BENCH_MAX_RSS_GIB)"),
     ]
     for key, label in labels:
         w(f"| {label} | {machine.get(key, '')} |")
@@ -149,7 +153,7 @@ def main():
     w("")
     w(targets(rows, sizes))
     unfinished = [
-        (n, t) for (n, t), r in sorted(rows.items()) if r["status"] in ("timeout", "failed")
+        (n, t) for (n, t), r in sorted(rows.items()) if r["status"] in ("timeout", "failed", "memory")
     ]
     if unfinished:
         w("")
@@ -160,6 +164,10 @@ def main():
             if r["status"] == "timeout":
                 w(f"- N = {num(n)}, {t}: a single build did not finish within "
                   f"{machine.get('timeout', '?')} s, so it was stopped and not timed.")
+            elif r["status"] == "memory":
+                w(f"- N = {num(n)}, {t}: not run. Its peak memory grows linearly with the site; "
+                  f"projected from the previous size it would need about {r['rss_kib'] / 2**20:.1f} GiB, "
+                  f"more than the {machine.get('max_rss', '?')} GiB allowed on this machine.")
             else:
                 w(f"- N = {num(n)}, {t}: the build failed; its log is in the work folder.")
     print("\n".join(out))
@@ -200,7 +208,9 @@ def targets(rows, sizes):
     else:
         lines.append("| per-item cost flat from 1,000 to 50,000 items | not measured | – |")
     r = rows.get((50000, "kohyo"))
-    if r and r["rss_kib"]:
+    if r and r["status"] == "memory":
+        lines.append(f"| 50,000 items: peak memory under 2 GB | ~{r['rss_kib'] / 2**20:.1f} GiB projected, not run | no |")
+    elif r and r["rss_kib"]:
         gib = r["rss_kib"] / 2**20
         lines.append(f"| 50,000 items: peak memory under 2 GB | {gib:.2f} GiB "
                      f"| {'yes' if r['rss_kib'] * 1024 < 2e9 else 'no'} |")

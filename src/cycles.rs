@@ -134,20 +134,18 @@ pub fn changes(plan: &Plan, cycle: &Cycle) -> Changes {
             .cycles
             .iter()
             .filter(|c| c.year < cycle.year)
-            .flat_map(|c| c.actuals.iter().filter(|x| x.indicator == a.indicator))
-            .count();
-        if earlier == 0 {
+            .any(|c| c.actual(&a.indicator).is_some());
+        if !earlier {
             out.new_indicators.push(a.indicator.clone());
         }
         let before = previous
-            .and_then(|p| p.actuals.iter().find(|x| x.indicator == a.indicator))
+            .and_then(|p| p.actual(&a.indicator))
             .and_then(|x| x.value);
         if let (Some(before), Some(after)) = (before, a.value)
             && before != after
         {
             let direction = plan
-                .all_indicators()
-                .find(|(_, i)| i.id == a.indicator)
+                .indicator(&a.indicator)
                 .map(|(_, i)| i.direction)
                 .unwrap_or(Direction::Neither);
             out.moved.push(IndicatorMove {

@@ -72,6 +72,10 @@ struct BuildArgs {
     /// Replace the output folder even if it does not look like kohyo output.
     #[arg(long)]
     force: bool,
+    /// Skip building the search index (faster for very large sites; the
+    /// search page then says search is unavailable).
+    #[arg(long)]
+    no_search: bool,
 }
 
 fn main() -> ExitCode {
@@ -95,6 +99,7 @@ fn build(args: BuildArgs) -> ExitCode {
     let options = BuildOptions {
         base_url: args.base_url,
         force: args.force,
+        no_search: args.no_search,
     };
     match pipeline::build(&args.site.root, &out, &options) {
         Ok(report) => {

@@ -26,6 +26,22 @@ pub fn render(markdown: &str) -> String {
     render_with_heading_offset(markdown, DEFAULT_HEADING_OFFSET)
 }
 
+/// Renders the Markdown body of a page whose only heading above it is the `<h1>`.
+///
+/// The shallowest heading level the author used becomes `<h2>` and deeper
+/// ones keep their distance from it, so `##`/`###` and `#`/`##` both give
+/// `<h2>`/`<h3>` and the outline never skips a level after the title.
+pub fn render_under_title(markdown: &str) -> String {
+    let top = Parser::new_ext(markdown, parser_options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(2);
+    render_shifted(markdown, 2 - i32::from(top))
+}
+
 /// Renders author Markdown to sanitised HTML, adding `offset` to every heading level.
 ///
 /// Resulting levels are clamped to h2–h6: `<h1>` belongs to the page title and
@@ -43,7 +59,12 @@ pub fn render(markdown: &str) -> String {
 /// The output is always passed through [`sanitize`], so raw HTML in the input
 /// is allowed but reduced to the conservative tag set documented there.
 pub fn render_with_heading_offset(markdown: &str, offset: u8) -> String {
-    let events = transform_events(Parser::new_ext(markdown, parser_options()), offset);
+    render_shifted(markdown, i32::from(offset))
+}
+
+/// Renders with every heading level moved by `shift` (clamped to h2–h6).
+fn render_shifted(markdown: &str, shift: i32) -> String {
+    let events = transform_events(Parser::new_ext(markdown, parser_options()), shift);
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events.into_iter());
     sanitize(&unsafe_html)
@@ -123,7 +144,7 @@ fn parser_options() -> Options {
 }
 
 /// Applies the heading offset, CJK soft-break joining and image-to-alt-text rewriting.
-fn transform_events<'a>(parser: Parser<'a>, offset: u8) -> Vec<Event<'a>> {
+fn transform_events<'a>(parser: Parser<'a>, offset: i32) -> Vec<Event<'a>> {
     let events: Vec<Event<'a>> = parser.collect();
     let mut out = Vec::with_capacity(events.len());
     for (index, event) in events.iter().enumerate() {
@@ -150,11 +171,9 @@ fn transform_events<'a>(parser: Parser<'a>, offset: u8) -> Vec<Event<'a>> {
     out
 }
 
-fn shift_heading(level: HeadingLevel, offset: u8) -> HeadingLevel {
-    let shifted = (level as usize)
-        .saturating_add(usize::from(offset))
-        .clamp(2, 6);
-    HeadingLevel::try_from(shifted).unwrap_or(HeadingLevel::H6)
+fn shift_heading(level: HeadingLevel, offset: i32) -> HeadingLevel {
+    let shifted = (level as i32).saturating_add(offset).clamp(2, 6);
+    HeadingLevel::try_from(shifted as usize).unwrap_or(HeadingLevel::H6)
 }
 
 /// True when the soft break at `index` sits between two CJK characters.
@@ -317,6 +336,17 @@ mod tests {
             render_with_heading_offset("# 一", 255).trim(),
             "<h6>一</h6>"
         );
+    }
+
+    #[test]
+    fn page_headings_start_at_h2() {
+        let out = render_under_title("## 一\n\n### 二\n\n## 三");
+        assert_eq!(out.trim(), "<h2>一</h2>\n<h3>二</h3>\n<h2>三</h2>");
+        let out = render_under_title("# 一\n\n## 二");
+        assert_eq!(out.trim(), "<h2>一</h2>\n<h3>二</h3>");
+        let out = render_under_title("### 一\n\n本文");
+        assert_eq!(out.trim(), "<h2>一</h2>\n<p>本文</p>");
+        assert_eq!(render_under_title("本文").trim(), "<p>本文</p>");
     }
 
     #[test]

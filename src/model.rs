@@ -140,6 +140,9 @@ pub struct Plan {
     pub items: Vec<Item>,
     /// Evaluation cycles in fiscal-year order.
     pub cycles: Vec<Cycle>,
+    /// Where each indicator id is: its owner and position in the owner's list.
+    /// Built by [`Plan::index_indicators`] once the items are in place.
+    pub indicator_index: std::collections::HashMap<String, (Owner, usize)>,
 }
 
 impl Plan {
@@ -188,9 +191,46 @@ impl Plan {
         plan.chain(goals).chain(items)
     }
 
-    /// The item with this number.
+    /// The item with this number (items are kept in number order).
     pub fn item(&self, number: u32) -> Option<&Item> {
-        self.items.iter().find(|i| i.number == number)
+        self.items
+            .binary_search_by_key(&number, |i| i.number)
+            .ok()
+            .map(|i| &self.items[i])
+    }
+
+    /// Fills [`Plan::indicator_index`] from the plan's, goals' and items' indicators.
+    pub fn index_indicators(&mut self) {
+        let mut index = std::collections::HashMap::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            index.entry(ind.id.clone()).or_insert((Owner::Plan, i));
+        }
+        for g in &self.goals {
+            for (i, ind) in g.indicators.iter().enumerate() {
+                index
+                    .entry(ind.id.clone())
+                    .or_insert((Owner::Goal(g.number), i));
+            }
+        }
+        for it in &self.items {
+            for (i, ind) in it.indicators.iter().enumerate() {
+                index
+                    .entry(ind.id.clone())
+                    .or_insert((Owner::Item(it.number), i));
+            }
+        }
+        self.indicator_index = index;
+    }
+
+    /// The indicator with this id and where it belongs.
+    pub fn indicator(&self, id: &str) -> Option<(Owner, &Indicator)> {
+        let (owner, i) = *self.indicator_index.get(id)?;
+        let list = match owner {
+            Owner::Plan => &self.indicators,
+            Owner::Goal(n) => &self.goals.iter().find(|g| g.number == n)?.indicators,
+            Owner::Item(n) => &self.item(n)?.indicators,
+        };
+        list.get(i).map(|ind| (owner, ind))
     }
 
     /// The grade with this key.
@@ -202,12 +242,7 @@ impl Plan {
     pub fn actuals(&self, indicator: &str) -> Vec<(i32, &Actual)> {
         self.cycles
             .iter()
-            .flat_map(|c| {
-                c.actuals
-                    .iter()
-                    .filter(|a| a.indicator == indicator)
-                    .map(move |a| (c.year, a))
-            })
+            .filter_map(|c| c.actual(indicator).map(|a| (c.year, a)))
             .collect()
     }
 
@@ -262,8 +297,10 @@ pub struct Cycle {
     pub meetings: Vec<Meeting>,
     /// Item evaluations, by item number.
     pub items: Vec<ItemResult>,
-    /// Indicator actuals.
+    /// Indicator actuals, in file order.
     pub actuals: Vec<Actual>,
+    /// Position of each indicator's actual in `actuals`.
+    pub actual_index: std::collections::HashMap<String, usize>,
     /// Revisions decided.
     pub revisions: Vec<Revision>,
     /// The file it was read from.
@@ -271,9 +308,17 @@ pub struct Cycle {
 }
 
 impl Cycle {
-    /// The evaluation of item `number`, if any.
+    /// The evaluation of item `number`, if any (kept in item order).
     pub fn item(&self, number: u32) -> Option<&ItemResult> {
-        self.items.iter().find(|r| r.item == number)
+        self.items
+            .binary_search_by_key(&number, |r| r.item)
+            .ok()
+            .map(|i| &self.items[i])
+    }
+
+    /// The actual of indicator `id` in this cycle, if any.
+    pub fn actual(&self, id: &str) -> Option<&Actual> {
+        self.actual_index.get(id).map(|&i| &self.actuals[i])
     }
 }
 

@@ -16,6 +16,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Replace an output folder that does not look like kohyo output.
     pub force: bool,
+    /// Skip the search index (the search page then says search is unavailable).
+    pub no_search: bool,
 }
 
 /// A site rendered in memory.
@@ -99,6 +101,13 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
     let mut files = render::render(&site, &theme, &mut diags);
     if diags.has_errors() {
         return Err(diags);
+    }
+    if options.no_search {
+        return Ok(Rendered {
+            site,
+            files,
+            search: search::SearchStats::default(),
+        });
     }
     let search = match search::index(&files, &site.settings.language) {
         Ok(index) => {

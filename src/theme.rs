@@ -33,6 +33,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "division.html",
     "page.html",
     "search.html",
+    "accessibility.html",
     "404.html",
 );
 

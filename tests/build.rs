@@ -234,7 +234,7 @@ fn markdown_html_comes_out_inert() {
 fn base_url_makes_absolute_sitemap_and_canonical_links() {
     let options = BuildOptions {
         base_url: Some("https://example.org/kaikaku".into()),
-        force: false,
+        ..BuildOptions::default()
     };
     let rendered = pipeline::render_site(&fixture("minimal"), &options).unwrap();
     let file = |p: &str| {

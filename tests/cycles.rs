@@ -269,6 +269,8 @@ fn adding_a_results_file_changes_exactly_the_pages_it_should() {
     assert_eq!(
         changed,
         [
+            // The accessibility statement: its 試験日 is the data date and it counts the pages.
+            "accessibility.html",
             "data/evaluations.csv",
             "data/evaluations.json",
             "data/index.html",

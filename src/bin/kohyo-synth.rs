@@ -9,6 +9,9 @@
 //! - `kohyo-synth --floor-write OUT --like LIST` writes files with the paths and
 //!   sizes of LIST (a `--list` manifest, or a folder), one `std::fs::write`
 //!   each on one thread: the floor that any generator writing them must pay.
+//! - `kohyo-synth --phases ROOT` runs the steps of `kohyo build` one by one
+//!   through the library (load, validate, render, search index, write into
+//!   `ROOT/public-phases`) and prints the time and peak memory after each.
 //!
 //! Everything is deterministic from `--seed`: a splitmix64 generator drives
 //! word lists, so the same arguments give byte-identical files.
@@ -19,6 +22,7 @@ use std::fs;
 use std::io::{self, BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
@@ -54,18 +58,25 @@ struct Cli {
     /// A manifest printed by `--list`, or a folder whose files to mimic.
     #[arg(long)]
     like: Option<PathBuf>,
+    /// Time each step of `kohyo build` on this site folder (writes ROOT/public-phases).
+    #[arg(long, conflicts_with_all = ["out", "hugo", "floor_write", "list"])]
+    phases: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = if let Some(dir) = &cli.list {
         list(dir)
+    } else if let Some(root) = &cli.phases {
+        phases(root)
     } else if let (Some(out), Some(like)) = (&cli.floor_write, &cli.like) {
         floor_write(out, like)
     } else if cli.out.is_some() || cli.hugo.is_some() {
         generate(&cli)
     } else {
-        eprintln!("error: give --out DIR, --hugo DIR, --list DIR or --floor-write OUT --like LIST");
+        eprintln!(
+            "error: give --out DIR, --hugo DIR, --list DIR, --floor-write OUT --like LIST or --phases ROOT"
+        );
         return ExitCode::from(2);
     };
     match result {
@@ -92,7 +103,7 @@ fn generate(cli: &Cli) -> io::Result<()> {
                 content.display()
             )));
         }
-        kohyo::write(&site, &content)?;
+        kohyo_site::write(&site, &content)?;
     }
     if let Some(dir) = &cli.hugo {
         if dir.exists() {
@@ -175,6 +186,69 @@ fn floor_write(out: &Path, like: &Path) -> io::Result<()> {
         }
         fs::write(&dest, &filler[..*size as usize])?;
     }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Where a build's time and memory go, step by step.
+
+/// Peak resident memory of this process so far, in MiB (Linux only).
+fn peak_mib() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// The steps of `pipeline::render_site` and `pipeline::build`, timed one by one.
+fn phases(root: &Path) -> io::Result<()> {
+    use ::kohyo::{load, output, render, search, theme, validate};
+    let failed =
+        |what: &str| io::Error::other(format!("{what}; run `kohyo check` for the details"));
+    let start = Instant::now();
+    let mut mark = start;
+    let mut step = |name: &str| {
+        let now = Instant::now();
+        let secs = (now - mark).as_secs_f64();
+        mark = now;
+        let peak = peak_mib().map_or(String::from("?"), |m| format!("{m:.0}"));
+        println!("{name:<28} {secs:>9.3} s   peak RSS so far {peak:>7} MiB");
+    };
+    let (raw, mut diags) = load::load(root);
+    step("load (read + parse YAML)");
+    let theme = theme::load(root, &mut diags);
+    let site = validate::validate(raw, &mut diags);
+    step("theme + validate");
+    let (Some(site), Some(theme)) = (site, theme) else {
+        return Err(failed("the content has errors"));
+    };
+    if diags.has_errors() {
+        return Err(failed("the content has errors"));
+    }
+    let mut files = render::render(&site, &theme, &mut diags);
+    if diags.has_errors() {
+        return Err(failed("rendering failed"));
+    }
+    step("render (views + templates)");
+    let index = search::index(&files, &site.settings.language)
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    files.extend(index.files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    step("search index (pagefind)");
+    let report = output::write_site(
+        &root.join("public-phases"),
+        &files,
+        &output::WriteOptions::default(),
+    )
+    .map_err(|e| io::Error::other(e.to_string()))?;
+    step("write (stage + swap)");
+    let total = start.elapsed().as_secs_f64();
+    println!(
+        "{:<28} {total:>9.3} s   {} files, {:.1} MiB",
+        "total",
+        report.files,
+        report.bytes as f64 / 1048576.0
+    );
     Ok(())
 }
 
@@ -997,7 +1071,7 @@ fn write_file(path: &Path, text: &str) -> io::Result<()> {
 // ---------------------------------------------------------------------------
 // kohyo's content format (docs/content-format.md).
 
-mod kohyo {
+mod kohyo_site {
     use super::*;
 
     pub(super) fn write(site: &Site, content: &Path) -> io::Result<()> {

@@ -37,7 +37,7 @@ pub fn page_date(site: &Site, path: &str) -> String {
     let plan = |id: &str| site.plans.iter().find(|p| p.id == id);
     let number = |n: &str| n.parse::<u32>().ok();
     match parts.as_slice() {
-        ["index"] | ["data", "index"] => data_date(site),
+        ["index"] | ["data", "index"] | ["accessibility"] => data_date(site),
         ["plans", id, "index" | "indicators"] => plan(id).map(plan_date).unwrap_or_default(),
         ["plans", id, "cycles", year] => plan(id)
             .map(|p| plan_date_where(p, |c| c.year.to_string() == *year))

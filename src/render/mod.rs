@@ -16,6 +16,7 @@ use crate::urls;
 use crate::views::cycle;
 use crate::views::*;
 
+mod accessibility;
 mod data;
 mod dates;
 mod feed;
@@ -90,6 +91,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
     };
     let mut jobs = jobs(site);
     jobs.push(data_job(site, &data_sets));
+    jobs.push(accessibility::job(jobs.len() + 1));
     let results: Vec<Result<OutputFile, (String, String)>> = jobs
         .par_iter()
         .map(|job| render_job(site, theme, &site_view, job))
@@ -317,7 +319,7 @@ fn jobs(site: &Site) -> Vec<Job> {
                 .unwrap_or_else(|| first_sentence(&markdown::plain_text(&p.body))),
             crumbs: vec![home_crumb()],
             page: value(&serde_helpers::PageBody {
-                content: markdown::render(&p.body),
+                content: markdown::render_under_title(&p.body),
                 date: p.date.clone().unwrap_or_default(),
             }),
         });

@@ -302,7 +302,7 @@ mod tests {
     fn html_gets_the_script_before_body_and_other_files_stay_as_they_are() {
         let s = snapshot(None);
         let home = body(&s.find("/"));
-        assert!(home.ends_with("});})();</script></body></html>"), "{home}");
+        assert!(home.ends_with("}};})();</script></body></html>"), "{home}");
         assert!(home.contains("new EventSource(\"/__kohyo/live\")"));
         assert!(home.contains("e.data!==\"7-1\""));
         assert!(body(&s.find("/plans/p/")).ends_with("</script></BODY>"));

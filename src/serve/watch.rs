@@ -93,10 +93,10 @@ impl Watcher {
             EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
         );
         kind_matters
-            && event.paths.iter().any(|path| {
-                path.strip_prefix(&self.root)
-                    .is_ok_and(|relative| is_input(relative))
-            })
+            && event
+                .paths
+                .iter()
+                .any(|path| path.strip_prefix(&self.root).is_ok_and(is_input))
     }
 
     /// Watches input folders that appeared (or were replaced, as a `git
@@ -104,7 +104,16 @@ impl Watcher {
     fn refresh(&mut self, events: &[DebouncedEvent]) -> notify::Result<()> {
         for (i, name) in INPUTS.iter().enumerate() {
             let dir = self.root.join(name);
-            let replaced = events.iter().any(|e| e.paths.contains(&dir));
+            // Only a folder created, removed or renamed counts: merely
+            // opening it, as the build and the watch itself do, must not.
+            let replaced = events.iter().any(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Create(_)
+                        | EventKind::Remove(_)
+                        | EventKind::Modify(ModifyKind::Name(_))
+                ) && e.paths.contains(&dir)
+            });
             if self.watched[i] && (replaced || !dir.is_dir()) {
                 // The old watch may already be gone with the folder.
                 let _ = self.debouncer.unwatch(&dir);

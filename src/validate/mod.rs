@@ -375,8 +375,10 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         indicators: plan_indicators,
         items: Vec::new(),
         cycles: Vec::new(),
+        indicator_index: HashMap::new(),
     };
     plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
+    plan.index_indicators();
     plan.cycles = results::cycles(&plan, &dir.results, diags);
     Some(plan)
 }

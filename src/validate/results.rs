@@ -109,7 +109,14 @@ fn cycle(
         }
     }
     items.sort_by_key(|i| i.item);
+    let actuals = actuals(plan, file, r, year, retired, diags);
+    let actual_index = actuals
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.indicator.clone(), i))
+        .collect();
     Cycle {
+        actual_index,
         year,
         published: r
             .published
@@ -118,7 +125,7 @@ fn cycle(
         summary: r.summary.clone(),
         meetings,
         items,
-        actuals: actuals(plan, file, r, year, retired, diags),
+        actuals,
         revisions: revisions(plan, file, r, diags),
         source_file: file.to_string(),
     }
@@ -230,7 +237,7 @@ fn item_result(
 }
 
 fn known_indicator(plan: &Plan, file: &str, id: &Spanned<String>, diags: &mut Diagnostics) -> bool {
-    if plan.all_indicators().any(|(_, i)| i.id == id.value) {
+    if plan.indicator(&id.value).is_some() {
         return true;
     }
     diags.error_hint(

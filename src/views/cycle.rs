@@ -100,8 +100,7 @@ pub struct RevisionView {
 }
 
 fn indicator_name(plan: &Plan, id: &str) -> String {
-    plan.all_indicators()
-        .find(|(_, i)| i.id == id)
+    plan.indicator(id)
         .map(|(_, i)| i.name.clone())
         .unwrap_or_else(|| id.to_string())
 }
@@ -469,10 +468,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         })
         .collect();
     let value_of = |id: &str, v: f64| {
-        let ind = plan
-            .all_indicators()
-            .find(|(_, i)| i.id == id)
-            .map(|(_, i)| i);
+        let ind = plan.indicator(id).map(|(_, i)| i);
         format!(
             "{}{}",
             number(v, ind.and_then(|i| i.precision)),
@@ -483,10 +479,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .actuals
         .iter()
         .map(|a| {
-            let owner = plan
-                .all_indicators()
-                .find(|(_, i)| i.id == a.indicator)
-                .map(|(o, _)| o);
+            let owner = plan.indicator(&a.indicator).map(|(o, _)| o);
             ActualView {
                 name: indicator_name(plan, &a.indicator),
                 owner: owner.and_then(|o| owner_link(plan, o)),

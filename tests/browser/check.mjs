@@ -1,0 +1,178 @@
+// The accessibility and validity gate over built sites (run by ./run, which
+// builds them first):
+//   1. internal links and #fragments resolve, id references exist;
+//   2. the W3C Nu HTML Checker reports no error;
+//   3. axe-core (WCAG 2.0/2.1 A and AA) finds no violation on every page type,
+//      and no page scrolls sideways at 320 CSS px (reflow, 400% zoom);
+//   4. the keyboard walk on an item page and its print layout.
+// Exits 1 when any check fails, 2 when it cannot run.
+//
+//   node check.mjs [--site DIR] [--fixture DIR] [--quick] [--skip-vnu]
+//
+// --site is the sample site's output (default: public/ of the repository),
+// --fixture the cycles fixture's (default: target/browser/cycles). Every page
+// is visited; --quick visits only the named pages of pages.mjs, one or more of
+// each type (whose presence is checked either way).
+
+import { spawnSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { AXE_VERSION, axe, describeViolations, horizontalOverflow, keyboardWalk, launch, printLayout } from './lib/browser.mjs';
+import { checkLinks } from './lib/links.mjs';
+import { serve } from './lib/server.mjs';
+import { CYCLES, KEYBOARD_PAGE, SAMPLE, SEARCH_QUERY } from './pages.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const { values: opts } = parseArgs({
+  options: {
+    site: { type: 'string', default: join(repo, 'public') },
+    fixture: { type: 'string', default: join(repo, 'target', 'browser', 'cycles') },
+    quick: { type: 'boolean', default: false },
+    'skip-vnu': { type: 'boolean', default: false },
+  },
+});
+const SKIP = ['pagefind'];
+const FIXTURE_PREFIX = '/fixture-cycles/';
+
+let passed = 0;
+let failed = 0;
+function report(name, failures) {
+  if (failures.length === 0) {
+    passed += 1;
+    console.log(`ok    ${name}`);
+  } else {
+    failed += 1;
+    console.log(`FAIL  ${name}`);
+    for (const f of failures) console.log(f.startsWith('  ') ? f : `      ${f}`);
+  }
+}
+const seconds = (t) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+
+async function everyPage(dir) {
+  const out = [];
+  async function walk(d) {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      const rel = relative(dir, p).split(sep).join('/');
+      if (e.isDirectory()) {
+        if (!SKIP.includes(rel)) await walk(p);
+      } else if (e.name.endsWith('.html')) out.push(rel);
+    }
+  }
+  await walk(dir);
+  return out.sort();
+}
+
+// 1. Links.
+let t = performance.now();
+for (const [label, dir] of [['sample site', opts.site], ['cycles fixture', opts.fixture]]) {
+  const r = await checkLinks(dir, { skip: SKIP });
+  report(`links: ${label}: ${r.links} internal links in ${r.pages} pages`, r.problems);
+}
+console.log(`      (links: ${seconds(t)})`);
+
+// 2. The Nu HTML Checker.
+if (!opts['skip-vnu']) {
+  t = performance.now();
+  const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+  const vnu = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', opts.site, opts.fixture], {
+    encoding: 'utf8',
+  });
+  if (vnu.error) {
+    console.error(`error: cannot run java for the Nu HTML Checker: ${vnu.error.message}`);
+    process.exit(2);
+  }
+  const out = `${vnu.stdout}${vnu.stderr}`
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => `      ${l.replaceAll(`file:${resolve(opts.site)}/`, 'site:').replaceAll(`file:${resolve(opts.fixture)}/`, 'fixture:')}`);
+  if (vnu.status !== 0 && out.length === 0) out.push(`      the checker exited with ${vnu.status}`);
+  report('Nu HTML Checker (--errors-only): sample site and cycles fixture', vnu.status === 0 ? [] : out);
+  console.log(`      (Nu HTML Checker: ${seconds(t)})`);
+}
+
+// 3. and 4. In the browser.
+t = performance.now();
+const server = await serve({ '/': opts.site, [FIXTURE_PREFIX]: opts.fixture });
+const browser = await launch();
+try {
+  const page = await browser.context.newPage();
+  // Every page (or with --quick the named ones); each named page type must exist.
+  const visits = [];
+  for (const [named, dir, prefix, tag] of [
+    [SAMPLE, opts.site, '/', ''],
+    [CYCLES, opts.fixture, FIXTURE_PREFIX, 'fixture '],
+  ]) {
+    const all = await everyPage(dir);
+    const names = new Map(named.map(([label, p]) => [p, label]));
+    const missing = named.filter(([, p]) => !all.includes(p));
+    for (const [label, p] of missing) report(`${tag}${label}: ${p} exists`, [`${p} was not built`]);
+    const pages = opts.quick ? named.map(([, p]) => p).filter((p) => all.includes(p)) : all;
+    for (const p of pages) {
+      visits.push([names.has(p) ? `${tag}${names.get(p)}` : `${tag}page`, `${tag ? 'fixture:' : ''}${p}`, `${server.origin}${prefix}${p}`]);
+    }
+  }
+  console.log(`      (axe-core ${AXE_VERSION} on ${visits.length} pages)`);
+  for (const [label, shown, url] of visits) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const res = await page.goto(url, { waitUntil: 'load' });
+    if (!res || res.status() !== 200) {
+      report(`${label} (${shown})`, [`HTTP ${res ? res.status() : 'no response'} for ${url}`]);
+      continue;
+    }
+    const wide = await axe(page);
+    // Again at 320 px (400% zoom), where boxes start to scroll: only what is new.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const seen = new Set(wide.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target}`)));
+    const narrow = (await axe(page))
+      .map((v) => ({ ...v, id: `${v.id} (at 320px)`, nodes: v.nodes.filter((n) => !seen.has(`${v.id} ${n.target}`)) }))
+      .filter((v) => v.nodes.length > 0);
+    const problems = describeViolations([...wide, ...narrow]);
+    for (const o of await horizontalOverflow(page)) problems.push(`  reflow at 320px: ${o}`);
+    report(`axe at 1280px and 320px, reflow: ${label} (${shown})`, problems);
+  }
+
+  // The search page after a search, with results shown.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.origin}/search.html`, { waitUntil: 'networkidle' });
+  const box = page.locator('input[type="search"]');
+  if ((await box.count()) > 0 && (await box.isVisible())) {
+    await box.fill(SEARCH_QUERY);
+    await box.press('Enter');
+    await page.waitForLoadState('networkidle');
+    const shown = await page
+      .waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
+      .then(() => true, () => false);
+    const problems = describeViolations(await axe(page));
+    if (!shown) problems.push(`no results shown for 「${SEARCH_QUERY}」`);
+    report(`axe: search page with results for 「${SEARCH_QUERY}」`, problems);
+  } else {
+    report('axe: search page with results', ['the search box is not shown']);
+  }
+
+  // The keyboard walk and the print layout on an item page.
+  await page.goto(`${server.origin}/${KEYBOARD_PAGE}`, { waitUntil: 'load' });
+  const walk = await keyboardWalk(page);
+  report(
+    `keyboard: skip link, <main>, visible focus on ${walk.count} elements of <main> (${KEYBOARD_PAGE})`,
+    walk.failures.length ? [...walk.failures, ...walk.log] : [],
+  );
+  await page.goto(`${server.origin}/${KEYBOARD_PAGE}`, { waitUntil: 'load' });
+  report(`print layout on A4 (${KEYBOARD_PAGE})`, await printLayout(page));
+
+  // A missing address gets the 404 page.
+  const missing = await page.goto(`${server.origin}/no-such-page.html`);
+  report('a missing page answers with 404.html', missing.status() === 404 && (await page.title()).length > 0 ? [] : [`HTTP ${missing.status()}`]);
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`      (browser: ${seconds(t)})`);
+
+console.log(`gate: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,294 @@
+//! `kohyo serve` as a person uses it: start it on a copy of a fixture site,
+//! fetch pages over loopback, edit, break and fix content files and watch the
+//! served pages follow, and stop it. Every network use is 127.0.0.1, every
+//! wait is bounded, and each server is killed by its own pid at the end.
+
+#[path = "serve/harness.rs"]
+mod harness;
+
+use std::net::TcpListener;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use harness::*;
+
+#[test]
+fn serves_the_site_from_memory() {
+    let site = site();
+    let before = listing(site.path());
+    let server = Server::start(site.path());
+    assert!(server.stdout().contains("built "), "{}", server.stdout());
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(home.header("cache-control"), Some("no-store"));
+    assert!(home.body.contains("例示サイト"));
+    // The reload script sits just before `</body>`, in served pages only.
+    let script = home
+        .body
+        .find("new EventSource(\"/__kohyo/live\")")
+        .unwrap();
+    assert!(script < home.body.rfind("</body>").unwrap());
+
+    let item = server.get(ITEM_PAGE);
+    assert_eq!(item.status, 200);
+    assert!(item.body.contains(OLD_TITLE));
+
+    for (path, content_type) in [
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/search.js", "text/javascript; charset=utf-8"),
+        ("/sitemap.xml", "application/xml"),
+        ("/data/structure.json", "application/json"),
+        ("/data/structure.csv", "text/csv; charset=utf-8"),
+        ("/pagefind/pagefind.js", "text/javascript; charset=utf-8"),
+    ] {
+        let response = server.get(path);
+        assert_eq!(response.status, 200, "{path}");
+        assert_eq!(
+            response.header("content-type"),
+            Some(content_type),
+            "{path}"
+        );
+        assert!(!response.body.contains("EventSource"), "{path}");
+    }
+
+    let folder = server.get("/plans/demo");
+    assert_eq!(folder.status, 308);
+    assert_eq!(folder.header("location"), Some("/plans/demo/"));
+    assert!(server.get("/plans/demo/").body.contains("<html"));
+
+    for path in [
+        "/nope.html",
+        "/../Cargo.toml",
+        "/%2e%2e/content/site.yaml",
+        "/content/site.yaml",
+        "//etc/passwd",
+    ] {
+        let missing = server.get(path);
+        assert_eq!(missing.status, 404, "{path}");
+        assert_eq!(
+            missing.header("content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert!(missing.body.contains("<html"), "{path}: the 404 page");
+        assert!(!missing.body.contains("organisation"), "{path}");
+    }
+
+    assert!(!site.path().join("public").exists());
+    assert_eq!(listing(site.path()), before, "serve wrote nothing");
+}
+
+#[test]
+fn rebuilds_on_change_shows_errors_over_the_last_good_build_and_recovers() {
+    let site = site();
+    let server = Server::start(site.path());
+    let mut live = open_live(server.addr);
+    let first = live_events(&mut live, 1);
+
+    edit(site.path(), ITEM, OLD_TITLE, "新しい題名の実施項目");
+    poll(&server, ITEM_PAGE, "the new title", |r| {
+        r.body.contains("新しい題名の実施項目")
+    });
+    let second = live_events(&mut live, 1);
+    assert_ne!(first[0], second[0], "a new build id after the rebuild");
+    assert!(
+        server
+            .stdout()
+            .lines()
+            .any(|l| l.starts_with("rebuilt ") && l.ends_with(" ms") && l.contains(" pages in ")),
+        "{}",
+        server.stdout()
+    );
+
+    // A YAML syntax error: the old page stays, under a banner with the error.
+    edit(
+        site.path(),
+        ITEM,
+        "title: 新しい題名の実施項目",
+        "title: \"新しい題名の実施項目",
+    );
+    let broken = poll(&server, ITEM_PAGE, "the error banner", |r| {
+        r.body.contains("kohyo-serve-problems")
+    });
+    assert_eq!(broken.status, 200);
+    assert!(
+        broken.body.contains("新しい題名の実施項目"),
+        "the last good build"
+    );
+    assert!(broken.body.contains("role=\"alert\""));
+    assert!(
+        broken.body.contains("error: invalid YAML"),
+        "{}",
+        broken.body
+    );
+    assert!(
+        broken.body.contains(&format!("{ITEM}:2:")),
+        "{}",
+        broken.body
+    );
+    assert!(
+        !broken.body.contains("\u{1b}["),
+        "no colours in the browser"
+    );
+    let banner = broken.body.find("kohyo-serve-problems").unwrap();
+    assert!(banner < broken.body.rfind("</body>").unwrap());
+    // Other pages get the banner too; other files stay as they were.
+    assert!(server.get("/").body.contains("kohyo-serve-problems"));
+    assert!(
+        !server
+            .get("/static/style.css")
+            .body
+            .contains("kohyo-serve-problems")
+    );
+    let start = Instant::now();
+    while !server
+        .stderr()
+        .contains("still serving the last good build")
+    {
+        assert!(start.elapsed() < PATIENCE, "stderr: {}", server.stderr());
+        thread::sleep(STEP);
+    }
+    assert!(server.stderr().contains(&format!("{ITEM}:2:")));
+
+    edit(site.path(), ITEM, "title: \"", "title: ");
+    let fixed = poll(&server, ITEM_PAGE, "the banner gone", |r| {
+        !r.body.contains("kohyo-serve-problems")
+    });
+    assert!(fixed.body.contains("新しい題名の実施項目"));
+
+    // Editor temp files and hidden files cause no rebuild.
+    let rebuilds = |s: &Server| s.stdout().matches("rebuilt ").count();
+    // Two good rebuilds so far; their lines may still be on their way.
+    let start = Instant::now();
+    while rebuilds(&server) < 2 {
+        assert!(start.elapsed() < PATIENCE, "{}", server.stdout());
+        thread::sleep(STEP);
+    }
+    let count = rebuilds(&server);
+    std::fs::write(site.path().join("content/.01.yaml.swp"), "x").unwrap();
+    std::fs::write(site.path().join("content/01.yaml~"), "x").unwrap();
+    std::fs::write(site.path().join("content/4913"), "").unwrap();
+    std::fs::create_dir(site.path().join("public")).unwrap();
+    std::fs::write(site.path().join("public/index.html"), "x").unwrap();
+    thread::sleep(Duration::from_millis(800));
+    assert_eq!(rebuilds(&server), count, "{}", server.stdout());
+
+    std::fs::remove_dir_all(site.path().join("public")).unwrap();
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn a_first_build_that_fails_serves_an_error_page_until_fixed() {
+    let site = site();
+    edit(site.path(), ITEM, "title: ", "title: \"");
+    let server = Server::start(site.path());
+    for path in ["/", ITEM_PAGE, "/static/style.css"] {
+        let page = server.get(path);
+        assert_eq!(page.status, 500, "{path}");
+        assert!(page.body.contains("does not build"), "{path}");
+        assert!(page.body.contains("error: invalid YAML"), "{}", page.body);
+        assert!(page.body.contains(&format!("{ITEM}:2:")), "{}", page.body);
+        assert!(
+            page.body.contains("EventSource"),
+            "{path}: reloads when fixed"
+        );
+    }
+    assert!(
+        server
+            .stderr()
+            .contains("serving an error page until they are fixed")
+    );
+
+    edit(site.path(), ITEM, "title: \"", "title: ");
+    let page = poll(&server, ITEM_PAGE, "the site once fixed", |r| {
+        r.status == 200
+    });
+    assert!(page.body.contains(OLD_TITLE));
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn a_theme_folder_made_later_and_a_replaced_content_folder_are_watched() {
+    let site = site();
+    let server = Server::start(site.path());
+
+    // `themes/` does not exist at the start.
+    let own = site.path().join("themes/default/static");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(own.join("style.css"), "/* own style */").unwrap();
+    poll(&server, "/static/style.css", "the site's own style", |r| {
+        r.body == "/* own style */"
+    });
+
+    // Replaced whole, as switching branches may do.
+    let content = site.path().join("content");
+    let old = site.path().join("old-content");
+    std::fs::rename(&content, &old).unwrap();
+    copy_dir(&old, &content);
+    std::fs::remove_dir_all(&old).unwrap();
+    edit(site.path(), ITEM, OLD_TITLE, "入れ替え後の題名");
+    poll(&server, ITEM_PAGE, "the title in the new folder", |r| {
+        r.body.contains("入れ替え後の題名")
+    });
+    edit(site.path(), ITEM, "入れ替え後の題名", "もう一度変えた題名");
+    poll(&server, ITEM_PAGE, "a later edit in the new folder", |r| {
+        r.body.contains("もう一度変えた題名")
+    });
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn an_occupied_port_is_a_clear_error_with_exit_2() {
+    let site = site();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let (code, stderr) = serve_that_fails(&[
+        "--port".as_ref(),
+        port.as_ref(),
+        "--root".as_ref(),
+        site.path().as_os_str(),
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: port {port} on 127.0.0.1 is already in use"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: ") && stderr.contains("--port"),
+        "{stderr}"
+    );
+    drop(taken);
+}
+
+#[test]
+fn a_missing_site_folder_is_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nowhere = tmp.path().join("nowhere");
+    let (code, stderr) = serve_that_fails(&[
+        "--port".as_ref(),
+        "0".as_ref(),
+        "--root".as_ref(),
+        nowhere.as_os_str(),
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("cannot open the site folder"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_with_a_page_listening() {
+    let site = site();
+    let mut server = Server::start(site.path());
+    let mut live = open_live(server.addr);
+    live_events(&mut live, 1);
+    let status = server.interrupt();
+    assert_eq!(status.code(), Some(0), "{}", server.stderr());
+    assert!(server.stdout().contains("stopped"));
+    assert!(!site.path().join("public").exists());
+}
