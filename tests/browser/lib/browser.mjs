@@ -164,7 +164,9 @@ export async function keyboardWalk(page, limit = 300) {
   if (!first.inside) failures.push('the focused skip link is not wholly on screen');
   if (!first.indicator) failures.push(`the focused skip link shows no focus indicator (${first.style})`);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#main');
+  await page.waitForFunction(() => location.hash === '#main', null, { timeout: 5000 }).catch(() => {
+    failures.push(`Enter on the focused element did not go to #main (address: ${page.url()})`);
+  });
   const main = await page.evaluate(focusState);
   log.push(`Enter → ${main.what}`);
   if (main.tag !== 'MAIN') failures.push(`Enter on the skip link focused ${main.what}, not <main>`);
