@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use kohyo::pipeline::{self, BuildError, BuildOptions};
+use kohyo::pipeline::{self, BuildError, BuildOptions, Step};
+use std::io::IsTerminal;
 
 mod cli;
 
@@ -90,6 +91,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Shows the current build step on one terminal line, replaced by the next.
+fn show_step(step: Step) {
+    let text = match step {
+        Step::Loading => "reading content…".to_string(),
+        Step::Rendering { items } => format!("rendering pages for {items} items…"),
+        Step::Indexing { files } => format!("indexing {files} files for search…"),
+        Step::Writing { files } => format!("writing {files} files…"),
+    };
+    eprint!("\r\x1b[2K{text}");
+}
+
 fn build(args: BuildArgs) -> ExitCode {
     let out = if args.out.is_absolute() {
         args.out.clone()
@@ -100,9 +112,14 @@ fn build(args: BuildArgs) -> ExitCode {
         base_url: args.base_url,
         force: args.force,
         no_search: args.no_search,
+        progress: (!args.site.quiet && std::io::stderr().is_terminal())
+            .then_some(show_step as fn(Step)),
     };
     match pipeline::build(&args.site.root, &out, &options) {
         Ok(report) => {
+            if options.progress.is_some() {
+                eprint!("\r\x1b[2K");
+            }
             if !args.site.quiet {
                 println!(
                     "built {} pages, {} charts, {} data files ({} files, {:.1} KiB) into {} in {} ms (search index: {} pages, {:.1} KiB, {} ms)",

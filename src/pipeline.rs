@@ -18,6 +18,38 @@ pub struct BuildOptions {
     pub force: bool,
     /// Skip the search index (the search page then says search is unavailable).
     pub no_search: bool,
+    /// Called as each step starts, for progress display on a terminal.
+    pub progress: Option<fn(Step)>,
+}
+
+/// A step of the build, reported to [`BuildOptions::progress`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Reading and parsing content files.
+    Loading,
+    /// Rendering this many items' pages and the rest.
+    Rendering {
+        /// Items in all plans.
+        items: usize,
+    },
+    /// Indexing this many files for search.
+    Indexing {
+        /// Output files rendered so far.
+        files: usize,
+    },
+    /// Writing this many files.
+    Writing {
+        /// Files to write.
+        files: usize,
+    },
+}
+
+impl BuildOptions {
+    fn step(&self, step: Step) {
+        if let Some(report) = self.progress {
+            report(step);
+        }
+    }
 }
 
 /// A site rendered in memory.
@@ -72,6 +104,7 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
 
 /// Loads, validates and renders the site under `root`, all in memory.
 pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+    options.step(Step::Loading);
     let (raw, mut diags) = load::load(root);
     let theme = theme::load(root, &mut diags);
     let site = validate::validate(raw, &mut diags);
@@ -98,6 +131,9 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
             format!("{base}/")
         });
     }
+    options.step(Step::Rendering {
+        items: site.plans.iter().map(|p| p.items.len()).sum(),
+    });
     let mut files = render::render(&site, &theme, &mut diags);
     if diags.has_errors() {
         return Err(diags);
@@ -109,6 +145,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
             search: search::SearchStats::default(),
         });
     }
+    options.step(Step::Indexing { files: files.len() });
     let search = match search::index(&files, &site.settings.language) {
         Ok(index) => {
             files.extend(index.files);
@@ -137,6 +174,9 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let rendered = render_site(root, options).map_err(BuildError::Content)?;
+    options.step(Step::Writing {
+        files: rendered.files.len(),
+    });
     let report = output::write_site(
         out,
         &rendered.files,

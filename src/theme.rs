@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "item.html",
     "cycle.html",
     "dashboard.html",
+    "mark.html",
     "data.html",
     "divisions.html",
     "division.html",

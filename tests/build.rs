@@ -332,3 +332,63 @@ fn archived_plan_is_published_beside_the_current_one() {
         "a division page lists items of both plans"
     );
 }
+
+#[test]
+fn static_filters_work_as_plain_links() {
+    let rendered = pipeline::render_site(
+        &repo(),
+        &BuildOptions {
+            no_search: true,
+            ..BuildOptions::default()
+        },
+    )
+    .unwrap();
+    let file = |p: &str| {
+        String::from_utf8(
+            rendered
+                .files
+                .iter()
+                .find(|f| f.path == p)
+                .unwrap_or_else(|| panic!("{p}"))
+                .bytes
+                .clone(),
+        )
+        .unwrap()
+    };
+    let plan = file("plans/gunma-2025/index.html");
+    let nav = &plan[plan.find("<nav class=\"filters\"").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    for link in [
+        "goals/1.html",
+        "goals/4.html",
+        "marks/data.html",
+        "../../divisions/dx.html",
+    ] {
+        assert!(
+            nav.contains(&format!("href=\"../../plans/gunma-2025/{link}\""))
+                || nav.contains(&format!("href=\"{link}\""))
+                || nav.contains(link),
+            "plan filters link {link}"
+        );
+    }
+    assert!(
+        nav.contains("★ 群馬県官民データ活用推進計画の取組項目（5）"),
+        "{nav}"
+    );
+    let marks = file("plans/gunma-2025/marks/data.html");
+    let numbers: Vec<&str> = marks
+        .split("<td class=\"num\">")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3", "15", "16"]);
+    let dx = file("divisions/dx.html");
+    assert!(
+        dx.contains("href=\"#gunma-2025-goal-1\"") && dx.contains("id=\"gunma-2025-goal-1\""),
+        "division page filters by goal with anchors"
+    );
+    assert!(
+        dx.contains("href=\"#gunma-2025-mark-data\"") && dx.contains("id=\"gunma-2025-mark-data\""),
+        "and by mark"
+    );
+}

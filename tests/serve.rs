@@ -292,3 +292,38 @@ fn ctrl_c_stops_cleanly_with_a_page_listening() {
     assert!(server.stdout().contains("stopped"));
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn a_broken_template_shows_its_error_over_the_last_good_build() {
+    let site = site();
+    let server = Server::start(site.path());
+    let templates = site.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}{% block main %}{% if %}{% endblock main %}",
+    )
+    .unwrap();
+    let broken = poll(&server, ITEM_PAGE, "the template error banner", |r| {
+        r.body.contains("kohyo-serve-problems")
+    });
+    assert!(
+        broken.body.contains(OLD_TITLE),
+        "the last good build is still served"
+    );
+    assert!(
+        broken.body.contains("themes/default/templates/404.html"),
+        "{}",
+        broken.body
+    );
+    assert!(broken.body.contains("template error"), "{}", broken.body);
+    std::fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>独自の404</h1>{% endblock main %}",
+    )
+    .unwrap();
+    poll(&server, ITEM_PAGE, "the banner gone after the fix", |r| {
+        !r.body.contains("kohyo-serve-problems")
+    });
+    assert!(!site.path().join("public").exists());
+}

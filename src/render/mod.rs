@@ -237,6 +237,10 @@ struct GradeView {
 struct MarkView {
     symbol: String,
     label: String,
+    /// The page listing the plan's items with this mark.
+    url: String,
+    /// How many items carry it.
+    count: usize,
 }
 
 fn data_job(site: &Site, sets: &[data::DataSet]) -> Job {
@@ -396,8 +400,15 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                 .map(|m| MarkView {
                     symbol: m.symbol.clone(),
                     label: m.label.clone(),
+                    url: paths::mark(&plan.id, &m.id),
+                    count: plan
+                        .items
+                        .iter()
+                        .filter(|i| i.marks.contains(&m.id))
+                        .count(),
                 })
                 .collect(),
+            divisions: plan_divisions(site, plan),
             cycles: plan
                 .cycles
                 .iter()
@@ -479,6 +490,27 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             formulas: crate::views::indicator::formulas(),
         }),
     });
+    for m in &plan.marks {
+        let label = format!("{}（{}）の実施項目", m.symbol, m.label);
+        jobs.push(Job {
+            path: paths::mark(&plan.id, &m.id),
+            template: "mark.html",
+            heading: label.clone(),
+            title_parts: vec![label.clone(), plan.title.clone()],
+            description: format!("{}のうち、{}の実施項目の一覧。", plan.title, m.label),
+            crumbs: vec![home_crumb(), plan_crumb(plan)],
+            page: value(&serde_helpers::MarkPage {
+                plan: &pv,
+                label: m.label.clone(),
+                items: plan
+                    .items
+                    .iter()
+                    .filter(|i| i.marks.contains(&m.id))
+                    .map(|i| ItemRow::new(site, plan, i))
+                    .collect(),
+            }),
+        });
+    }
     for c in &plan.cycles {
         let view = cycle::cycle_view(site, plan, c);
         jobs.push(Job {
@@ -543,6 +575,24 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
     }
 }
 
+/// Links to the divisions responsible for items of `plan`, with item counts.
+fn plan_divisions(site: &Site, plan: &Plan) -> Vec<LinkView> {
+    site.divisions
+        .iter()
+        .filter_map(|d| {
+            let n = plan
+                .items
+                .iter()
+                .filter(|i| i.divisions.contains(&d.id))
+                .count();
+            (n > 0).then(|| LinkView {
+                title: format!("{}（{}）", d.name, n),
+                url: paths::division(&d.id),
+            })
+        })
+        .collect()
+}
+
 fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
     let era = site.settings.era_years;
     let mut index = Vec::new();
@@ -563,9 +613,39 @@ fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
                 .collect();
             count += items.len();
             if !items.is_empty() {
+                let numbers: Vec<u32> = items.iter().map(|i| i.number).collect();
+                let subset = |keep: &dyn Fn(&Item) -> bool| -> Vec<ItemRow> {
+                    plan.items
+                        .iter()
+                        .filter(|i| numbers.contains(&i.number) && keep(i))
+                        .map(|i| ItemRow::new(site, plan, i))
+                        .collect()
+                };
+                let goals = plan
+                    .goals
+                    .iter()
+                    .map(|g| serde_helpers::FilterGroup {
+                        anchor: format!("{}-goal-{}", plan.id, g.number),
+                        title: format!("目標{} {}", g.number, g.title),
+                        items: subset(&|i: &Item| i.goal == g.number),
+                    })
+                    .filter(|g| !g.items.is_empty())
+                    .collect();
+                let marks = plan
+                    .marks
+                    .iter()
+                    .map(|m| serde_helpers::FilterGroup {
+                        anchor: format!("{}-mark-{}", plan.id, m.id),
+                        title: format!("{}（{}）", m.symbol, m.label),
+                        items: subset(&|i: &Item| i.marks.contains(&m.id)),
+                    })
+                    .filter(|g| !g.items.is_empty())
+                    .collect();
                 groups.push(serde_helpers::DivisionPlan {
                     plan: PlanView::new(plan, era),
                     items,
+                    goals,
+                    marks,
                 });
             }
         }
@@ -663,6 +743,7 @@ mod serde_helpers {
         pub grades_note: String,
         pub grades: Vec<GradeView>,
         pub marks: Vec<MarkView>,
+        pub divisions: Vec<LinkView>,
         pub cycles: Vec<LinkView>,
         pub indicators: Vec<IndicatorView>,
         pub documented_count: usize,
@@ -726,6 +807,25 @@ mod serde_helpers {
     #[derive(Serialize)]
     pub struct DivisionPlan {
         pub plan: PlanView,
+        pub items: Vec<ItemRow>,
+        /// The same items by goal, for the static filter links.
+        pub goals: Vec<FilterGroup>,
+        /// The items carrying each mark, for the static filter links.
+        pub marks: Vec<FilterGroup>,
+    }
+
+    /// A subset of items reachable by a plain link (an anchor on the page).
+    #[derive(Serialize)]
+    pub struct FilterGroup {
+        pub anchor: String,
+        pub title: String,
+        pub items: Vec<ItemRow>,
+    }
+
+    #[derive(Serialize)]
+    pub struct MarkPage<'a> {
+        pub plan: &'a PlanView,
+        pub label: String,
         pub items: Vec<ItemRow>,
     }
 

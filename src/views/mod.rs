@@ -60,6 +60,10 @@ pub mod paths {
     }
     /// The Atom feed.
     pub const FEED: &str = "feed.xml";
+    /// The items of a plan carrying a mark.
+    pub fn mark(plan: &str, mark: &str) -> String {
+        format!("plans/{plan}/marks/{mark}.html")
+    }
     /// A plan's indicators dashboard.
     pub fn dashboard(plan: &str) -> String {
         format!("plans/{plan}/indicators.html")
