@@ -24,6 +24,10 @@ pub struct ServeArgs {
     /// Print no summary lines, only the address and problems.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip the search index on every rebuild (much faster for large sites;
+    /// the search page then says search is unavailable).
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 /// `kohyo serve`: previews the site until Ctrl-C.
@@ -32,6 +36,7 @@ pub fn serve(args: ServeArgs) -> ExitCode {
         root: args.root,
         port: args.port,
         quiet: args.quiet,
+        no_search: args.no_search,
     };
     match serve::run(&options, describe) {
         Ok(()) => ExitCode::SUCCESS,

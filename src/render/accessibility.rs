@@ -25,6 +25,6 @@ pub(super) fn job(page_count: usize) -> Job {
         title_parts: vec![heading.into()],
         description: "このサイトのウェブアクセシビリティ方針（JIS X 8341-3:2016 の適合レベルAAを目標）と、自動の試験の方法と結果。".into(),
         crumbs: vec![home_crumb()],
-        page: value(&StatementPage { page_count }),
+        page: value(&StatementPage { page_count }).into(),
     }
 }

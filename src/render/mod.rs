@@ -35,10 +35,11 @@ struct SiteView {
     contact: String,
 }
 
-/// What every template receives: the frame plus the page's own view.
+/// What every template receives besides `site` and `page`: the frame of
+/// the page. `site` (a [`SiteView`]) and `page` (the page's own view) are
+/// inserted as ready values, so the large page view is never copied.
 #[derive(Serialize)]
-struct Frame<'a, T: Serialize> {
-    site: &'a SiteView,
+struct Frame<'a> {
     /// Way back to the site root from this page, e.g. `../../`.
     root: String,
     /// This page's site-relative path.
@@ -55,8 +56,6 @@ struct Frame<'a, T: Serialize> {
     canonical: String,
     /// 更新日: the date of the newest data the page shows, never the build time.
     updated: String,
-    /// The page's own view.
-    page: T,
 }
 
 /// A page waiting to be rendered.
@@ -67,8 +66,24 @@ struct Job {
     title_parts: Vec<String>,
     description: String,
     crumbs: Vec<LinkView>,
-    /// The page's view, type-erased so jobs of every kind fit in one list.
-    page: tera::Value,
+    /// The page's view.
+    page: PageData,
+}
+
+/// A page's view: ready, or built when the page is rendered (in parallel,
+/// and dropped right after, so the views of thousands of item pages are
+/// never all in memory at once).
+enum PageData {
+    /// Built already, type-erased so jobs of every kind fit in one list.
+    Ready(tera::Value),
+    /// An item page: plan index and item index within the plan.
+    Item(usize, usize),
+}
+
+impl From<tera::Value> for PageData {
+    fn from(v: tera::Value) -> Self {
+        PageData::Ready(v)
+    }
 }
 
 fn value<T: Serialize>(v: &T) -> tera::Value {
@@ -77,7 +92,7 @@ fn value<T: Serialize>(v: &T) -> tera::Value {
 
 /// Renders every page of `site` with `theme`; template errors become diagnostics.
 pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let site_view = site_view(site);
+    let site_value = value(&site_view(site));
     let (data_files, data_sets) = match data::data_files(site) {
         Ok(d) => d,
         Err(e) => {
@@ -94,7 +109,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
     jobs.push(accessibility::job(jobs.len() + 1));
     let results: Vec<Result<OutputFile, (String, String)>> = jobs
         .par_iter()
-        .map(|job| render_job(site, theme, &site_view, job))
+        .map(|job| render_job(site, theme, &site_value, job))
         .collect();
     let mut files = Vec::with_capacity(results.len() + data_files.len() + 4);
     files.extend(data_files);
@@ -130,13 +145,12 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
 fn render_job(
     site: &Site,
     theme: &Theme,
-    site_view: &SiteView,
+    site_value: &tera::Value,
     job: &Job,
 ) -> Result<OutputFile, (String, String)> {
     let mut title_parts = job.title_parts.clone();
     title_parts.push(site.settings.title.clone());
     let frame = Frame {
-        site: site_view,
         root: urls::path_to_root(&job.path),
         path: &job.path,
         title: title_parts.join("｜"),
@@ -149,11 +163,18 @@ fn render_job(
             .as_deref()
             .map(|b| urls::join_base(b, &job.path))
             .unwrap_or_default(),
-        page: &job.page,
         updated: page_date(site, &job.path),
     };
-    let ctx = tera::Context::from_serialize(&frame)
+    let mut ctx = tera::Context::from_serialize(&frame)
         .map_err(|e| (job.template.to_string(), e.to_string()))?;
+    ctx.insert_value("site", site_value.clone());
+    ctx.insert_value(
+        "page",
+        match &job.page {
+            PageData::Ready(v) => v.clone(),
+            PageData::Item(p, i) => item_page(site, &site.plans[*p], &site.plans[*p].items[*i]),
+        },
+    );
     let html = theme
         .tera
         .render(job.template, &ctx)
@@ -251,13 +272,13 @@ fn data_job(site: &Site, sets: &[data::DataSet]) -> Job {
         title_parts: vec!["オープンデータ".into()],
         description: "計画の体系、指標の値、評価結果を CSV と JSON で提供しています。".into(),
         crumbs: vec![home_crumb()],
-        page: value(&serde_helpers::DataPage {
+        page: PageData::Ready(value(&serde_helpers::DataPage {
             sets,
             licence: LinkView {
                 title: site.settings.licence.name.clone(),
                 url: site.settings.licence.url.clone().unwrap_or_default(),
             },
-        }),
+        })),
     }
 }
 
@@ -272,7 +293,7 @@ fn jobs(site: &Site) -> Vec<Job> {
         title_parts: vec![],
         description: site.settings.description.clone().unwrap_or_default(),
         crumbs: vec![],
-        page: value(&serde_helpers::Home {
+        page: PageData::Ready(value(&serde_helpers::Home {
             plan: main.map(|p| PlanView::new(p, era)),
             goals: main
                 .map(|p| p.goals.iter().map(|g| GoalView::new(site, p, g)).collect())
@@ -305,7 +326,7 @@ fn jobs(site: &Site) -> Vec<Job> {
                     })
                     .collect()
             },
-        }),
+        })),
     });
     for plan in &site.plans {
         plan_jobs(site, plan, &mut jobs);
@@ -322,10 +343,10 @@ fn jobs(site: &Site) -> Vec<Job> {
                 .clone()
                 .unwrap_or_else(|| first_sentence(&markdown::plain_text(&p.body))),
             crumbs: vec![home_crumb()],
-            page: value(&serde_helpers::PageBody {
+            page: PageData::Ready(value(&serde_helpers::PageBody {
                 content: markdown::render_under_title(&p.body),
                 date: p.date.clone().unwrap_or_default(),
-            }),
+            })),
         });
     }
     jobs.push(Job {
@@ -335,7 +356,7 @@ fn jobs(site: &Site) -> Vec<Job> {
         title_parts: vec!["サイト内検索".into()],
         description: "実施項目・事業・指標・所属・ページを言葉で検索し、計画・目標・方針・所属などで絞り込めます。".into(),
         crumbs: vec![home_crumb()],
-        page: value(&crate::search::page_view(site)),
+        page: PageData::Ready(value(&crate::search::page_view(site))),
     });
     jobs.push(Job {
         path: "404.html".into(),
@@ -344,7 +365,7 @@ fn jobs(site: &Site) -> Vec<Job> {
         title_parts: vec!["ページが見つかりません".into()],
         description: String::new(),
         crumbs: vec![],
-        page: tera::Value::none(),
+        page: tera::Value::none().into(),
     });
     jobs
 }
@@ -380,7 +401,7 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             plan.title, pv.period
         ),
         crumbs: vec![home_crumb()],
-        page: value(&serde_helpers::PlanPage {
+        page: PageData::Ready(value(&serde_helpers::PlanPage {
             summary: md(&plan.summary),
             source: md(&plan.source),
             structure_note: md(&plan.structure_note),
@@ -424,7 +445,7 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             inferred_count: inferred,
             goals: &goals,
             plan: &pv,
-        }),
+        })),
     });
     for (goal, gv) in plan.goals.iter().zip(&goals) {
         jobs.push(Job {
@@ -440,10 +461,10 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                 plan.title, goal.number, goal.title
             ),
             crumbs: vec![home_crumb(), plan_crumb(plan)],
-            page: value(&serde_helpers::GoalPage {
+            page: PageData::Ready(value(&serde_helpers::GoalPage {
                 plan: &pv,
                 goal: gv,
-            }),
+            })),
         });
         for pol in &gv.policies {
             jobs.push(Job {
@@ -466,10 +487,10 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                         url: gv.url.clone(),
                     },
                 ],
-                page: value(&serde_helpers::PolicyPage {
+                page: PageData::Ready(value(&serde_helpers::PolicyPage {
                     plan: &pv,
                     policy: pol,
-                }),
+                })),
             });
         }
     }
@@ -483,12 +504,12 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             plan.title
         ),
         crumbs: vec![home_crumb(), plan_crumb(plan)],
-        page: value(&serde_helpers::DashboardPage {
+        page: PageData::Ready(value(&serde_helpers::DashboardPage {
             plan: &pv,
             groups: crate::views::indicator::dashboard(plan, era),
             counts: crate::views::indicator::status_counts(plan),
             formulas: crate::views::indicator::formulas(),
-        }),
+        })),
     });
     for m in &plan.marks {
         let label = format!("{}（{}）の実施項目", m.symbol, m.label);
@@ -499,7 +520,7 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             title_parts: vec![label.clone(), plan.title.clone()],
             description: format!("{}のうち、{}の実施項目の一覧。", plan.title, m.label),
             crumbs: vec![home_crumb(), plan_crumb(plan)],
-            page: value(&serde_helpers::MarkPage {
+            page: PageData::Ready(value(&serde_helpers::MarkPage {
                 plan: &pv,
                 label: m.label.clone(),
                 items: plan
@@ -508,7 +529,7 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                     .filter(|i| i.marks.contains(&m.id))
                     .map(|i| ItemRow::new(site, plan, i))
                     .collect(),
-            }),
+            })),
         });
     }
     for c in &plan.cycles {
@@ -523,13 +544,14 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                 plan.title, view.year
             ),
             crumbs: vec![home_crumb(), plan_crumb(plan)],
-            page: value(&serde_helpers::CyclePage {
+            page: PageData::Ready(value(&serde_helpers::CyclePage {
                 plan: &pv,
                 cycle: view,
-            }),
+            })),
         });
     }
-    for item in &plan.items {
+    let plan_index = site.plans.iter().position(|p| p.id == plan.id).unwrap_or(0);
+    for (item_index, item) in plan.items.iter().enumerate() {
         let row = ItemRow::new(site, plan, item);
         let (_, policy) = plan.policy(item.policy).expect("validated policy");
         jobs.push(Job {
@@ -550,29 +572,35 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                 row.goal.clone(),
                 row.policy.clone(),
             ],
-            page: value(&serde_helpers::ItemPage {
-                plan: &pv,
-                summary: md(&item.summary),
-                note: md(&item.note),
-                years: plan
-                    .period
-                    .years()
-                    .map(|y| crate::years::fiscal_year(y, era))
-                    .collect(),
-                projects: (0..item.projects.len())
-                    .map(|i| ProjectView::new(site, plan, item, i))
-                    .collect(),
-                thread: cycle::thread(site, plan, item),
-                indicators: item
-                    .indicators
-                    .iter()
-                    .map(|i| IndicatorView::new(plan, i, era))
-                    .collect(),
-                source_file: item.source_file.clone(),
-                item: row,
-            }),
+            page: PageData::Item(plan_index, item_index),
         });
     }
+}
+
+/// The view of an item page, built while the page is rendered.
+fn item_page(site: &Site, plan: &Plan, item: &Item) -> tera::Value {
+    let era = site.settings.era_years;
+    value(&serde_helpers::ItemPage {
+        plan: &PlanView::new(plan, era),
+        summary: md(&item.summary),
+        note: md(&item.note),
+        years: plan
+            .period
+            .years()
+            .map(|y| crate::years::fiscal_year(y, era))
+            .collect(),
+        projects: (0..item.projects.len())
+            .map(|i| ProjectView::new(site, plan, item, i))
+            .collect(),
+        thread: cycle::thread(site, plan, item),
+        indicators: item
+            .indicators
+            .iter()
+            .map(|i| IndicatorView::new(plan, i, era))
+            .collect(),
+        source_file: item.source_file.clone(),
+        item: ItemRow::new(site, plan, item),
+    })
 }
 
 /// Links to the divisions responsible for items of `plan`, with item counts.
@@ -600,7 +628,7 @@ fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
         let mut groups = Vec::new();
         let mut count = 0;
         for plan in &site.plans {
-            let items: Vec<ItemRow> = plan
+            let selected: Vec<&Item> = plan
                 .items
                 .iter()
                 .filter(|i| {
@@ -609,15 +637,17 @@ fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
                             p.divisions.contains(&d.id) || p.related_divisions.contains(&d.id)
                         })
                 })
+                .collect();
+            let items: Vec<ItemRow> = selected
+                .iter()
                 .map(|i| ItemRow::new(site, plan, i))
                 .collect();
             count += items.len();
             if !items.is_empty() {
-                let numbers: Vec<u32> = items.iter().map(|i| i.number).collect();
                 let subset = |keep: &dyn Fn(&Item) -> bool| -> Vec<ItemRow> {
-                    plan.items
+                    selected
                         .iter()
-                        .filter(|i| numbers.contains(&i.number) && keep(i))
+                        .filter(|i| keep(i))
                         .map(|i| ItemRow::new(site, plan, i))
                         .collect()
                 };
@@ -668,11 +698,11 @@ fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
                     url: paths::DIVISIONS.into(),
                 },
             ],
-            page: value(&serde_helpers::DivisionPage {
+            page: PageData::Ready(value(&serde_helpers::DivisionPage {
                 bureau: d.bureau.clone().unwrap_or_default(),
                 aliases: d.aliases.clone(),
                 groups,
-            }),
+            })),
         });
     }
     jobs.push(Job {
@@ -682,7 +712,7 @@ fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
         title_parts: vec!["所属別の実施項目".into()],
         description: "実施項目を担当する所属の一覧。".into(),
         crumbs: vec![home_crumb()],
-        page: value(&index),
+        page: PageData::Ready(value(&index)),
     });
 }
 

@@ -43,6 +43,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Print no summary lines, only the address and problems.
     pub quiet: bool,
+    /// Skip the search index on every build (much faster for large sites).
+    pub no_search: bool,
 }
 
 /// Who reads a description of problems.
@@ -141,6 +143,7 @@ pub fn run(options: &ServeOptions, describe: Describe) -> Result<(), ServeError>
     // Watch before the first build, so that a change during it is not lost.
     let watcher = Watcher::start(&root)?;
     let mut builder = Builder::new(root, options.quiet, describe);
+    builder.no_search = options.no_search;
     let first = builder.build(None);
     let (publish, current) = tokio::sync::watch::channel(Arc::new(first));
     println!("serving at http://127.0.0.1:{port}/ (Ctrl-C stops)");
@@ -242,6 +245,8 @@ struct Builder {
     /// earlier run reload too.
     run: u64,
     builds: u64,
+    /// Skip the search index.
+    no_search: bool,
 }
 
 impl Builder {
@@ -255,6 +260,7 @@ impl Builder {
             describe,
             run,
             builds: 0,
+            no_search: false,
         }
     }
 
@@ -268,7 +274,11 @@ impl Builder {
         } else {
             "built"
         };
-        match pipeline::render_site(&self.root, &BuildOptions::default()) {
+        let options = BuildOptions {
+            no_search: self.no_search,
+            ..BuildOptions::default()
+        };
+        match pipeline::render_site(&self.root, &options) {
             Ok(rendered) => {
                 let pages = rendered
                     .files
