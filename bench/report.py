@@ -100,7 +100,7 @@ def main():
         ("nproc", "cores (nproc)"),
         ("memory", "memory"),
         ("kernel", "kernel"),
-        ("filesystem", "file system of the work folder"),
+        ("filesystem", "file systems"),
         ("rustc", "Rust"),
         ("hugo", "Hugo"),
         ("pagefind", "pagefind CLI (indexes Hugo's output)"),

@@ -61,6 +61,9 @@ struct Cli {
     /// Time each step of `kohyo build` on this site folder (writes ROOT/public-phases).
     #[arg(long, conflicts_with_all = ["out", "hugo", "floor_write", "list"])]
     phases: Option<PathBuf>,
+    /// With `--phases`: leave out the search index, to see what the rest costs.
+    #[arg(long, requires = "phases")]
+    skip_search: bool,
 }
 
 fn main() -> ExitCode {
@@ -68,7 +71,7 @@ fn main() -> ExitCode {
     let result = if let Some(dir) = &cli.list {
         list(dir)
     } else if let Some(root) = &cli.phases {
-        phases(root)
+        phases(root, !cli.skip_search)
     } else if let (Some(out), Some(like)) = (&cli.floor_write, &cli.like) {
         floor_write(out, like)
     } else if cli.out.is_some() || cli.hugo.is_some() {
@@ -201,7 +204,7 @@ fn peak_mib() -> Option<f64> {
 }
 
 /// The steps of `pipeline::render_site` and `pipeline::build`, timed one by one.
-fn phases(root: &Path) -> io::Result<()> {
+fn phases(root: &Path, with_search: bool) -> io::Result<()> {
     use ::kohyo::{load, output, render, search, theme, validate};
     let failed =
         |what: &str| io::Error::other(format!("{what}; run `kohyo check` for the details"));
@@ -230,11 +233,13 @@ fn phases(root: &Path) -> io::Result<()> {
         return Err(failed("rendering failed"));
     }
     step("render (views + templates)");
-    let index = search::index(&files, &site.settings.language)
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    files.extend(index.files);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    step("search index (pagefind)");
+    if with_search {
+        let index = search::index(&files, &site.settings.language)
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        files.extend(index.files);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        step("search index (pagefind)");
+    }
     let report = output::write_site(
         &root.join("public-phases"),
         &files,
