@@ -65,6 +65,11 @@ def per_item(r, n):
     return r["median"] / n * 1e6
 
 
+def faster(x):
+    """`x` = other tool's time / kohyo's time, in words."""
+    return f"{x:.2f}× faster" if x >= 1 else f"{1 / x:.2f}× slower"
+
+
 def num(n):
     return f"{n:,}"
 
@@ -183,7 +188,7 @@ def targets(rows, sizes):
     k, h, f = get(10000, "kohyo"), get(10000, "hugo"), get(10000, "floor")
     if k and h:
         x = h["median"] / k["median"]
-        lines.append(f"| 10,000 items: kohyo at least 10× faster than Hugo | {x:.2f}× faster "
+        lines.append(f"| 10,000 items: kohyo at least 10× faster than Hugo | {faster(x)} "
                      f"| {'yes' if x >= 10 else 'no'} |")
     else:
         lines.append("| 10,000 items: kohyo at least 10× faster than Hugo | not measured | – |")
@@ -191,7 +196,7 @@ def targets(rows, sizes):
     if k and hp:
         x = hp["median"] / k["median"]
         lines.append(f"| (for comparison) 10,000 items: kohyo against Hugo + pagefind, which does what "
-                     f"kohyo's build does | {x:.2f}× faster | {'yes' if x >= 10 else 'no'} |")
+                     f"kohyo's build does | {faster(x)} | {'yes' if x >= 10 else 'no'} |")
     if k and f:
         x = k["median"] / f["median"]
         lines.append(f"| 10,000 items: kohyo within 2× of the floor | {x:.2f}× the floor "

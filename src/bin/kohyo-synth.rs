@@ -9,9 +9,10 @@
 //! - `kohyo-synth --floor-write OUT --like LIST` writes files with the paths and
 //!   sizes of LIST (a `--list` manifest, or a folder), one `std::fs::write`
 //!   each on one thread: the floor that any generator writing them must pay.
-//! - `kohyo-synth --phases ROOT` runs the steps of `kohyo build` one by one
-//!   through the library (load, validate, render, search index, write into
-//!   `ROOT/public-phases`) and prints the time and peak memory after each.
+//! - `kohyo-synth --phases ROOT [--out DIR] [--skip-search]` runs the steps of
+//!   `kohyo build` one by one through the library (load, validate, render,
+//!   search index, write into DIR, by default `ROOT/public-phases`) and prints
+//!   the time and peak memory after each.
 //!
 //! Everything is deterministic from `--seed`: a splitmix64 generator drives
 //! word lists, so the same arguments give byte-identical files.
@@ -58,8 +59,9 @@ struct Cli {
     /// A manifest printed by `--list`, or a folder whose files to mimic.
     #[arg(long)]
     like: Option<PathBuf>,
-    /// Time each step of `kohyo build` on this site folder (writes ROOT/public-phases).
-    #[arg(long, conflicts_with_all = ["out", "hugo", "floor_write", "list"])]
+    /// Time each step of `kohyo build` on this site folder, writing into
+    /// `--out` (default ROOT/public-phases).
+    #[arg(long, conflicts_with_all = ["hugo", "floor_write", "list"])]
     phases: Option<PathBuf>,
     /// With `--phases`: leave out the search index, to see what the rest costs.
     #[arg(long, requires = "phases")]
@@ -71,7 +73,11 @@ fn main() -> ExitCode {
     let result = if let Some(dir) = &cli.list {
         list(dir)
     } else if let Some(root) = &cli.phases {
-        phases(root, !cli.skip_search)
+        let out = cli
+            .out
+            .clone()
+            .unwrap_or_else(|| root.join("public-phases"));
+        phases(root, &out, !cli.skip_search)
     } else if let (Some(out), Some(like)) = (&cli.floor_write, &cli.like) {
         floor_write(out, like)
     } else if cli.out.is_some() || cli.hugo.is_some() {
@@ -204,7 +210,7 @@ fn peak_mib() -> Option<f64> {
 }
 
 /// The steps of `pipeline::render_site` and `pipeline::build`, timed one by one.
-fn phases(root: &Path, with_search: bool) -> io::Result<()> {
+fn phases(root: &Path, out: &Path, with_search: bool) -> io::Result<()> {
     use ::kohyo::{load, output, render, search, theme, validate};
     let failed =
         |what: &str| io::Error::other(format!("{what}; run `kohyo check` for the details"));
@@ -240,12 +246,8 @@ fn phases(root: &Path, with_search: bool) -> io::Result<()> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         step("search index (pagefind)");
     }
-    let report = output::write_site(
-        &root.join("public-phases"),
-        &files,
-        &output::WriteOptions::default(),
-    )
-    .map_err(|e| io::Error::other(e.to_string()))?;
+    let report = output::write_site(out, &files, &output::WriteOptions::default())
+        .map_err(|e| io::Error::other(e.to_string()))?;
     step("write (stage + swap)");
     let total = start.elapsed().as_secs_f64();
     println!(
