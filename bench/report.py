@@ -30,7 +30,7 @@ def load(work):
         for k in ("median", "cpu", "min", "max"):
             r[k] = float(r[k]) if r[k] else None
         for k in ("n", "plans", "content_bytes", "runs", "rss_kib", "files", "bytes"):
-            r[k] = int(r[k]) if r[k] else None
+            r[k] = int(float(r[k])) if r[k] else None
         rows[(r["n"], r["tool"])] = r
     return machine, rows
 
