@@ -95,9 +95,9 @@ fn main() -> ExitCode {
 fn show_step(step: Step) {
     let text = match step {
         Step::Loading => "reading content…".to_string(),
-        Step::Rendering { items } => format!("rendering pages for {items} items…"),
-        Step::Indexing { files } => format!("indexing {files} files for search…"),
-        Step::Writing { files } => format!("writing {files} files…"),
+        Step::Rendering { items } => format!("rendering and writing pages for {items} items…"),
+        Step::Indexing { files } => format!("finishing the search index of {files} pages…"),
+        Step::Writing { files } => format!("putting {files} files in place…"),
     };
     eprint!("\r\x1b[2K{text}");
 }
@@ -152,7 +152,9 @@ fn build(args: BuildArgs) -> ExitCode {
 fn check(args: CheckArgs) -> ExitCode {
     let CheckArgs { site, format } = args;
     let start = std::time::Instant::now();
-    match pipeline::render_site(&site.root, &BuildOptions::default()) {
+    // The search index is left out: it cannot fail on content, only on an
+    // internal fault, and it is most of the time of a build.
+    match pipeline::check_site(&site.root, &BuildOptions::default()) {
         Ok(r) => {
             if !site.quiet {
                 // With `--format json` standard output carries only problems.
@@ -165,7 +167,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     style.paint(Paint::Ok, "ok"),
                     r.site.plans.len(),
                     r.site.plans.iter().map(|p| p.items.len()).sum::<usize>(),
-                    r.files.iter().filter(|f| f.path.ends_with(".html")).count(),
+                    r.pages,
                     start.elapsed().as_millis()
                 );
                 match format {

@@ -1,23 +1,28 @@
 //! Writes the rendered site to the output folder; the only code that does.
 //!
-//! The build renders every page in memory into [`OutputFile`]s and hands them
-//! to [`write_site`], which:
+//! The build renders pages in batches and hands each batch to a [`Staging`]
+//! folder (or, for previews and tests, to a [`Vec`] in memory; both are
+//! [`Sink`]s). The staging folder:
 //!
-//! 1. checks every page path (and refuses duplicates) before touching the disk;
-//! 2. refuses output folders that are unsafe to replace: the top of the file
+//! 1. refuses output folders that are unsafe to replace: the top of the file
 //!    system, a folder containing the current folder, a file, or a non-empty
 //!    folder without kohyo's marker file [`MARKER_FILE`] (unless forced);
-//! 3. writes the whole site into a staging folder next to the output folder;
-//! 4. swaps the staging folder into place with renames, so the old output stays
-//!    intact until the new one is complete.
+//! 2. checks every page path as it arrives (safe, no duplicates, never both a
+//!    page and a folder) and writes the batch next to the output folder;
+//! 3. is swapped into place with renames by [`Staging::commit`], so the old
+//!    output stays intact until the new one is complete; dropped without a
+//!    commit (a failed build), it removes itself.
+//!
+//! [`write_site`] does all three for files already in memory.
 //!
 //! Two builds writing the same output folder at the same time are not supported.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::fsutil::{self, FsAction, FsError};
@@ -229,14 +234,221 @@ pub fn write_site(
     files: &[OutputFile],
     options: &WriteOptions,
 ) -> Result<WriteReport, OutputError> {
-    let cwd = std::env::current_dir().map_err(|e| OutputError::Inspect {
-        dir: out_dir.to_path_buf(),
-        source: FsError::new(FsAction::Inspect, ".", e),
-    })?;
-    write_site_from(&cwd, out_dir, files, options)
+    validate_paths(files)?;
+    let mut staging = Staging::begin(out_dir, options)?;
+    staging.write(files)?;
+    staging.commit()
+}
+
+/// Where rendered files go, a batch at a time, in a deterministic order:
+/// a [`Vec`] keeps them in memory, a [`Staging`] folder writes them to disk.
+pub trait Sink {
+    /// Takes the next batch of files.
+    fn put(&mut self, files: Vec<OutputFile>) -> Result<(), OutputError>;
+}
+
+impl Sink for Vec<OutputFile> {
+    fn put(&mut self, files: Vec<OutputFile>) -> Result<(), OutputError> {
+        self.extend(files);
+        Ok(())
+    }
+}
+
+/// A new site being written next to the output folder, swapped into place by
+/// [`Staging::commit`]. Dropped without a commit, it removes itself and the
+/// output folder stays as it was.
+///
+/// Files are checked as they arrive (safe paths, no duplicates, no path that
+/// is both a page and a folder), so a site can be written while it is still
+/// being rendered and never needs to be held in memory whole.
+#[derive(Debug)]
+pub struct Staging {
+    /// The output folder as given, for messages.
+    dir: PathBuf,
+    /// The output folder, absolute.
+    target: PathBuf,
+    /// The staging folder.
+    staging: PathBuf,
+    /// The name the old output is moved to during the swap.
+    old: PathBuf,
+    /// Whether the output folder exists already.
+    exists: bool,
+    /// Paths of the files written so far.
+    files: HashSet<String>,
+    /// Folders created so far (site-relative), each with a file inside it.
+    folders: HashMap<String, String>,
+    /// What was written.
+    report: WriteReport,
+    /// Set by [`Staging::commit`]; until then, dropping removes the folder.
+    done: bool,
+}
+
+impl Staging {
+    /// Checks that `out_dir` may be replaced, then creates the staging folder
+    /// with the marker file in it. A relative `out_dir` is taken from the
+    /// current folder, and its parent folder is created if missing.
+    pub fn begin(out_dir: &Path, options: &WriteOptions) -> Result<Self, OutputError> {
+        let cwd = std::env::current_dir().map_err(|e| OutputError::Inspect {
+            dir: out_dir.to_path_buf(),
+            source: FsError::new(FsAction::Inspect, ".", e),
+        })?;
+        Self::begin_from(&cwd, out_dir, options)
+    }
+
+    /// [`Staging::begin`] with the current folder passed in, so tests can fake it.
+    fn begin_from(cwd: &Path, out_dir: &Path, options: &WriteOptions) -> Result<Self, OutputError> {
+        let dir = || out_dir.to_path_buf();
+        let inspect = |source| OutputError::Inspect { dir: dir(), source };
+        let target = fsutil::absolute_lexical(cwd, out_dir);
+        let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+            return Err(OutputError::RootFolder { dir: dir() });
+        };
+        let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
+        let real_target = fsutil::canonicalize_existing(parent)
+            .map_err(inspect)?
+            .join(name);
+        if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
+            return Err(OutputError::ContainsWorkingDir {
+                dir: dir(),
+                cwd: cwd.to_path_buf(),
+            });
+        }
+        let exists = match fsutil::symlink_metadata(&target).map_err(inspect)? {
+            None => false,
+            Some(_) if !target.is_dir() => return Err(OutputError::NotAFolder { dir: dir() }),
+            Some(_) => {
+                let empty = fsutil::read_dir(&target).map_err(inspect)?.is_empty();
+                if !empty && !options.force && !target.join(MARKER_FILE).is_file() {
+                    return Err(OutputError::NotKohyoOutput { dir: dir() });
+                }
+                true
+            }
+        };
+        let stage_err = |source| OutputError::Stage { dir: dir(), source };
+        fsutil::create_dir_all(parent).map_err(stage_err)?;
+        remove_leftovers(parent, name);
+        let staging = parent.join(sibling_name(name, "staging"));
+        let old = parent.join(sibling_name(name, "old"));
+        fsutil::create_dir(&staging).map_err(stage_err)?;
+        let this = Self {
+            dir: dir(),
+            target: target.clone(),
+            staging,
+            old,
+            exists,
+            files: HashSet::new(),
+            folders: HashMap::new(),
+            report: WriteReport::default(),
+            done: false,
+        };
+        fsutil::write(this.staging.join(MARKER_FILE), MARKER_TEXT).map_err(stage_err)?;
+        Ok(this)
+    }
+
+    /// Checks and writes `files` (in parallel) into the staging folder.
+    pub fn write(&mut self, files: &[OutputFile]) -> Result<(), OutputError> {
+        let mut new_folders = Vec::new();
+        for file in files {
+            check_path(&file.path).map_err(|problem| OutputError::InvalidPath {
+                path: file.path.clone(),
+                problem,
+            })?;
+            if let Some(inner) = self.folders.get(&file.path) {
+                return Err(OutputError::PathConflict {
+                    file: file.path.clone(),
+                    inner: inner.clone(),
+                });
+            }
+            if !self.files.insert(file.path.clone()) {
+                return Err(OutputError::DuplicatePath {
+                    path: file.path.clone(),
+                });
+            }
+            for (slash, _) in file.path.match_indices('/') {
+                let folder = &file.path[..slash];
+                if self.files.contains(folder) {
+                    return Err(OutputError::PathConflict {
+                        file: folder.to_string(),
+                        inner: file.path.clone(),
+                    });
+                }
+                if !self.folders.contains_key(folder) {
+                    self.folders.insert(folder.to_string(), file.path.clone());
+                    new_folders.push(folder.to_string());
+                }
+            }
+        }
+        let stage_err = |source| OutputError::Stage {
+            dir: self.dir.clone(),
+            source,
+        };
+        // Parents come before their children: `match_indices` goes left to right.
+        for folder in &new_folders {
+            let mut dest = self.staging.clone();
+            dest.extend(folder.split('/'));
+            fsutil::create_dir(&dest).map_err(stage_err)?;
+        }
+        files
+            .par_iter()
+            .try_for_each(|file| {
+                let mut dest = self.staging.clone();
+                dest.extend(file.path.split('/'));
+                fsutil::write(&dest, &file.bytes)
+            })
+            .map_err(stage_err)?;
+        self.report.files += files.len();
+        self.report.bytes += files.iter().map(|f| f.bytes.len() as u64).sum::<u64>();
+        Ok(())
+    }
+
+    /// Moves the staging folder into place; the previous output is removed.
+    pub fn commit(mut self) -> Result<WriteReport, OutputError> {
+        self.done = true;
+        let dir = self.dir.clone();
+        let swap_err = |source| {
+            fsutil::remove_best_effort(&self.staging);
+            OutputError::Swap {
+                dir: dir.clone(),
+                source,
+            }
+        };
+        if self.exists {
+            fsutil::rename(&self.target, &self.old).map_err(swap_err)?;
+        }
+        if let Err(source) = fsutil::rename(&self.staging, &self.target) {
+            if self.exists {
+                // Best effort: put the previous output back where it was.
+                let _ = fsutil::rename(&self.old, &self.target);
+            }
+            return Err(swap_err(source));
+        }
+        if self.exists {
+            fsutil::remove_dir_all(&self.old).map_err(|source| OutputError::Cleanup {
+                dir: dir.clone(),
+                old: self.old.clone(),
+                source,
+            })?;
+        }
+        Ok(self.report)
+    }
+}
+
+impl Sink for Staging {
+    fn put(&mut self, files: Vec<OutputFile>) -> Result<(), OutputError> {
+        self.write(&files)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            fsutil::remove_best_effort(&self.staging);
+        }
+    }
 }
 
 /// [`write_site`] with the current folder passed in, so tests can fake it.
+#[cfg(test)]
 fn write_site_from(
     cwd: &Path,
     out_dir: &Path,
@@ -244,66 +456,9 @@ fn write_site_from(
     options: &WriteOptions,
 ) -> Result<WriteReport, OutputError> {
     validate_paths(files)?;
-    let dir = || out_dir.to_path_buf();
-    let inspect = |source| OutputError::Inspect { dir: dir(), source };
-    let target = fsutil::absolute_lexical(cwd, out_dir);
-    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
-        return Err(OutputError::RootFolder { dir: dir() });
-    };
-    let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
-    let real_target = fsutil::canonicalize_existing(parent)
-        .map_err(inspect)?
-        .join(name);
-    if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
-        return Err(OutputError::ContainsWorkingDir {
-            dir: dir(),
-            cwd: cwd.to_path_buf(),
-        });
-    }
-    let exists = match fsutil::symlink_metadata(&target).map_err(inspect)? {
-        None => false,
-        Some(_) if !target.is_dir() => return Err(OutputError::NotAFolder { dir: dir() }),
-        Some(_) => {
-            let empty = fsutil::read_dir(&target).map_err(inspect)?.is_empty();
-            if !empty && !options.force && !target.join(MARKER_FILE).is_file() {
-                return Err(OutputError::NotKohyoOutput { dir: dir() });
-            }
-            true
-        }
-    };
-
-    let stage_err = |source| OutputError::Stage { dir: dir(), source };
-    fsutil::create_dir_all(parent).map_err(stage_err)?;
-    remove_leftovers(parent, name);
-    let staging = parent.join(sibling_name(name, "staging"));
-    let old = parent.join(sibling_name(name, "old"));
-    let report = stage(&staging, files).map_err(|source| {
-        fsutil::remove_best_effort(&staging);
-        stage_err(source)
-    })?;
-
-    let swap_err = |source| {
-        fsutil::remove_best_effort(&staging);
-        OutputError::Swap { dir: dir(), source }
-    };
-    if exists {
-        fsutil::rename(&target, &old).map_err(swap_err)?;
-    }
-    if let Err(source) = fsutil::rename(&staging, &target) {
-        if exists {
-            // Best effort: put the previous output back where it was.
-            let _ = fsutil::rename(&old, &target);
-        }
-        return Err(swap_err(source));
-    }
-    if exists {
-        fsutil::remove_dir_all(&old).map_err(|source| OutputError::Cleanup {
-            dir: dir(),
-            old: old.clone(),
-            source,
-        })?;
-    }
-    Ok(report)
+    let mut staging = Staging::begin_from(cwd, out_dir, options)?;
+    staging.write(files)?;
+    staging.commit()
 }
 
 /// Checks every path, then looks for duplicates and page/folder clashes.
@@ -370,29 +525,6 @@ fn remove_leftovers(parent: &Path, name: &OsStr) {
             fsutil::remove_best_effort(&entry);
         }
     }
-}
-
-/// Writes the marker and every file into the new folder `staging`.
-fn stage(staging: &Path, files: &[OutputFile]) -> Result<WriteReport, FsError> {
-    fsutil::create_dir(staging)?;
-    fsutil::write(staging.join(MARKER_FILE), MARKER_TEXT)?;
-    let mut made = HashSet::new();
-    let mut bytes = 0u64;
-    for file in files {
-        let mut dest = staging.to_path_buf();
-        dest.extend(file.path.split('/'));
-        if let Some(folder) = dest.parent()
-            && made.insert(folder.to_path_buf())
-        {
-            fsutil::create_dir_all(folder)?;
-        }
-        fsutil::write(&dest, &file.bytes)?;
-        bytes += file.bytes.len() as u64;
-    }
-    Ok(WriteReport {
-        files: files.len(),
-        bytes,
-    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! The pipeline that `check`, `build` and tests share:
-//! load → validate → render (in memory) → search index (in memory) → write.
+//! load → validate → render, a batch of pages at a time, into a sink (a
+//! staging folder for `build`, memory for `check`, `serve` and tests) while
+//! the search index is built beside it on its own thread.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostics, Place};
 use crate::model::Site;
-use crate::output::{self, OutputError, OutputFile, WriteOptions};
+use crate::output::{OutputError, OutputFile, Sink, Staging, WriteOptions};
+use crate::theme::Theme;
 use crate::{load, render, search, theme, validate};
 
 /// Options of a build that do not come from the content.
@@ -32,14 +35,14 @@ pub enum Step {
         /// Items in all plans.
         items: usize,
     },
-    /// Indexing this many files for search.
+    /// Finishing the search index of this many pages.
     Indexing {
-        /// Output files rendered so far.
+        /// Pages rendered.
         files: usize,
     },
-    /// Writing this many files.
+    /// Putting the new site (this many pages and data files) in place.
     Writing {
-        /// Files to write.
+        /// Pages and data files written.
         files: usize,
     },
 }
@@ -102,8 +105,9 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     }
 }
 
-/// Loads, validates and renders the site under `root`, all in memory.
-pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+/// Loads and validates the site under `root` and its theme, with `options`
+/// applied.
+fn prepare(root: &Path, options: &BuildOptions) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
     options.step(Step::Loading);
     let (raw, mut diags) = load::load(root);
     let theme = theme::load(root, &mut diags);
@@ -131,37 +135,101 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
             format!("{base}/")
         });
     }
+    Ok((site, theme, diags))
+}
+
+/// What went into a [`Sink`], counted on the way.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    /// HTML pages.
+    pages: usize,
+    /// Open data files (CSV and JSON under `data/`).
+    data_files: usize,
+}
+
+/// Passes files on to a sink, counting them and queueing the pages for the
+/// search index.
+struct Tee<'a> {
+    sink: &'a mut dyn Sink,
+    indexer: Option<&'a search::Indexer>,
+    tally: Tally,
+}
+
+impl Sink for Tee<'_> {
+    fn put(&mut self, files: Vec<OutputFile>) -> Result<(), OutputError> {
+        for f in &files {
+            if f.path.ends_with(".html") {
+                self.tally.pages += 1;
+            } else if f.path.starts_with("data/") {
+                self.tally.data_files += 1;
+            }
+        }
+        if let Some(indexer) = self.indexer {
+            indexer.add(&files);
+        }
+        self.sink.put(files)
+    }
+}
+
+/// Renders `site` into `sink` and, unless turned off, builds the search
+/// index beside the rendering and adds its bundle at the end.
+fn produce(
+    site: &Site,
+    theme: &Theme,
+    options: &BuildOptions,
+    diags: &mut Diagnostics,
+    sink: &mut dyn Sink,
+) -> Result<(Tally, search::SearchStats), BuildError> {
+    let search_failed = |diags: &mut Diagnostics, e: search::SearchError| {
+        diags.error_hint(
+            Place::file(search::BUNDLE_DIR),
+            "search-index",
+            e.to_string(),
+            "this is a fault in kohyo or pagefind, not in the content; please report it",
+        );
+        BuildError::Content(std::mem::take(diags))
+    };
+    let indexer = if options.no_search {
+        None
+    } else {
+        Some(search::Indexer::start(&site.settings.language).map_err(|e| search_failed(diags, e))?)
+    };
     options.step(Step::Rendering {
         items: site.plans.iter().map(|p| p.items.len()).sum(),
     });
-    let mut files = render::render(&site, &theme, &mut diags);
+    let mut tee = Tee {
+        sink,
+        indexer: indexer.as_ref(),
+        tally: Tally::default(),
+    };
+    render::render(site, theme, diags, &mut tee)?;
     if diags.has_errors() {
-        return Err(diags);
+        return Err(BuildError::Content(std::mem::take(diags)));
     }
-    if options.no_search {
-        return Ok(Rendered {
-            site,
-            files,
-            search: search::SearchStats::default(),
-        });
-    }
-    options.step(Step::Indexing { files: files.len() });
-    let search = match search::index(&files, &site.settings.language) {
-        Ok(index) => {
-            files.extend(index.files);
-            files.sort_by(|a, b| a.path.cmp(&b.path));
-            index.stats
-        }
-        Err(e) => {
-            diags.error_hint(
-                Place::file(search::BUNDLE_DIR),
-                "search-index",
-                e.to_string(),
-                "this is a fault in kohyo or pagefind, not in the content; please report it",
-            );
+    let tally = tee.tally;
+    let Some(indexer) = indexer else {
+        return Ok((tally, search::SearchStats::default()));
+    };
+    options.step(Step::Indexing { files: tally.pages });
+    let index = indexer.finish().map_err(|e| search_failed(diags, e))?;
+    sink.put(index.files)?;
+    Ok((tally, index.stats))
+}
+
+/// Loads, validates and renders the site under `root`, all in memory.
+pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+    let (site, theme, mut diags) = prepare(root, options)?;
+    let mut files = Vec::new();
+    let search = match produce(&site, &theme, options, &mut diags, &mut files) {
+        Ok((_, search)) => search,
+        Err(BuildError::Content(d)) => return Err(d),
+        Err(BuildError::Output(e)) => {
+            // Only a folder can refuse files; kept for completeness.
+            diags.error(Place::file("."), "output", e.to_string());
             return Err(diags);
         }
     };
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered {
         site,
         files,
@@ -169,41 +237,67 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
     })
 }
 
-/// Builds the site under `root` into `out`: renders everything in memory,
-/// then writes it into a fresh folder swapped in only on success.
+/// What `kohyo check` found: the checked model and how many pages it has.
+#[derive(Debug)]
+pub struct Checked {
+    /// The checked model.
+    pub site: Site,
+    /// HTML pages rendered (and thrown away).
+    pub pages: usize,
+}
+
+/// Loads, validates and renders the site under `root` without keeping or
+/// writing anything and without a search index: what `kohyo check` does.
+pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, Diagnostics> {
+    struct Discard;
+    impl Sink for Discard {
+        fn put(&mut self, _: Vec<OutputFile>) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+    let options = BuildOptions {
+        no_search: true,
+        ..options.clone()
+    };
+    let (site, theme, mut diags) = prepare(root, &options)?;
+    match produce(&site, &theme, &options, &mut diags, &mut Discard) {
+        Ok((tally, _)) => Ok(Checked {
+            site,
+            pages: tally.pages,
+        }),
+        Err(BuildError::Content(d)) => Err(d),
+        Err(BuildError::Output(e)) => {
+            diags.error(Place::file("."), "output", e.to_string());
+            Err(diags)
+        }
+    }
+}
+
+/// Builds the site under `root` into `out`: pages are rendered in batches
+/// and written at once into a fresh folder, which is swapped in only when
+/// the whole site (and its search index) is complete. A failed build
+/// removes that folder and leaves `out` as it was.
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    let rendered = render_site(root, options).map_err(BuildError::Content)?;
-    options.step(Step::Writing {
-        files: rendered.files.len(),
-    });
-    let report = output::write_site(
+    let (site, theme, mut diags) = prepare(root, options).map_err(BuildError::Content)?;
+    let mut staging = Staging::begin(
         out,
-        &rendered.files,
         &WriteOptions {
             force: options.force,
         },
     )?;
+    let (tally, search) = produce(&site, &theme, options, &mut diags, &mut staging)?;
+    options.step(Step::Writing {
+        files: tally.pages + tally.data_files,
+    });
+    let report = staging.commit()?;
     Ok(BuildReport {
         files: report.files,
-        pages: rendered
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count(),
+        pages: tally.pages,
         bytes: report.bytes,
-        charts: rendered
-            .site
-            .plans
-            .iter()
-            .map(|p| p.indicator_count())
-            .sum(),
-        data_files: rendered
-            .files
-            .iter()
-            .filter(|f| f.path.starts_with("data/") && !f.path.ends_with(".html"))
-            .count(),
+        charts: site.plans.iter().map(|p| p.indicator_count()).sum(),
+        data_files: tally.data_files,
         elapsed: start.elapsed(),
-        search: rendered.search,
+        search,
     })
 }

@@ -8,7 +8,8 @@
 //! whole site is indexed as the site's language, so Japanese text is split
 //! into words by pagefind's ICU4X segmenter.
 //!
-//! Determinism: the index is built from the pages in memory, in path order.
+//! Determinism: pages are added in the order the build renders them, which is
+//! the same on every run.
 //! pagefind names its files by content hashes, sorts words and filter values,
 //! writes gzip headers without a time stamp and takes no time or random input,
 //! so the same pages give byte-identical files (a test builds twice and
@@ -106,25 +107,119 @@ pub struct SearchStats {
 #[error("search index: {0}")]
 pub struct SearchError(String);
 
+/// Whether `path` is a page that goes into the index.
+pub fn is_indexed(path: &str) -> bool {
+    path.ends_with(".html") && !NOT_INDEXED.contains(&path)
+}
+
+/// A search index being built on its own thread while the site is still
+/// rendering: pages go in with [`Indexer::add`], in the order they are
+/// rendered (which is the same on every run), and [`Indexer::finish`] returns
+/// the bundle.
+///
+/// pagefind's API indexes one page at a time, so the index is built on one
+/// core; on its own thread it runs beside the rendering instead of after it.
+/// At most a few batches wait for it, so a slow index slows the rendering
+/// down rather than piling pages up in memory.
+pub struct Indexer {
+    pages: Option<std::sync::mpsc::SyncSender<Vec<(String, String)>>>,
+    thread: std::thread::JoinHandle<Result<SearchIndex, SearchError>>,
+    start: Instant,
+}
+
+impl Indexer {
+    /// Starts an empty index of pages in `language` (e.g. `ja`).
+    pub fn start(language: &str) -> Result<Self, SearchError> {
+        let start = Instant::now();
+        // pagefind reads the current folder when it starts and panics without one.
+        std::env::current_dir()
+            .map_err(|e| SearchError(format!("the current folder cannot be read: {e}")))?;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(4);
+        let language = language.to_string();
+        let thread = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .build()
+                    .map_err(|e| SearchError(format!("cannot start the indexing runtime: {e}")))?;
+                let bundle = runtime.block_on(async {
+                    let config = PagefindServiceConfig::builder()
+                        .force_language(language)
+                        .keep_index_url(true)
+                        .build();
+                    let mut index =
+                        PagefindIndex::new(Some(config)).map_err(|e| SearchError(e.to_string()))?;
+                    for batch in rx {
+                        for (path, html) in batch {
+                            index
+                                .add_html_file(Some(path.clone()), None, html)
+                                .await
+                                .map_err(|e| SearchError(format!("{path}: {e}")))?;
+                        }
+                    }
+                    index
+                        .get_files()
+                        .await
+                        .map_err(|e| SearchError(e.to_string()))
+                })?;
+                bundle_files(bundle)
+            })
+            .map_err(|e| SearchError(format!("cannot start the indexing thread: {e}")))?;
+        Ok(Self {
+            pages: Some(tx),
+            thread,
+            start,
+        })
+    }
+
+    /// Queues the pages among `files` that belong in the index (see
+    /// [`is_indexed`]). If indexing has failed, [`Indexer::finish`] says why.
+    pub fn add(&self, files: &[OutputFile]) {
+        let batch: Vec<(String, String)> = files
+            .iter()
+            .filter(|f| is_indexed(&f.path))
+            .map(|f| {
+                (
+                    f.path.clone(),
+                    String::from_utf8_lossy(&f.bytes).into_owned(),
+                )
+            })
+            .collect();
+        if let (false, Some(tx)) = (batch.is_empty(), &self.pages) {
+            // A closed channel means the thread stopped on an error, which
+            // `finish` returns.
+            let _ = tx.send(batch);
+        }
+    }
+
+    /// Waits for the index and returns its files.
+    pub fn finish(mut self) -> Result<SearchIndex, SearchError> {
+        drop(self.pages.take());
+        let mut index = self
+            .thread
+            .join()
+            .map_err(|_| SearchError("the indexing thread panicked".into()))??;
+        index.stats.elapsed = self.start.elapsed();
+        Ok(index)
+    }
+}
+
 /// Indexes every HTML page of `files` (site-relative paths, as rendered)
-/// in `language` (e.g. `ja`) and returns pagefind's bundle.
+/// in `language` (e.g. `ja`), in path order, and returns pagefind's bundle.
 pub fn index(files: &[OutputFile], language: &str) -> Result<SearchIndex, SearchError> {
-    let start = Instant::now();
-    // pagefind reads the current folder when it starts and panics without one.
-    std::env::current_dir()
-        .map_err(|e| SearchError(format!("the current folder cannot be read: {e}")))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| SearchError(format!("cannot start the indexing runtime: {e}")))?;
-    // Also left out by the templates (no `data-pagefind-body`); skipped here
-    // too in case a site's own `base.html` marks no page at all, when pagefind
-    // would index every page whole.
-    let mut pages: Vec<&OutputFile> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html") && !NOT_INDEXED.contains(&f.path.as_str()))
-        .collect();
+    let indexer = Indexer::start(language)?;
+    let mut pages: Vec<&OutputFile> = files.iter().collect();
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let bundle = runtime.block_on(build(&pages, language))?;
+    for chunk in pages.chunks(256) {
+        let chunk: Vec<OutputFile> = chunk.iter().map(|f| (*f).clone()).collect();
+        indexer.add(&chunk);
+    }
+    indexer.finish()
+}
+
+/// The bundle pagefind wrote, less the files we do not publish, under
+/// [`BUNDLE_DIR`] and sorted by path.
+fn bundle_files(bundle: Vec<pagefind::api::SyntheticFile>) -> Result<SearchIndex, SearchError> {
     let mut out: Vec<OutputFile> = bundle
         .into_iter()
         .filter_map(|f| {
@@ -142,31 +237,9 @@ pub fn index(files: &[OutputFile], language: &str) -> Result<SearchIndex, Search
         pages: page_count(&entry.bytes),
         files: out.len(),
         bytes: out.iter().map(|f| f.bytes.len() as u64).sum(),
-        elapsed: start.elapsed(),
+        elapsed: Duration::ZERO,
     };
     Ok(SearchIndex { files: out, stats })
-}
-
-async fn build(
-    pages: &[&OutputFile],
-    language: &str,
-) -> Result<Vec<pagefind::api::SyntheticFile>, SearchError> {
-    let config = PagefindServiceConfig::builder()
-        .force_language(language.to_string())
-        .keep_index_url(true)
-        .build();
-    let mut index = PagefindIndex::new(Some(config)).map_err(|e| SearchError(e.to_string()))?;
-    for page in pages {
-        let html = String::from_utf8_lossy(&page.bytes).into_owned();
-        index
-            .add_html_file(Some(page.path.clone()), None, html)
-            .await
-            .map_err(|e| SearchError(format!("{}: {e}", page.path)))?;
-    }
-    index
-        .get_files()
-        .await
-        .map_err(|e| SearchError(e.to_string()))
 }
 
 /// Pages in the index, summed over the languages in `pagefind-entry.json`.

@@ -392,3 +392,50 @@ fn static_filters_work_as_plain_links() {
         "and by mark"
     );
 }
+
+/// Copies the folder `from` to `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &dest);
+        } else {
+            fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_template_that_fails_after_pages_were_written_leaves_the_previous_output() {
+    // Pages are written to the staging folder while later ones still render:
+    // a template failing on item pages (rendered after the home page, the data
+    // files and the plan pages) must still leave the old output alone.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("minimal"), &site);
+    let out = tmp.path().join("public");
+    pipeline::build(&site, &out, &BuildOptions::default()).unwrap();
+    let before = snapshot(&out);
+    let templates = site.join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("item.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ page.no_such_view.field }}{% endblock %}",
+    )
+    .unwrap();
+    let err = pipeline::build(&site, &out, &BuildOptions::default()).unwrap_err();
+    let BuildError::Content(diags) = &err else {
+        panic!("expected a template error, got {err}");
+    };
+    let text = diags.to_string();
+    assert!(text.contains("templates/item.html"), "{text}");
+    assert_eq!(snapshot(&out), before);
+    let mut leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    leftovers.sort();
+    assert_eq!(leftovers, ["public", "site"]);
+}

@@ -234,21 +234,48 @@ fn phases(root: &Path, out: &Path, with_search: bool) -> io::Result<()> {
     if diags.has_errors() {
         return Err(failed("the content has errors"));
     }
-    let mut files = render::render(&site, &theme, &mut diags);
+    // The same calls as `pipeline::build`: pages go to the staging folder
+    // (and the search index, on its own thread) a batch at a time.
+    struct Both<'a> {
+        staging: &'a mut output::Staging,
+        indexer: Option<&'a search::Indexer>,
+    }
+    impl output::Sink for Both<'_> {
+        fn put(&mut self, files: Vec<output::OutputFile>) -> Result<(), output::OutputError> {
+            if let Some(indexer) = self.indexer {
+                indexer.add(&files);
+            }
+            self.staging.put(files)
+        }
+    }
+    let io_err = |e: &dyn std::fmt::Display| io::Error::other(e.to_string());
+    let mut staging =
+        output::Staging::begin(out, &output::WriteOptions::default()).map_err(|e| io_err(&e))?;
+    let indexer = if with_search {
+        Some(search::Indexer::start(&site.settings.language).map_err(|e| io_err(&e))?)
+    } else {
+        None
+    };
+    let mut both = Both {
+        staging: &mut staging,
+        indexer: indexer.as_ref(),
+    };
+    render::render(&site, &theme, &mut diags, &mut both).map_err(|e| io_err(&e))?;
     if diags.has_errors() {
         return Err(failed("rendering failed"));
     }
-    step("render (views + templates)");
-    if with_search {
-        let index = search::index(&files, &site.settings.language)
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        files.extend(index.files);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        step("search index (pagefind)");
+    step(if with_search {
+        "render + write (+ index)"
+    } else {
+        "render + write"
+    });
+    if let Some(indexer) = indexer {
+        let index = indexer.finish().map_err(|e| io_err(&e))?;
+        output::Sink::put(&mut staging, index.files).map_err(|e| io_err(&e))?;
+        step("search index: finish + write");
     }
-    let report = output::write_site(out, &files, &output::WriteOptions::default())
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    step("write (stage + swap)");
+    let report = staging.commit().map_err(|e| io_err(&e))?;
+    step("swap");
     let total = start.elapsed().as_secs_f64();
     println!(
         "{:<28} {total:>9.3} s   {} files, {:.1} MiB",

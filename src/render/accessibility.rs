@@ -16,7 +16,7 @@ struct StatementPage {
 }
 
 /// The statement's page; `page_count` counts every page of the site.
-pub(super) fn job(page_count: usize) -> Job {
+pub(super) fn job(page_count: usize) -> Job<'static> {
     let heading = "ウェブアクセシビリティ方針と試験結果";
     Job {
         path: PATH.into(),

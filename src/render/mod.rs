@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostics, Place};
 use crate::markdown;
 use crate::model::*;
-use crate::output::OutputFile;
+use crate::output::{OutputError, OutputFile, Sink};
 use crate::theme::Theme;
 use crate::urls;
 use crate::views::cycle;
@@ -59,7 +59,7 @@ struct Frame<'a> {
 }
 
 /// A page waiting to be rendered.
-struct Job {
+struct Job<'a> {
     path: String,
     template: &'static str,
     heading: String,
@@ -67,20 +67,30 @@ struct Job {
     description: String,
     crumbs: Vec<LinkView>,
     /// The page's view.
-    page: PageData,
+    page: PageData<'a>,
 }
 
 /// A page's view: ready, or built when the page is rendered (in parallel,
-/// and dropped right after, so the views of thousands of item pages are
-/// never all in memory at once).
-enum PageData {
+/// and dropped right after, so the views of thousands of item and division
+/// pages are never all in memory at once).
+enum PageData<'a> {
     /// Built already, type-erased so jobs of every kind fit in one list.
     Ready(tera::Value),
-    /// An item page: plan index and item index within the plan.
-    Item(usize, usize),
+    /// Built by this function when the page is rendered.
+    Lazy(Box<dyn Fn() -> tera::Value + Send + Sync + 'a>),
 }
 
-impl From<tera::Value> for PageData {
+/// A view built when its page is rendered.
+fn lazy<'a>(view: impl Fn() -> tera::Value + Send + Sync + 'a) -> PageData<'a> {
+    PageData::Lazy(Box::new(view))
+}
+
+/// Pages rendered at once before they are handed on to be written: large
+/// enough to keep every core busy, small enough that a big site is never
+/// held in memory whole.
+const BATCH: usize = 256;
+
+impl From<tera::Value> for PageData<'_> {
     fn from(v: tera::Value) -> Self {
         PageData::Ready(v)
     }
@@ -90,8 +100,15 @@ fn value<T: Serialize>(v: &T) -> tera::Value {
     tera::Value::from_serializable(v)
 }
 
-/// Renders every page of `site` with `theme`; template errors become diagnostics.
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutputFile> {
+/// Renders every page of `site` with `theme` into `sink`, a batch at a time
+/// and always in the same order; template errors become diagnostics (the
+/// pages that failed are left out, the others still go to `sink`).
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    diags: &mut Diagnostics,
+    sink: &mut dyn Sink,
+) -> Result<(), OutputError> {
     let site_value = value(&site_view(site));
     let (data_files, data_sets) = match data::data_files(site) {
         Ok(d) => d,
@@ -101,45 +118,48 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
                 "data",
                 format!("open data could not be written: {e}"),
             );
-            return Vec::new();
+            return Ok(());
         }
     };
     let mut jobs = jobs(site);
     jobs.push(data_job(site, &data_sets));
     jobs.push(accessibility::job(jobs.len() + 1));
-    let results: Vec<Result<OutputFile, (String, String)>> = jobs
-        .par_iter()
-        .map(|job| render_job(site, theme, &site_value, job))
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + data_files.len() + 4);
-    files.extend(data_files);
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err((template, message)) => diags.error_hint(
-                Place::file(&format!("{}/templates/{template}", crate::theme::THEME_DIR)),
-                "template",
-                format!("template failed to render: {message}"),
-                "check the variable names the template uses against docs/themes.md",
-            ),
-        }
-    }
+    let mut rest = data_files;
     for (path, bytes) in &theme.statics {
-        files.push(OutputFile {
+        rest.push(OutputFile {
             path: path.clone(),
             bytes: bytes.clone(),
         });
     }
-    files.push(OutputFile {
+    rest.push(OutputFile {
         path: paths::FEED.into(),
         bytes: feed::atom(site).into_bytes(),
     });
-    files.push(OutputFile {
+    rest.push(OutputFile {
         path: "sitemap.xml".into(),
         bytes: sitemap(site, &jobs).into_bytes(),
     });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    sink.put(rest)?;
+    for batch in jobs.chunks(BATCH) {
+        let results: Vec<Result<OutputFile, (String, String)>> = batch
+            .par_iter()
+            .map(|job| render_job(site, theme, &site_value, job))
+            .collect();
+        let mut files = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err((template, message)) => diags.error_hint(
+                    Place::file(&format!("{}/templates/{template}", crate::theme::THEME_DIR)),
+                    "template",
+                    format!("template failed to render: {message}"),
+                    "check the variable names the template uses against docs/themes.md",
+                ),
+            }
+        }
+        sink.put(files)?;
+    }
+    Ok(())
 }
 
 fn render_job(
@@ -172,7 +192,7 @@ fn render_job(
         "page",
         match &job.page {
             PageData::Ready(v) => v.clone(),
-            PageData::Item(p, i) => item_page(site, &site.plans[*p], &site.plans[*p].items[*i]),
+            PageData::Lazy(view) => view(),
         },
     );
     let html = theme
@@ -264,7 +284,7 @@ struct MarkView {
     count: usize,
 }
 
-fn data_job(site: &Site, sets: &[data::DataSet]) -> Job {
+fn data_job<'a>(site: &'a Site, sets: &[data::DataSet]) -> Job<'a> {
     Job {
         path: paths::DATA.into(),
         template: "data.html",
@@ -282,7 +302,7 @@ fn data_job(site: &Site, sets: &[data::DataSet]) -> Job {
     }
 }
 
-fn jobs(site: &Site) -> Vec<Job> {
+fn jobs(site: &Site) -> Vec<Job<'_>> {
     let era = site.settings.era_years;
     let mut jobs = Vec::new();
     let main = site.main_plan();
@@ -378,7 +398,7 @@ fn first_sentence(text: &str) -> String {
     text[..end].chars().take(120).collect()
 }
 
-fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
+fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
     let era = site.settings.era_years;
     let pv = PlanView::new(plan, era);
     let goals: Vec<GoalView> = plan
@@ -401,51 +421,59 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             plan.title, pv.period
         ),
         crumbs: vec![home_crumb()],
-        page: PageData::Ready(value(&serde_helpers::PlanPage {
-            summary: md(&plan.summary),
-            source: md(&plan.source),
-            structure_note: md(&plan.structure_note),
-            grades_note: md(&plan.grades_note),
-            grades: plan
-                .grades
+        page: lazy(move || {
+            let pv = PlanView::new(plan, era);
+            let goals: Vec<GoalView> = plan
+                .goals
                 .iter()
-                .map(|g| GradeView {
-                    key: g.key.clone(),
-                    label: g.label.clone(),
-                    meaning: g.meaning.clone().unwrap_or_default(),
-                })
-                .collect(),
-            marks: plan
-                .marks
-                .iter()
-                .map(|m| MarkView {
-                    symbol: m.symbol.clone(),
-                    label: m.label.clone(),
-                    url: paths::mark(&plan.id, &m.id),
-                    count: plan
-                        .items
-                        .iter()
-                        .filter(|i| i.marks.contains(&m.id))
-                        .count(),
-                })
-                .collect(),
-            divisions: plan_divisions(site, plan),
-            cycles: plan
-                .cycles
-                .iter()
-                .rev()
-                .map(|c| cycle::cycle_link(plan, c, era))
-                .collect(),
-            indicators: plan
-                .indicators
-                .iter()
-                .map(|i| IndicatorView::new(plan, i, era))
-                .collect(),
-            documented_count: plan.items.len() - inferred,
-            inferred_count: inferred,
-            goals: &goals,
-            plan: &pv,
-        })),
+                .map(|g| GoalView::new(site, plan, g))
+                .collect();
+            value(&serde_helpers::PlanPage {
+                summary: md(&plan.summary),
+                source: md(&plan.source),
+                structure_note: md(&plan.structure_note),
+                grades_note: md(&plan.grades_note),
+                grades: plan
+                    .grades
+                    .iter()
+                    .map(|g| GradeView {
+                        key: g.key.clone(),
+                        label: g.label.clone(),
+                        meaning: g.meaning.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+                marks: plan
+                    .marks
+                    .iter()
+                    .map(|m| MarkView {
+                        symbol: m.symbol.clone(),
+                        label: m.label.clone(),
+                        url: paths::mark(&plan.id, &m.id),
+                        count: plan
+                            .items
+                            .iter()
+                            .filter(|i| i.marks.contains(&m.id))
+                            .count(),
+                    })
+                    .collect(),
+                divisions: plan_divisions(site, plan),
+                cycles: plan
+                    .cycles
+                    .iter()
+                    .rev()
+                    .map(|c| cycle::cycle_link(plan, c, era))
+                    .collect(),
+                indicators: plan
+                    .indicators
+                    .iter()
+                    .map(|i| IndicatorView::new(plan, i, era))
+                    .collect(),
+                documented_count: plan.items.len() - inferred,
+                inferred_count: inferred,
+                goals: &goals,
+                plan: &pv,
+            })
+        }),
     });
     for (goal, gv) in plan.goals.iter().zip(&goals) {
         jobs.push(Job {
@@ -504,12 +532,14 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             plan.title
         ),
         crumbs: vec![home_crumb(), plan_crumb(plan)],
-        page: PageData::Ready(value(&serde_helpers::DashboardPage {
-            plan: &pv,
-            groups: crate::views::indicator::dashboard(plan, era),
-            counts: crate::views::indicator::status_counts(plan),
-            formulas: crate::views::indicator::formulas(),
-        })),
+        page: lazy(move || {
+            value(&serde_helpers::DashboardPage {
+                plan: &PlanView::new(plan, era),
+                groups: crate::views::indicator::dashboard(plan, era),
+                counts: crate::views::indicator::status_counts(plan),
+                formulas: crate::views::indicator::formulas(),
+            })
+        }),
     });
     for m in &plan.marks {
         let label = format!("{}（{}）の実施項目", m.symbol, m.label);
@@ -520,38 +550,41 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
             title_parts: vec![label.clone(), plan.title.clone()],
             description: format!("{}のうち、{}の実施項目の一覧。", plan.title, m.label),
             crumbs: vec![home_crumb(), plan_crumb(plan)],
-            page: PageData::Ready(value(&serde_helpers::MarkPage {
-                plan: &pv,
-                label: m.label.clone(),
-                items: plan
-                    .items
-                    .iter()
-                    .filter(|i| i.marks.contains(&m.id))
-                    .map(|i| ItemRow::new(site, plan, i))
-                    .collect(),
-            })),
+            page: lazy(move || {
+                value(&serde_helpers::MarkPage {
+                    plan: &PlanView::new(plan, era),
+                    label: m.label.clone(),
+                    items: plan
+                        .items
+                        .iter()
+                        .filter(|i| i.marks.contains(&m.id))
+                        .map(|i| ItemRow::new(site, plan, i))
+                        .collect(),
+                })
+            }),
         });
     }
     for c in &plan.cycles {
-        let view = cycle::cycle_view(site, plan, c);
+        let year = crate::years::fiscal_year(c.year, era);
         jobs.push(Job {
             path: paths::cycle(&plan.id, c.year),
             template: "cycle.html",
-            heading: format!("{}の評価結果", view.year),
-            title_parts: vec![format!("{}の評価結果", view.year), plan.title.clone()],
+            heading: format!("{year}の評価結果"),
+            title_parts: vec![format!("{year}の評価結果"), plan.title.clone()],
             description: format!(
-                "{}の{}の評価結果：評価の分布、委員会の意見、見直し。",
-                plan.title, view.year
+                "{}の{year}の評価結果：評価の分布、委員会の意見、見直し。",
+                plan.title
             ),
             crumbs: vec![home_crumb(), plan_crumb(plan)],
-            page: PageData::Ready(value(&serde_helpers::CyclePage {
-                plan: &pv,
-                cycle: view,
-            })),
+            page: lazy(move || {
+                value(&serde_helpers::CyclePage {
+                    plan: &PlanView::new(plan, era),
+                    cycle: cycle::cycle_view(site, plan, c),
+                })
+            }),
         });
     }
-    let plan_index = site.plans.iter().position(|p| p.id == plan.id).unwrap_or(0);
-    for (item_index, item) in plan.items.iter().enumerate() {
+    for item in &plan.items {
         let row = ItemRow::new(site, plan, item);
         let (_, policy) = plan.policy(item.policy).expect("validated policy");
         jobs.push(Job {
@@ -572,7 +605,7 @@ fn plan_jobs(site: &Site, plan: &Plan, jobs: &mut Vec<Job>) {
                 row.goal.clone(),
                 row.policy.clone(),
             ],
-            page: PageData::Item(plan_index, item_index),
+            page: lazy(move || item_page(site, plan, item)),
         });
     }
 }
@@ -621,69 +654,109 @@ fn plan_divisions(site: &Site, plan: &Plan) -> Vec<LinkView> {
         .collect()
 }
 
-fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
-    let era = site.settings.era_years;
-    let mut index = Vec::new();
-    for d in &site.divisions {
-        let mut groups = Vec::new();
-        let mut count = 0;
-        for plan in &site.plans {
-            let selected: Vec<&Item> = plan
-                .items
-                .iter()
-                .filter(|i| {
-                    i.divisions.contains(&d.id)
-                        || i.projects.iter().any(|p| {
-                            p.divisions.contains(&d.id) || p.related_divisions.contains(&d.id)
-                        })
-                })
-                .collect();
-            let items: Vec<ItemRow> = selected
-                .iter()
-                .map(|i| ItemRow::new(site, plan, i))
-                .collect();
-            count += items.len();
-            if !items.is_empty() {
-                let subset = |keep: &dyn Fn(&Item) -> bool| -> Vec<ItemRow> {
-                    selected
-                        .iter()
-                        .filter(|i| keep(i))
-                        .map(|i| ItemRow::new(site, plan, i))
-                        .collect()
-                };
-                let goals = plan
-                    .goals
+/// The items each division is responsible for or involved in (through a
+/// project), as (plan index, item index) in plan and item order; built in
+/// one pass over the items.
+fn items_by_division(site: &Site) -> Vec<Vec<(usize, usize)>> {
+    let index: std::collections::HashMap<&str, usize> = site
+        .divisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut by_division = vec![Vec::new(); site.divisions.len()];
+    let mut seen = Vec::new();
+    for (p, plan) in site.plans.iter().enumerate() {
+        for (i, item) in plan.items.iter().enumerate() {
+            seen.clear();
+            let ids = item.divisions.iter().chain(
+                item.projects
                     .iter()
-                    .map(|g| serde_helpers::FilterGroup {
-                        anchor: format!("{}-goal-{}", plan.id, g.number),
-                        title: format!("目標{} {}", g.number, g.title),
-                        items: subset(&|i: &Item| i.goal == g.number),
-                    })
-                    .filter(|g| !g.items.is_empty())
-                    .collect();
-                let marks = plan
-                    .marks
-                    .iter()
-                    .map(|m| serde_helpers::FilterGroup {
-                        anchor: format!("{}-mark-{}", plan.id, m.id),
-                        title: format!("{}（{}）", m.symbol, m.label),
-                        items: subset(&|i: &Item| i.marks.contains(&m.id)),
-                    })
-                    .filter(|g| !g.items.is_empty())
-                    .collect();
-                groups.push(serde_helpers::DivisionPlan {
-                    plan: PlanView::new(plan, era),
-                    items,
-                    goals,
-                    marks,
-                });
+                    .flat_map(|pr| pr.divisions.iter().chain(&pr.related_divisions)),
+            );
+            for id in ids {
+                if let Some(&d) = index.get(id.as_str())
+                    && !seen.contains(&d)
+                {
+                    seen.push(d);
+                    by_division[d].push((p, i));
+                }
             }
         }
+    }
+    by_division
+}
+
+/// The view of a division's page from its items (see [`items_by_division`]).
+fn division_page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera::Value {
+    let era = site.settings.era_years;
+    // Each row is built once and shown in up to three lists.
+    let rows: Vec<Vec<(&Item, ItemRow)>> = site
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(p, plan)| {
+            items
+                .iter()
+                .filter(|(ip, _)| *ip == p)
+                .map(|&(_, i)| (&plan.items[i], ItemRow::new(site, plan, &plan.items[i])))
+                .collect()
+        })
+        .collect();
+    let mut groups = Vec::new();
+    for (plan, selected) in site.plans.iter().zip(&rows) {
+        if selected.is_empty() {
+            continue;
+        }
+        let subset = |keep: &dyn Fn(&Item) -> bool| -> Vec<&ItemRow> {
+            selected
+                .iter()
+                .filter(|(i, _)| keep(i))
+                .map(|(_, row)| row)
+                .collect()
+        };
+        let goals = plan
+            .goals
+            .iter()
+            .map(|g| serde_helpers::FilterGroup {
+                anchor: format!("{}-goal-{}", plan.id, g.number),
+                title: format!("目標{} {}", g.number, g.title),
+                items: subset(&|i: &Item| i.goal == g.number),
+            })
+            .filter(|g| !g.items.is_empty())
+            .collect();
+        let marks = plan
+            .marks
+            .iter()
+            .map(|m| serde_helpers::FilterGroup {
+                anchor: format!("{}-mark-{}", plan.id, m.id),
+                title: format!("{}（{}）", m.symbol, m.label),
+                items: subset(&|i: &Item| i.marks.contains(&m.id)),
+            })
+            .filter(|g| !g.items.is_empty())
+            .collect();
+        groups.push(serde_helpers::DivisionPlan {
+            plan: PlanView::new(plan, era),
+            items: selected.iter().map(|(_, row)| row).collect(),
+            goals,
+            marks,
+        });
+    }
+    value(&serde_helpers::DivisionPage {
+        bureau: d.bureau.clone().unwrap_or_default(),
+        aliases: d.aliases.clone(),
+        groups,
+    })
+}
+
+fn division_jobs<'a>(site: &'a Site, jobs: &mut Vec<Job<'a>>) {
+    let mut index = Vec::new();
+    for (d, items) in site.divisions.iter().zip(items_by_division(site)) {
         index.push(serde_helpers::DivisionRow {
             name: d.name.clone(),
             bureau: d.bureau.clone().unwrap_or_default(),
             url: paths::division(&d.id),
-            item_count: count,
+            item_count: items.len(),
         });
         jobs.push(Job {
             path: paths::division(&d.id),
@@ -698,11 +771,7 @@ fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
                     url: paths::DIVISIONS.into(),
                 },
             ],
-            page: PageData::Ready(value(&serde_helpers::DivisionPage {
-                bureau: d.bureau.clone().unwrap_or_default(),
-                aliases: d.aliases.clone(),
-                groups,
-            })),
+            page: lazy(move || division_page(site, d, &items)),
         });
     }
     jobs.push(Job {
@@ -716,7 +785,7 @@ fn division_jobs(site: &Site, jobs: &mut Vec<Job>) {
     });
 }
 
-fn sitemap(site: &Site, jobs: &[Job]) -> String {
+fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
     let mut paths: Vec<&str> = jobs
         .iter()
         .map(|j| j.path.as_str())
@@ -835,21 +904,21 @@ mod serde_helpers {
     }
 
     #[derive(Serialize)]
-    pub struct DivisionPlan {
+    pub struct DivisionPlan<'a> {
         pub plan: PlanView,
-        pub items: Vec<ItemRow>,
+        pub items: Vec<&'a ItemRow>,
         /// The same items by goal, for the static filter links.
-        pub goals: Vec<FilterGroup>,
+        pub goals: Vec<FilterGroup<'a>>,
         /// The items carrying each mark, for the static filter links.
-        pub marks: Vec<FilterGroup>,
+        pub marks: Vec<FilterGroup<'a>>,
     }
 
     /// A subset of items reachable by a plain link (an anchor on the page).
     #[derive(Serialize)]
-    pub struct FilterGroup {
+    pub struct FilterGroup<'a> {
         pub anchor: String,
         pub title: String,
-        pub items: Vec<ItemRow>,
+        pub items: Vec<&'a ItemRow>,
     }
 
     #[derive(Serialize)]
@@ -860,10 +929,10 @@ mod serde_helpers {
     }
 
     #[derive(Serialize)]
-    pub struct DivisionPage {
+    pub struct DivisionPage<'a> {
         pub bureau: String,
         pub aliases: Vec<String>,
-        pub groups: Vec<DivisionPlan>,
+        pub groups: Vec<DivisionPlan<'a>>,
     }
 
     #[derive(Serialize)]
