@@ -106,8 +106,11 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
 }
 
 /// Loads and validates the site under `root` and its theme, with `options`
-/// applied.
-fn prepare(root: &Path, options: &BuildOptions) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
+/// applied; the diagnostics returned with them hold warnings only.
+pub fn prepare(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
     options.step(Step::Loading);
     let (raw, mut diags) = load::load(root);
     let theme = theme::load(root, &mut diags);

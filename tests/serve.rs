@@ -327,3 +327,47 @@ fn a_broken_template_shows_its_error_over_the_last_good_build() {
     });
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn after_an_edit_pages_render_on_request_and_the_search_index_catches_up() {
+    let site = site();
+    let server = Server::start(site.path());
+    edit(site.path(), ITEM, OLD_TITLE, "検索に出る新しい題名");
+    poll(&server, ITEM_PAGE, "the new title", |r| {
+        r.body.contains("検索に出る新しい題名")
+    });
+    // The earlier build's search bundle is served until the new one is ready.
+    assert_eq!(server.get("/pagefind/pagefind.js").status, 200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !server.stdout().contains("search index updated in ") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the search index was not rebuilt: {}",
+            server.stdout()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(server.get("/pagefind/pagefind-entry.json").status, 200);
+    // The other files of the rebuilt site are there too.
+    assert_eq!(server.get("/data/structure.csv").status, 200);
+    assert_eq!(server.get("/sitemap.xml").status, 200);
+
+    // A template that fails only when a page is rendered: that page shows
+    // the error, the others still work.
+    let templates = site.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("item.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ page.no_such_view.field }}{% endblock main %}",
+    )
+    .unwrap();
+    let failed = poll(&server, ITEM_PAGE, "the render error", |r| {
+        r.body.contains("templates/item.html")
+    });
+    assert!(
+        failed.body.contains("template failed to render"),
+        "{}",
+        failed.body
+    );
+    assert!(server.get("/").body.contains("例示サイト"));
+}

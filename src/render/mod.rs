@@ -100,6 +100,145 @@ fn value<T: Serialize>(v: &T) -> tera::Value {
     tera::Value::from_serializable(v)
 }
 
+/// A site ready to be rendered page by page: every page's path and how to
+/// build its view, plus the files that are not pages (open data, the theme's
+/// static files, the feed and the sitemap), made at once.
+///
+/// [`render`] renders all the pages; the preview server renders only the
+/// pages a browser asks for.
+pub struct Pages<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    site_value: tera::Value,
+    jobs: Vec<Job<'a>>,
+    by_path: std::collections::HashMap<String, usize>,
+    others: Vec<OutputFile>,
+}
+
+/// A page whose template failed: the template's name and the error.
+#[derive(Debug, Clone)]
+pub struct TemplateError {
+    /// The template, e.g. `item.html`.
+    pub template: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl TemplateError {
+    /// Adds this error to `diags`.
+    fn report(self, diags: &mut Diagnostics) {
+        diags.error_hint(
+            Place::file(&format!(
+                "{}/templates/{}",
+                crate::theme::THEME_DIR,
+                self.template
+            )),
+            "template",
+            format!("template failed to render: {}", self.message),
+            "check the variable names the template uses against docs/themes.md",
+        );
+    }
+}
+
+impl<'a> Pages<'a> {
+    /// Lists the pages of `site` and makes the files that are not pages.
+    /// Fails only if the open data cannot be written (an internal fault).
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<Self, String> {
+        let (data_files, data_sets) = data::data_files(site).map_err(|e| e.to_string())?;
+        let mut jobs = jobs(site);
+        jobs.push(data_job(site, &data_sets));
+        jobs.push(accessibility::job(jobs.len() + 1));
+        let mut others = data_files;
+        for (path, bytes) in &theme.statics {
+            others.push(OutputFile {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            });
+        }
+        others.push(OutputFile {
+            path: paths::FEED.into(),
+            bytes: feed::atom(site).into_bytes(),
+        });
+        others.push(OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: sitemap(site, &jobs).into_bytes(),
+        });
+        let by_path = jobs
+            .iter()
+            .enumerate()
+            .map(|(i, j)| (j.path.clone(), i))
+            .collect();
+        Ok(Self {
+            site,
+            theme,
+            site_value: value(&site_view(site)),
+            jobs,
+            by_path,
+            others,
+        })
+    }
+
+    /// The site being rendered.
+    pub fn site(&self) -> &'a Site {
+        self.site
+    }
+
+    /// Number of pages.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Whether there are no pages (never: every site has a home page).
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// The files that are not pages.
+    pub fn others(&self) -> &[OutputFile] {
+        &self.others
+    }
+
+    /// The paths of the pages, in rendering order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.jobs.iter().map(|j| j.path.as_str())
+    }
+
+    /// Whether `path` is one of the pages.
+    pub fn contains(&self, path: &str) -> bool {
+        self.by_path.contains_key(path)
+    }
+
+    /// Renders the page at `path`, if there is one.
+    pub fn render(&self, path: &str) -> Option<Result<OutputFile, TemplateError>> {
+        let job = &self.jobs[*self.by_path.get(path)?];
+        Some(self.render_job(job))
+    }
+
+    /// Renders every page into `sink`, a batch at a time in the same order
+    /// on every run; pages whose template fails are left out and returned.
+    pub fn render_all(&self, sink: &mut dyn Sink) -> Result<Vec<TemplateError>, OutputError> {
+        let mut failed = Vec::new();
+        for batch in self.jobs.chunks(BATCH) {
+            let results: Vec<Result<OutputFile, TemplateError>> =
+                batch.par_iter().map(|job| self.render_job(job)).collect();
+            let mut files = Vec::with_capacity(results.len());
+            for r in results {
+                match r {
+                    Ok(f) => files.push(f),
+                    Err(e) => failed.push(e),
+                }
+            }
+            sink.put(files)?;
+        }
+        Ok(failed)
+    }
+
+    fn render_job(&self, job: &Job<'_>) -> Result<OutputFile, TemplateError> {
+        render_job(self.site, self.theme, &self.site_value, job)
+            .map_err(|(template, message)| TemplateError { template, message })
+    }
+}
+
 /// Renders every page of `site` with `theme` into `sink`, a batch at a time
 /// and always in the same order; template errors become diagnostics (the
 /// pages that failed are left out, the others still go to `sink`).
@@ -109,9 +248,8 @@ pub fn render(
     diags: &mut Diagnostics,
     sink: &mut dyn Sink,
 ) -> Result<(), OutputError> {
-    let site_value = value(&site_view(site));
-    let (data_files, data_sets) = match data::data_files(site) {
-        Ok(d) => d,
+    let mut pages = match Pages::new(site, theme) {
+        Ok(p) => p,
         Err(e) => {
             diags.error(
                 Place::file("data/"),
@@ -121,43 +259,9 @@ pub fn render(
             return Ok(());
         }
     };
-    let mut jobs = jobs(site);
-    jobs.push(data_job(site, &data_sets));
-    jobs.push(accessibility::job(jobs.len() + 1));
-    let mut rest = data_files;
-    for (path, bytes) in &theme.statics {
-        rest.push(OutputFile {
-            path: path.clone(),
-            bytes: bytes.clone(),
-        });
-    }
-    rest.push(OutputFile {
-        path: paths::FEED.into(),
-        bytes: feed::atom(site).into_bytes(),
-    });
-    rest.push(OutputFile {
-        path: "sitemap.xml".into(),
-        bytes: sitemap(site, &jobs).into_bytes(),
-    });
-    sink.put(rest)?;
-    for batch in jobs.chunks(BATCH) {
-        let results: Vec<Result<OutputFile, (String, String)>> = batch
-            .par_iter()
-            .map(|job| render_job(site, theme, &site_value, job))
-            .collect();
-        let mut files = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(f) => files.push(f),
-                Err((template, message)) => diags.error_hint(
-                    Place::file(&format!("{}/templates/{template}", crate::theme::THEME_DIR)),
-                    "template",
-                    format!("template failed to render: {message}"),
-                    "check the variable names the template uses against docs/themes.md",
-                ),
-            }
-        }
-        sink.put(files)?;
+    sink.put(std::mem::take(&mut pages.others))?;
+    for e in pages.render_all(sink)? {
+        e.report(diags);
     }
     Ok(())
 }

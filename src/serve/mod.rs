@@ -13,6 +13,7 @@
 //! wakes every live stream, which tells its page to reload.
 
 pub mod http;
+pub mod lazy;
 pub mod snapshot;
 pub mod watch;
 
@@ -25,6 +26,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::diagnostics::Diagnostics;
 use crate::pipeline::{self, BuildOptions};
+use lazy::LazySite;
 use snapshot::{Problems, Snapshot, files_of};
 use watch::{Change, Watcher};
 
@@ -247,6 +249,9 @@ struct Builder {
     builds: u64,
     /// Skip the search index.
     no_search: bool,
+    /// The latest good build served page by page, told to stop indexing
+    /// when a newer one replaces it.
+    lazy: Option<Arc<LazySite>>,
 }
 
 impl Builder {
@@ -261,10 +266,16 @@ impl Builder {
             run,
             builds: 0,
             no_search: false,
+            lazy: None,
         }
     }
 
     /// Builds the site; on failure keeps the files of `previous`.
+    ///
+    /// The first good build renders every page (and the search index); after
+    /// that, a rebuild only loads and checks the content and pages are
+    /// rendered when asked for (see [`lazy`]), with the search index rebuilt
+    /// in the background.
     fn build(&mut self, previous: Option<&Snapshot>) -> Snapshot {
         let start = Instant::now();
         self.builds += 1;
@@ -278,19 +289,52 @@ impl Builder {
             no_search: self.no_search,
             ..BuildOptions::default()
         };
-        match pipeline::render_site(&self.root, &options) {
-            Ok(rendered) => {
+        let good = previous.and_then(|p| p.files.clone());
+        let result: Result<(Arc<dyn snapshot::Source>, usize), Diagnostics> = match &good {
+            None => pipeline::render_site(&self.root, &options).map(|rendered| {
                 let pages = rendered
                     .files
                     .iter()
                     .filter(|f| f.path.ends_with(".html"))
                     .count();
+                let files: Arc<dyn snapshot::Source> = Arc::new(files_of(rendered.files));
+                (files, pages)
+            }),
+            Some(good) => pipeline::prepare(&self.root, &options).and_then(|(site, theme, _)| {
+                let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
+                    let mut diags = Diagnostics::default();
+                    diags.error(
+                        crate::diagnostics::Place::file("data/"),
+                        "data",
+                        format!("open data could not be written: {e}"),
+                    );
+                    diags
+                })?;
+                let lazy = Arc::new(lazy);
+                if let Some(old) = self.lazy.replace(Arc::clone(&lazy)) {
+                    old.supersede();
+                }
+                if !self.no_search {
+                    let quiet = self.quiet;
+                    lazy::index_in_background(Arc::clone(&lazy), move |start, finished| {
+                        if finished && !quiet {
+                            println!("search index updated in {} ms", start.elapsed().as_millis());
+                        }
+                    });
+                }
+                let pages = lazy.pages();
+                let files: Arc<dyn snapshot::Source> = lazy;
+                Ok((files, pages))
+            }),
+        };
+        match result {
+            Ok((files, pages)) => {
                 if !self.quiet {
                     println!("{verb} {pages} pages in {} ms", start.elapsed().as_millis());
                 }
                 Snapshot {
                     id,
-                    files: Some(Arc::new(files_of(rendered.files))),
+                    files: Some(files),
                     problems: None,
                 }
             }

@@ -16,6 +16,32 @@ pub const LIVE_PATH: &str = "/__kohyo/live";
 /// The files of one good build, by site-relative path (`plans/p/index.html`).
 pub type Files = HashMap<String, Bytes>;
 
+/// Where the files of a good build come from: memory, for a build rendered
+/// whole, or pages rendered on request (see [`super::lazy`]).
+pub trait Source: std::fmt::Debug + Send + Sync {
+    /// The file at the site-relative `path`: `None` if there is no such file,
+    /// an error (the problem as text) if it is a page that failed to render.
+    fn get(&self, path: &str) -> Option<Result<Bytes, String>>;
+
+    /// The search bundle (files under `pagefind/`), if there is one yet.
+    fn search_bundle(&self) -> Option<Arc<Files>>;
+}
+
+impl Source for Files {
+    fn get(&self, path: &str) -> Option<Result<Bytes, String>> {
+        HashMap::get(self, path).cloned().map(Ok)
+    }
+
+    fn search_bundle(&self) -> Option<Arc<Files>> {
+        let bundle: Files = self
+            .iter()
+            .filter(|(path, _)| path.starts_with("pagefind/"))
+            .map(|(path, bytes)| (path.clone(), bytes.clone()))
+            .collect();
+        (!bundle.is_empty()).then(|| Arc::new(bundle))
+    }
+}
+
 /// Everything one response needs: swapped as a whole on every rebuild.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
@@ -23,7 +49,7 @@ pub struct Snapshot {
     /// another id reloads.
     pub id: String,
     /// The last good build, if there has been one.
-    pub files: Option<Arc<Files>>,
+    pub files: Option<Arc<dyn Source>>,
     /// The problems of the latest build as plain text, when it failed.
     pub problems: Option<Problems>,
 }
@@ -84,15 +110,18 @@ impl Snapshot {
             }
         });
         if let Some(key) = &key {
-            if let Some(bytes) = files.get(key) {
-                return self.file(200, key, bytes);
+            match files.get(key) {
+                Some(Ok(bytes)) => return self.file(200, key, &bytes),
+                Some(Err(problem)) => return Found::ErrorPage(error_page(&problem, &self.id)),
+                None => {}
             }
-            if files.contains_key(&format!("{key}/index.html")) {
+            if files.get(&format!("{key}/index.html")).is_some() {
                 return Found::Redirect(format!("{raw_path}/"));
             }
         }
         match files.get("404.html") {
-            Some(bytes) => self.file(404, "404.html", bytes),
+            Some(Ok(bytes)) => self.file(404, "404.html", &bytes),
+            Some(Err(problem)) => Found::ErrorPage(error_page(&problem, &self.id)),
             None => Found::Missing,
         }
     }

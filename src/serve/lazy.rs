@@ -1,0 +1,183 @@
+//! A rebuilt site whose pages are rendered when a browser asks for them.
+//!
+//! After an edit, `kohyo serve` loads and checks the content again and lists
+//! the pages, but renders none of them: the page a browser reloads is
+//! rendered on request (a few milliseconds) and kept. The time from saving a
+//! file to a reload that shows it is therefore the time to load and check
+//! the content, not to render the whole site.
+//!
+//! The search index still needs every page. Unless search is turned off, a
+//! background thread renders all the pages (keeping them for later requests)
+//! and indexes them; until it is done, the previous build's index answers
+//! searches. A newer edit makes the thread stop early.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
+
+use axum::body::Bytes;
+use rayon::prelude::*;
+use self_cell::self_cell;
+
+use super::snapshot::{Files, Source, files_of};
+use crate::model::Site;
+use crate::render::Pages;
+use crate::search;
+use crate::theme::Theme;
+
+self_cell!(
+    /// The checked site and theme, and their pages.
+    struct Prepared {
+        owner: (Site, Theme),
+        #[covariant]
+        dependent: Pages,
+    }
+);
+
+/// A checked site served page by page; see the module documentation.
+pub struct LazySite {
+    prepared: Prepared,
+    /// Files that are not pages (open data, static files, feed, sitemap).
+    others: HashMap<String, Bytes>,
+    /// Pages rendered so far.
+    rendered: Mutex<HashMap<String, Bytes>>,
+    /// This build's search bundle, once indexed.
+    search: OnceLock<Arc<Files>>,
+    /// The search bundle of an earlier build, served until this one's is ready.
+    earlier_search: Option<Arc<Files>>,
+    /// Set when a newer build replaces this one.
+    superseded: AtomicBool,
+}
+
+impl std::fmt::Debug for LazySite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazySite")
+            .field("pages", &self.pages())
+            .field("search_ready", &self.search.get().is_some())
+            .field("superseded", &self.superseded.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl LazySite {
+    /// Lists the pages of `site`; `earlier_search` is the search bundle to
+    /// serve until this build's own is ready.
+    pub fn new(
+        site: Site,
+        theme: Theme,
+        earlier_search: Option<Arc<Files>>,
+    ) -> Result<Self, String> {
+        let prepared = Prepared::try_new((site, theme), |(site, theme)| Pages::new(site, theme))?;
+        let others = prepared
+            .borrow_dependent()
+            .others()
+            .iter()
+            .map(|f| (f.path.clone(), Bytes::from(f.bytes.clone())))
+            .collect();
+        Ok(Self {
+            prepared,
+            others,
+            rendered: Mutex::new(HashMap::new()),
+            search: OnceLock::new(),
+            earlier_search,
+            superseded: AtomicBool::new(false),
+        })
+    }
+
+    /// Number of pages.
+    pub fn pages(&self) -> usize {
+        self.prepared.borrow_dependent().len()
+    }
+
+    /// The newest search bundle there is: this build's, else an earlier one.
+    fn newest_search(&self) -> Option<Arc<Files>> {
+        self.search
+            .get()
+            .cloned()
+            .or_else(|| self.earlier_search.clone())
+    }
+
+    /// Tells the background indexing of this build to stop.
+    pub fn supersede(&self) {
+        self.superseded.store(true, Ordering::Relaxed);
+    }
+
+    fn rendered(&self) -> std::sync::MutexGuard<'_, HashMap<String, Bytes>> {
+        self.rendered.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Renders every page not rendered yet and indexes them all for search.
+    /// Returns whether the index was finished (not superseded or failed).
+    pub fn index(&self) -> Result<bool, search::SearchError> {
+        let pages = self.prepared.borrow_dependent();
+        let indexer = search::Indexer::start(&pages.site().settings.language)?;
+        let paths: Vec<&str> = pages.paths().collect();
+        for batch in paths.chunks(256) {
+            if self.superseded.load(Ordering::Relaxed) {
+                return Ok(false);
+            }
+            let files: Vec<crate::output::OutputFile> = batch
+                .par_iter()
+                .filter_map(|path| {
+                    if let Some(bytes) = self.rendered().get(*path) {
+                        return Some(crate::output::OutputFile::new(*path, bytes.to_vec()));
+                    }
+                    let file = pages.render(path)?.ok()?;
+                    self.rendered()
+                        .insert(file.path.clone(), Bytes::from(file.bytes.clone()));
+                    Some(file)
+                })
+                .collect();
+            indexer.add(&files);
+        }
+        let index = indexer.finish()?;
+        let _ = self.search.set(Arc::new(files_of(index.files)));
+        Ok(true)
+    }
+}
+
+impl Source for LazySite {
+    fn get(&self, path: &str) -> Option<Result<Bytes, String>> {
+        if let Some(bytes) = self.others.get(path) {
+            return Some(Ok(bytes.clone()));
+        }
+        if path.starts_with(search::BUNDLE_DIR) && path[search::BUNDLE_DIR.len()..].starts_with('/')
+        {
+            return self.newest_search()?.get(path).cloned().map(Ok);
+        }
+        let pages = self.prepared.borrow_dependent();
+        if !pages.contains(path) {
+            return None;
+        }
+        if let Some(bytes) = self.rendered().get(path) {
+            return Some(Ok(bytes.clone()));
+        }
+        Some(match pages.render(path)? {
+            Ok(file) => {
+                let bytes = Bytes::from(file.bytes);
+                self.rendered().insert(file.path, bytes.clone());
+                Ok(bytes)
+            }
+            Err(e) => Err(format!(
+                "{}/templates/{}: template failed to render: {}",
+                crate::theme::THEME_DIR,
+                e.template,
+                e.message
+            )),
+        })
+    }
+
+    fn search_bundle(&self) -> Option<Arc<Files>> {
+        self.newest_search()
+    }
+}
+
+/// Indexes `site` on a background thread; `done` is told how long it took.
+pub fn index_in_background(site: Arc<LazySite>, done: impl FnOnce(Instant, bool) + Send + 'static) {
+    let start = Instant::now();
+    std::thread::spawn(move || match site.index() {
+        Ok(finished) => done(start, finished),
+        Err(e) => eprintln!("warning: the search index was not updated: {e}"),
+    });
+}
