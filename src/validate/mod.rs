@@ -23,7 +23,7 @@ const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 /// Checks everything that was loaded and builds the model; `None` when any
 /// error was found (all of them are in `diags`).
-pub fn validate(content: RawContent, diags: &mut Diagnostics) -> Option<Site> {
+pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site> {
     let settings = content.site.as_ref().map(|s| settings(s, diags));
     let divisions = content
         .divisions
@@ -31,11 +31,15 @@ pub fn validate(content: RawContent, diags: &mut Diagnostics) -> Option<Site> {
         .map(|d| divisions(d, diags))
         .unwrap_or_default();
     let lookup = DivisionLookup::new(&divisions);
-    let mut plans: Vec<Plan> = content
-        .plans
-        .iter()
-        .filter_map(|dir| plan(dir, &lookup, diags))
-        .collect();
+    let mut plans: Vec<Plan> = Vec::with_capacity(content.plans.len());
+    for dir in &mut content.plans {
+        plans.extend(plan(dir, &lookup, diags));
+        // The parsed files of a plan are not needed once it is checked: let
+        // them go now, so a site's parsed files and its model are never all
+        // in memory at once.
+        dir.items = Vec::new();
+        dir.results = Vec::new();
+    }
     check_single_current(&content.plans, &plans, diags);
     plans.sort_by_key(|p| (p.status != PlanStatus::Current, -p.period.from));
     let pages = pages(&content.pages, diags);
