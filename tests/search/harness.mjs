@@ -3,6 +3,7 @@
 // and loads the site's own pagefind/pagefind.js from disk as an ES module.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join, normalize, sep } from "node:path";
 
 const TYPES = {
@@ -55,7 +56,7 @@ export async function loadPagefind(siteDir, lang = "ja") {
     querySelector: (sel) => (sel === "html" ? { getAttribute: () => lang } : null),
   };
   const pagefind = await import(new URL("pagefind/pagefind.js", pathToFileUrl(siteDir)).href);
-  await pagefind.options({ basePath: `${server.origin}/pagefind/`, baseUrl: "/" });
+  await pagefind.options({ basePath: `${server.origin}/pagefind/`, baseUrl: "/", ranking: ranking() });
   await pagefind.init();
   return { pagefind, close: server.close };
 }
@@ -83,4 +84,13 @@ export function report(failures, what) {
     process.exit(1);
   }
   console.log(`ok: ${what}`);
+}
+
+// The ranking options the search page passes to pagefind, read from
+// themes/default/static/search.js so the tests rank as the site does.
+export function ranking() {
+  const script = readFileSync(new URL("../../themes/default/static/search.js", import.meta.url), "utf8");
+  const found = script.match(/var RANKING = (\{[^}]*\});/);
+  if (!found) throw new Error("search.js defines no RANKING");
+  return JSON.parse(found[1].replace(/(\w+):/g, '"$1":'));
 }
