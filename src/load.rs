@@ -64,10 +64,28 @@ pub struct RawContent {
 }
 
 /// The parser options every content file is read with: booleans only as
-/// `true`/`false` (so `NO` stays text), duplicate keys rejected.
+/// `true`/`false` (so `NO` stays text), duplicate keys rejected, and a
+/// budget for big files (see [`YAML_MAX_NODES`]).
 fn yaml_options() -> serde_saphyr::Options {
-    serde_saphyr::options! { strict_booleans: true, with_snippet: false }
+    serde_saphyr::options! {
+        strict_booleans: true,
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_nodes: YAML_MAX_NODES,
+            max_events: 2 * YAML_MAX_NODES,
+        },
+    }
 }
+
+/// Most nodes (scalars, sequences, mappings) one content file may have.
+///
+/// serde-saphyr's default, 250,000, stops a year's results file at about
+/// 5,000 items (some 50 nodes and 900 bytes each). This allows one node per
+/// 4 bytes (`- 1` and a line break) of a 64 MiB file, the size up to which
+/// the default 64 MiB of scalar text also suffices; each node gives at most
+/// two parser events. The limits on aliases, anchors and nesting, which stop
+/// inputs that expand, stay at their defaults.
+const YAML_MAX_NODES: usize = 16 << 20;
 
 /// Parses one YAML document; `file` names it in the diagnostic.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
@@ -355,6 +373,44 @@ mod tests {
         let err = parse_page("---\ntitle: x\ncolour: red\n---\n", "p.md").unwrap_err();
         assert_eq!(err.place.line, 3);
         assert_eq!(err.code, "unknown-key");
+    }
+
+    /// A results file for `items` items in the shape `kohyo-synth` writes.
+    fn results_yaml(items: u32) -> String {
+        let mut yaml =
+            String::from("year: 2025\npublished: \"2026-08-20\"\nsummary: |\n  概要。\nitems:\n");
+        for item in 1..=items {
+            yaml.push_str(&format!(
+                "  - item: {item}\n    grade: B\n    achievements:\n"
+            ));
+            for row in 1..=3 {
+                yaml.push_str(&format!(
+                    "      - project: 1\n        row: {row}\n        status: done\n        text: \"財政運営の見える化を導入した。\"\n"
+                ));
+            }
+            yaml.push_str(concat!(
+                "    self_evaluation: |\n      利用者の声をもとに情報の共有を定期的に把握し、必要に応じて取組を周知します。\n",
+                "    issues: |\n      利用者の声をもとに現場の人手を定期的に把握し、必要に応じて取組を点検します。\n",
+                "    next_response: |\n      契約事務の最適化により、地域の持続的な発展につなげます。\n",
+            ));
+        }
+        yaml.push_str("indicators:\n");
+        for item in 1..=items {
+            for n in 1..=2 {
+                yaml.push_str(&format!("  - indicator: i{item:05}-{n}\n    value: 65.8\n"));
+            }
+        }
+        yaml
+    }
+
+    #[test]
+    fn a_results_file_of_ten_thousand_items_parses() {
+        // About 8.7 MB and 490,000 nodes: twice serde-saphyr's default node budget.
+        let yaml = results_yaml(10_000);
+        let results: RawResults = parse_yaml(&yaml, "results/2025.yaml").unwrap();
+        assert_eq!(results.items.len(), 10_000);
+        assert_eq!(results.indicators.len(), 20_000);
+        assert_eq!(results.items[9_999].item.value, 10_000);
     }
 
     #[test]
