@@ -1,6 +1,8 @@
 //! Drawing for the charts module: a tiny SVG writer, the scales, and the
 //! placement of direct labels so they avoid markers, lines and each other.
 
+use std::fmt::Write as _;
+
 use super::{ChartInput, Data, Direction, format_value, y_ticks};
 
 /// Colour of the actual series: 8.6:1 against white.
@@ -33,6 +35,12 @@ const HALO: &str =
 /// Text escaped for XML; characters XML forbids are dropped.
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` escaped as [`escape`] does.
+fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -45,17 +53,60 @@ pub(super) fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
+}
+
+/// A coordinate with at most one decimal place, never `-0`; see [`push_n`].
+fn n(x: f64) -> String {
+    let mut out = String::new();
+    push_n(&mut out, x);
     out
 }
 
-/// A coordinate with at most one decimal place, never `-0`.
-fn n(x: f64) -> String {
-    let r = if x.is_finite() {
-        (x * 10.0).round() / 10.0 + 0.0
+/// Appends `x` rounded to tenths, without a trailing `.0` and never `-0`;
+/// NaN and infinities are written as `0`.
+///
+/// The text is that of `format!("{r:.1}")` with `.0` trimmed, where
+/// `r = (x * 10).round() / 10`: below 10^14 the tenths are written from the
+/// integer, above it (never a coordinate) through that formula.
+fn push_n(out: &mut String, x: f64) {
+    let tenths = if x.is_finite() {
+        (x * 10.0).round()
     } else {
         0.0
     };
-    format!("{r:.1}").trim_end_matches(".0").to_string()
+    if tenths.abs() >= 1e15 {
+        let start = out.len();
+        let r = tenths / 10.0 + 0.0;
+        write!(out, "{r:.1}").expect("writing to a String cannot fail");
+        while out[start..].ends_with(".0") {
+            out.truncate(out.len() - 2);
+        }
+        return;
+    }
+    // Exact: |tenths| < 10^15 < 2^53.
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = whole;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+    if tenth != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + tenth as u8));
+    }
 }
 
 /// Unicode ranges of CJK and full-width characters, 1em wide.
@@ -191,8 +242,9 @@ impl Placer {
     }
 }
 
-/// Writes SVG elements, one a line. Numbers and the constants above go in
-/// as they are; every other text goes through [`escape`].
+/// Writes SVG elements, one a line, straight into one buffer. Numbers and
+/// the constants above go in as they are; every other text is escaped as by
+/// [`escape`].
 #[derive(Default)]
 struct Svg(String);
 
@@ -201,53 +253,76 @@ impl Svg {
         self.0.push_str(markup);
         self.0.push('\n');
     }
+    /// Appends `markup`.
+    fn push(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+    /// Appends a number as [`push_n`] writes it.
+    fn num(&mut self, x: f64) -> &mut Self {
+        push_n(&mut self.0, x);
+        self
+    }
+    /// Appends `x,y x,y …` for a polyline or polygon.
+    fn points(&mut self, points: &[(f64, f64)]) -> &mut Self {
+        for (i, &(x, y)) in points.iter().enumerate() {
+            if i > 0 {
+                self.0.push(' ');
+            }
+            self.num(x).push(",").num(y);
+        }
+        self
+    }
     /// `<text>` with `attrs` at `(x, baseline y)`.
     fn text(&mut self, attrs: &str, (x, y): (f64, f64), text: &str) {
-        let (x, y, text) = (n(x), n(y), escape(text));
-        self.raw(&format!(r#"<text {attrs} x="{x}" y="{y}">{text}</text>"#));
+        self.push("<text ").push(attrs).push(" x=\"").num(x);
+        self.push("\" y=\"").num(y).push("\">");
+        push_escaped(&mut self.0, text);
+        self.raw("</text>");
     }
     /// `<line>` with `attrs`.
     fn line(&mut self, attrs: &str, from: (f64, f64), to: (f64, f64)) {
-        let (x1, y1, x2, y2) = (n(from.0), n(from.1), n(to.0), n(to.1));
-        self.raw(&format!(
-            r#"<line {attrs} x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>"#
-        ));
+        self.push("<line ").push(attrs);
+        self.push(" x1=\"").num(from.0).push("\" y1=\"").num(from.1);
+        self.push("\" x2=\"").num(to.0).push("\" y2=\"").num(to.1);
+        self.raw("\"/>");
     }
     /// `<polyline>` with `attrs` through `pts`, unfilled.
     fn polyline(&mut self, attrs: &str, pts: &[(f64, f64)]) {
-        let pts = points(pts);
-        self.raw(&format!(
-            r#"<polyline {attrs} fill="none" points="{pts}"/>"#
-        ));
+        self.push("<polyline ")
+            .push(attrs)
+            .push(r#" fill="none" points=""#);
+        self.points(pts).raw("\"/>");
     }
     /// A hollow square of side `side` centred on `(x, y)`, for the baseline.
     fn square(&mut self, (x, y): (f64, f64), side: f64, stroke_width: f64) {
-        let (x, y, s, w) = (
-            n(x - side / 2.0),
-            n(y - side / 2.0),
-            n(side),
-            n(stroke_width),
-        );
-        self.raw(&format!(
-            r#"<rect class="series-baseline marker" x="{x}" y="{y}" width="{s}" height="{s}" fill="{WHITE}" stroke="{BASELINE}" stroke-width="{w}"/>"#
-        ));
+        self.push(r#"<rect class="series-baseline marker" x=""#)
+            .num(x - side / 2.0)
+            .push("\" y=\"")
+            .num(y - side / 2.0);
+        self.push("\" width=\"")
+            .num(side)
+            .push("\" height=\"")
+            .num(side);
+        self.push("\" fill=\"")
+            .push(WHITE)
+            .push("\" stroke=\"")
+            .push(BASELINE);
+        self.push("\" stroke-width=\"")
+            .num(stroke_width)
+            .raw("\"/>");
     }
     /// A filled circle of radius `r` for an actual value.
     fn dot(&mut self, (x, y): (f64, f64), r: f64) {
-        let (x, y, r) = (n(x), n(y), n(r));
-        self.raw(&format!(
-            r#"<circle class="series-actual marker" cx="{x}" cy="{y}" r="{r}" fill="{ACTUAL}" stroke="{WHITE}" stroke-width="1"/>"#
-        ));
+        self.push(r#"<circle class="series-actual marker" cx=""#)
+            .num(x);
+        self.push("\" cy=\"").num(y).push("\" r=\"").num(r);
+        self.push("\" fill=\"")
+            .push(ACTUAL)
+            .push("\" stroke=\"")
+            .push(WHITE);
+        self.raw("\" stroke-width=\"1\"/>");
     }
-}
-
-/// `x,y x,y …` for a polyline or polygon.
-fn points(points: &[(f64, f64)]) -> String {
-    let pairs: Vec<String> = points
-        .iter()
-        .map(|&(x, y)| format!("{},{}", n(x), n(y)))
-        .collect();
-    pairs.join(" ")
 }
 
 /// The target path: from the baseline (unless cumulative) through each target.
@@ -317,9 +392,9 @@ pub(super) fn chart(input: &ChartInput, data: &Data, desc: &str) -> String {
     }
 
     // Gridlines and the y axis labels.
+    let grid = format!(r#"class="grid" stroke="{GRID}" stroke-width="1""#);
     for (&tick, text) in ticks.iter().zip(&labels) {
         let y = scale.y(tick);
-        let grid = format!(r#"class="grid" stroke="{GRID}" stroke-width="1""#);
         svg.line(&grid, (left, y), (right, y));
         let at = (left - 8.0, y + 0.35 * FONT);
         svg.text(r#"class="tick-label" text-anchor="end""#, at, text);
@@ -386,10 +461,14 @@ pub(super) fn chart(input: &ChartInput, data: &Data, desc: &str) -> String {
     }
     for &t in &data.targets {
         let (x, y) = scale.point(t);
-        let diamond = points(&[(x, y - 7.0), (x + 7.0, y), (x, y + 7.0), (x - 7.0, y)]);
-        svg.raw(&format!(
-            r#"<polygon class="series-target marker" points="{diamond}" fill="{WHITE}" stroke="{TARGET}" stroke-width="2"/>"#
-        ));
+        let diamond = [(x, y - 7.0), (x + 7.0, y), (x, y + 7.0), (x - 7.0, y)];
+        svg.push(r#"<polygon class="series-target marker" points=""#)
+            .points(&diamond)
+            .push("\" fill=\"")
+            .push(WHITE)
+            .push("\" stroke=\"")
+            .push(TARGET)
+            .raw("\" stroke-width=\"2\"/>");
     }
 
     // Actual values: a solid line for each run of years, filled circles.
@@ -469,4 +548,107 @@ pub(super) fn sparkline(input: &ChartInput, data: &Data, title: &str) -> String 
     }
     svg.raw("</svg>");
     svg.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The formatting [`push_n`] replaced: two allocations per number.
+    fn old_n(x: f64) -> String {
+        let r = if x.is_finite() {
+            (x * 10.0).round() / 10.0 + 0.0
+        } else {
+            0.0
+        };
+        format!("{r:.1}").trim_end_matches(".0").to_string()
+    }
+
+    fn assert_same(x: f64) {
+        let mut out = String::from("prefix");
+        push_n(&mut out, x);
+        assert_eq!(
+            &out["prefix".len()..],
+            old_n(x),
+            "{x:?} ({:#x})",
+            x.to_bits()
+        );
+    }
+
+    #[test]
+    fn push_n_writes_what_the_old_formula_did() {
+        let special = [
+            0.0,
+            -0.0,
+            f64::NAN,
+            -f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            5e-324,
+            f64::EPSILON,
+            f64::MAX,
+            f64::MIN,
+            0.04,
+            0.05,
+            0.06,
+            -0.04,
+            -0.05,
+            -0.06,
+            0.15,
+            0.25,
+            0.35,
+            1.05,
+            2.675,
+            -2.675,
+            1.45,
+            -1.45,
+            9.95,
+            99.95,
+            -99.95,
+            999.95,
+            123.456,
+            -123.456,
+            559.99,
+            320.0,
+            1e13 + 0.35,
+            9.99e13 + 0.05,
+            1e14 - 0.05,
+            1e14,
+            1e14 + 0.25,
+            -1e14 - 0.25,
+            99_999_999_999_999.95,
+            1e15,
+            1e15 + 0.5,
+            -1e15,
+            9_007_199_254_740_992.0,
+            9_007_199_254_740_993.0,
+            1e16,
+            1e20,
+            -1e20,
+            1e300,
+        ];
+        for x in special {
+            assert_same(x);
+        }
+        // Every hundredth and the halfway tenths from -1000 to 1000.
+        for i in -100_000..=100_000 {
+            assert_same(f64::from(i) / 100.0);
+            assert_same(f64::from(i) / 10.0 + 0.05);
+        }
+        // Scattered bit patterns: every magnitude and sign.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..200_000 {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            let bits = f64::from_bits(z);
+            assert_same(bits);
+            // And values a chart can have.
+            assert_same((z >> 11) as f64 / (1u64 << 53) as f64 * 2000.0 - 1000.0);
+        }
+    }
 }

@@ -64,10 +64,28 @@ pub struct RawContent {
 }
 
 /// The parser options every content file is read with: booleans only as
-/// `true`/`false` (so `NO` stays text), duplicate keys rejected.
+/// `true`/`false` (so `NO` stays text), duplicate keys rejected, and a
+/// budget for big files (see [`YAML_MAX_NODES`]).
 fn yaml_options() -> serde_saphyr::Options {
-    serde_saphyr::options! { strict_booleans: true, with_snippet: false }
+    serde_saphyr::options! {
+        strict_booleans: true,
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_nodes: YAML_MAX_NODES,
+            max_events: 2 * YAML_MAX_NODES,
+        },
+    }
 }
+
+/// Most nodes (scalars, sequences, mappings) one content file may have.
+///
+/// serde-saphyr's default, 250,000, stops a year's results file at about
+/// 5,000 items (some 50 nodes and 900 bytes each). This allows one node per
+/// 4 bytes (`- 1` and a line break) of a 64 MiB file, the size up to which
+/// the default 64 MiB of scalar text also suffices; each node gives at most
+/// two parser events. The limits on aliases, anchors and nesting, which stop
+/// inputs that expand, stay at their defaults.
+const YAML_MAX_NODES: usize = 16 << 20;
 
 /// Parses one YAML document; `file` names it in the diagnostic.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
@@ -224,63 +242,98 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
             "list every division (所属) that items name in content/divisions.yaml",
         );
     }
-    for plan_dir in subdirs(&dir.join("plans")) {
-        content
-            .plans
-            .push(load_plan_dir(root, &plan_dir, &mut diags));
-    }
+    content.plans = load_plan_dirs(root, &subdirs(&dir.join("plans")), &mut diags);
     content.pages = load_pages(root, &dir.join("pages"), &mut diags);
     (content, diags)
 }
 
-fn load_plan_dir(root: &Path, plan_dir: &Path, diags: &mut Diagnostics) -> RawPlanDir {
-    let id = plan_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let plan_file = plan_dir.join("plan.yaml");
-    let plan = if plan_file.is_file() {
-        load_yaml(root, &plan_file, diags)
-    } else {
-        diags.error_hint(
-            Place::file(&display_path(root, &plan_file)),
-            "missing-file",
-            "the plan folder has no plan.yaml",
-            "each folder under content/plans/ is one plan and needs a plan.yaml",
-        );
-        None
-    };
-    let items = load_all(root, &files_in(&plan_dir.join("items"), is_yaml), diags);
-    let results = load_all(root, &files_in(&plan_dir.join("results"), is_yaml), diags);
-    RawPlanDir {
-        id,
-        dir: display_path(root, plan_dir),
-        plan,
-        items,
-        results,
+/// One file of a plan folder to read, or its missing `plan.yaml`.
+enum PlanFile {
+    Plan(PathBuf),
+    MissingPlan(PathBuf),
+    Item(PathBuf),
+    Results(PathBuf),
+}
+
+/// What reading a [`PlanFile`] gave.
+enum Loaded {
+    Plan(Option<Sourced<RawPlan>>),
+    Item(Option<Sourced<RawItem>>),
+    Results(Option<Sourced<RawResults>>),
+    Nothing,
+}
+
+impl PlanFile {
+    fn load(&self, root: &Path, diags: &mut Diagnostics) -> Loaded {
+        match self {
+            PlanFile::Plan(path) => Loaded::Plan(load_yaml(root, path, diags)),
+            PlanFile::MissingPlan(path) => {
+                diags.error_hint(
+                    Place::file(&display_path(root, path)),
+                    "missing-file",
+                    "the plan folder has no plan.yaml",
+                    "each folder under content/plans/ is one plan and needs a plan.yaml",
+                );
+                Loaded::Nothing
+            }
+            PlanFile::Item(path) => Loaded::Item(load_yaml(root, path, diags)),
+            PlanFile::Results(path) => Loaded::Results(load_yaml(root, path, diags)),
+        }
     }
 }
 
-/// Parses many files of one kind in parallel, keeping file order.
-fn load_all<T: DeserializeOwned + Send>(
-    root: &Path,
-    files: &[PathBuf],
-    diags: &mut Diagnostics,
-) -> Vec<Sourced<T>> {
-    let parsed: Vec<(Option<Sourced<T>>, Diagnostics)> = files
+/// Reads every plan folder: the files of all plans are parsed in one
+/// parallel pass, so several plans keep every core busy, and the results and
+/// diagnostics come out in folder order, then plan, items and results files
+/// in name order, as if read one after another.
+fn load_plan_dirs(root: &Path, plan_dirs: &[PathBuf], diags: &mut Diagnostics) -> Vec<RawPlanDir> {
+    let mut plans = Vec::with_capacity(plan_dirs.len());
+    let mut files: Vec<(usize, PlanFile)> = Vec::new();
+    for (index, plan_dir) in plan_dirs.iter().enumerate() {
+        let plan_file = plan_dir.join("plan.yaml");
+        files.push((
+            index,
+            if plan_file.is_file() {
+                PlanFile::Plan(plan_file)
+            } else {
+                PlanFile::MissingPlan(plan_file)
+            },
+        ));
+        let items = files_in(&plan_dir.join("items"), is_yaml);
+        let results = files_in(&plan_dir.join("results"), is_yaml);
+        plans.push(RawPlanDir {
+            id: plan_dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            dir: display_path(root, plan_dir),
+            plan: None,
+            items: Vec::with_capacity(items.len()),
+            results: Vec::with_capacity(results.len()),
+        });
+        files.extend(items.into_iter().map(|f| (index, PlanFile::Item(f))));
+        files.extend(results.into_iter().map(|f| (index, PlanFile::Results(f))));
+    }
+    // Indexed parallel iterators collect in input order.
+    let loaded: Vec<(usize, Loaded, Diagnostics)> = files
         .par_iter()
-        .map(|path| {
+        .map(|(index, file)| {
             let mut d = Diagnostics::new();
-            let value = load_yaml(root, path, &mut d);
-            (value, d)
+            let loaded = file.load(root, &mut d);
+            (*index, loaded, d)
         })
         .collect();
-    let mut out = Vec::with_capacity(parsed.len());
-    for (value, d) in parsed {
+    for (index, loaded, d) in loaded {
         diags.extend(d);
-        out.extend(value);
+        let plan = &mut plans[index];
+        match loaded {
+            Loaded::Plan(value) => plan.plan = value,
+            Loaded::Item(value) => plan.items.extend(value),
+            Loaded::Results(value) => plan.results.extend(value),
+            Loaded::Nothing => {}
+        }
     }
-    out
+    plans
 }
 
 fn load_pages(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<RawPage> {
@@ -320,6 +373,126 @@ mod tests {
         let err = parse_page("---\ntitle: x\ncolour: red\n---\n", "p.md").unwrap_err();
         assert_eq!(err.place.line, 3);
         assert_eq!(err.code, "unknown-key");
+    }
+
+    /// A results file for `items` items in the shape `kohyo-synth` writes.
+    fn results_yaml(items: u32) -> String {
+        let mut yaml =
+            String::from("year: 2025\npublished: \"2026-08-20\"\nsummary: |\n  概要。\nitems:\n");
+        for item in 1..=items {
+            yaml.push_str(&format!(
+                "  - item: {item}\n    grade: B\n    achievements:\n"
+            ));
+            for row in 1..=3 {
+                yaml.push_str(&format!(
+                    "      - project: 1\n        row: {row}\n        status: done\n        text: \"財政運営の見える化を導入した。\"\n"
+                ));
+            }
+            yaml.push_str(concat!(
+                "    self_evaluation: |\n      利用者の声をもとに情報の共有を定期的に把握し、必要に応じて取組を周知します。\n",
+                "    issues: |\n      利用者の声をもとに現場の人手を定期的に把握し、必要に応じて取組を点検します。\n",
+                "    next_response: |\n      契約事務の最適化により、地域の持続的な発展につなげます。\n",
+            ));
+        }
+        yaml.push_str("indicators:\n");
+        for item in 1..=items {
+            for n in 1..=2 {
+                yaml.push_str(&format!("  - indicator: i{item:05}-{n}\n    value: 65.8\n"));
+            }
+        }
+        yaml
+    }
+
+    #[test]
+    fn a_results_file_of_ten_thousand_items_parses() {
+        // About 8.7 MB and 490,000 nodes: twice serde-saphyr's default node budget.
+        let yaml = results_yaml(10_000);
+        let results: RawResults = parse_yaml(&yaml, "results/2025.yaml").unwrap();
+        assert_eq!(results.items.len(), 10_000);
+        assert_eq!(results.indicators.len(), 20_000);
+        assert_eq!(results.items[9_999].item.value, 10_000);
+    }
+
+    #[test]
+    fn plans_read_in_one_pass_as_if_one_after_another() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/plans");
+        let valid_plan = std::fs::read_to_string(sample.join("gunma-2025/plan.yaml")).unwrap();
+        let valid_item = std::fs::read_to_string(sample.join("gunma-2025/items/01.yaml")).unwrap();
+        let valid_results =
+            std::fs::read_to_string(sample.join("gunma-2020/results/2024.yaml")).unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let plans = root.path().join("content/plans");
+        let write = |path: &str, text: &str| {
+            let path = plans.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        // Valid files, syntax errors and unknown keys, in several plans, one
+        // without plan.yaml.
+        for (p, plan) in ["a", "b", "c", "d"].into_iter().enumerate() {
+            match p {
+                0 => write(&format!("{plan}/plan.yaml"), &valid_plan),
+                1 => {}
+                _ => write(&format!("{plan}/plan.yaml"), "title: [\n"),
+            }
+            for i in 0..12 {
+                let text = match (i + p) % 3 {
+                    0 => valid_item.clone(),
+                    1 => format!("colour: red{i}\n"),
+                    _ => format!("number: [{i}\n"),
+                };
+                write(&format!("{plan}/items/{i:02}.yaml"), &text);
+            }
+            for year in 2020..2023 {
+                let text = if (year + p) % 2 == 0 {
+                    valid_results.clone()
+                } else {
+                    format!("year: {year}\nmood: good\n")
+                };
+                write(&format!("{plan}/results/{year}.yaml"), &text);
+            }
+        }
+        let dirs = subdirs(&plans);
+        assert_eq!(dirs.len(), 4);
+
+        let mut diags = Diagnostics::new();
+        let loaded = load_plan_dirs(root.path(), &dirs, &mut diags);
+
+        // The same, one file after another.
+        let mut want_diags = Diagnostics::new();
+        let mut want = Vec::new();
+        for dir in &dirs {
+            let d = &mut want_diags;
+            let plan_file = dir.join("plan.yaml");
+            let plan = if plan_file.is_file() {
+                load_yaml(root.path(), &plan_file, d)
+            } else {
+                PlanFile::MissingPlan(plan_file).load(root.path(), d);
+                None
+            };
+            let items = files_in(&dir.join("items"), is_yaml);
+            let items: Vec<Sourced<RawItem>> = items
+                .iter()
+                .filter_map(|f| load_yaml(root.path(), f, d))
+                .collect();
+            let results = files_in(&dir.join("results"), is_yaml);
+            let results: Vec<Sourced<RawResults>> = results
+                .iter()
+                .filter_map(|f| load_yaml(root.path(), f, d))
+                .collect();
+            want.push(RawPlanDir {
+                id: dir.file_name().unwrap().to_string_lossy().into_owned(),
+                dir: display_path(root.path(), dir),
+                plan,
+                items,
+                results,
+            });
+        }
+        assert_eq!(format!("{loaded:?}"), format!("{want:?}"));
+        assert_eq!(format!("{diags:?}"), format!("{want_diags:?}"));
+        assert!(diags.error_count() > 30, "{}", diags.error_count());
+        assert_eq!(loaded[0].items.len(), 4);
+        assert!(loaded[0].plan.is_some() && loaded[1].plan.is_none());
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! Markdown to safe HTML: CommonMark (plus tables) rendered by pulldown-cmark, then sanitised by ammonia.
+//! Markdown to safe HTML: CommonMark (plus tables) rendered by pulldown-cmark, then sanitised by ammonia
+//! (or, for text without `<`, written directly in the form the sanitiser gives).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
 /// Heading offset used by [`render`].
 ///
@@ -56,16 +57,39 @@ pub fn render_under_title(markdown: &str) -> String {
 /// ASCII `~` (as in `1~3月`) would strike text through; footnotes stay off
 /// because their `id` anchors are stripped by the sanitiser.
 ///
-/// The output is always passed through [`sanitize`], so raw HTML in the input
+/// The output is always what [`sanitize`] makes of pulldown-cmark's HTML (a
+/// text without `<` is written in that form directly), so raw HTML in the input
 /// is allowed but reduced to the conservative tag set documented there.
 pub fn render_with_heading_offset(markdown: &str, offset: u8) -> String {
     render_shifted(markdown, i32::from(offset))
 }
 
 /// Renders with every heading level moved by `shift` (clamped to h2–h6).
+///
+/// Raw HTML and autolinks can only come from a `<`, so a text without one is
+/// written by [`push_clean_html`], which gives the sanitiser's output without
+/// running it (ammonia costs about twenty times the Markdown parsing). Texts
+/// with `<`, and the rare ones with a carriage return or NUL (which the HTML
+/// parser behind the sanitiser rewrites), still go through [`sanitize`].
 fn render_shifted(markdown: &str, shift: i32) -> String {
     let events = transform_events(Parser::new_ext(markdown, parser_options()), shift);
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    let capacity = markdown.len() * 3 / 2;
+    if !needs_sanitizer(markdown)
+        && let Some(clean) = push_clean_html(&events, capacity)
+    {
+        return clean;
+    }
+    sanitized_html(events, capacity)
+}
+
+/// True when `markdown` may produce raw HTML or text the HTML parser would rewrite.
+fn needs_sanitizer(markdown: &str) -> bool {
+    markdown.contains(['<', '\r', '\0'])
+}
+
+/// pulldown-cmark's HTML for `events`, passed through [`sanitize`].
+fn sanitized_html(events: Vec<Event<'_>>, capacity: usize) -> String {
+    let mut unsafe_html = String::with_capacity(capacity);
     html::push_html(&mut unsafe_html, events.into_iter());
     sanitize(&unsafe_html)
 }
@@ -102,6 +126,9 @@ pub fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
+/// The `rel` the sanitiser gives every link.
+const LINK_REL: &str = "noopener noreferrer";
+
 const ALLOWED_TAGS: &str = "p br strong em a ul ol li code pre blockquote h2 h3 h4 h5 h6 \
     table thead tbody tr th td hr del sup sub";
 const DROPPED_WITH_CONTENT: &str = "script style iframe object embed svg math template noscript \
@@ -125,9 +152,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .generic_attributes(HashSet::new())
         .generic_attribute_prefixes(HashSet::new())
         .allowed_classes(HashMap::new())
-        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_schemes(HashSet::from(URL_SCHEMES))
         .url_relative(ammonia::UrlRelative::PassThrough)
-        .link_rel(Some("noopener noreferrer"))
+        .link_rel(Some(LINK_REL))
         .strip_comments(true)
         .attribute_filter(|_element, attribute, value| {
             if attribute == "href" && !crate::urls::is_safe_link(value) {
@@ -138,6 +165,262 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         });
     builder
 });
+
+/// Writes `events` as `sanitize` would rewrite pulldown-cmark's HTML for them.
+///
+/// Handles the events Markdown without raw HTML produces (blocks, tables,
+/// emphasis, code, links, breaks) and returns `None` for any other (raw HTML,
+/// heading attributes, extensions that are off), so that the caller falls back
+/// to the sanitiser. It mirrors `pulldown_cmark::html::push_html` (same line
+/// breaks between blocks) and the sanitiser's changes to that output:
+///
+/// - void elements are written `<br>`/`<hr>`, not `<br />`/`<hr />`;
+/// - attributes outside the allowed set go: the `language-` class of code
+///   blocks and the `text-align` style of table cells;
+/// - text is escaped as html5ever serialises it (`&`, `<`, `>` and U+00A0 as
+///   `&nbsp;`; in attributes also `"`);
+/// - links are checked and given `rel` as in [`push_clean_link_start`].
+fn push_clean_html(events: &[Event<'_>], capacity: usize) -> Option<String> {
+    let mut writer = CleanWriter {
+        out: String::with_capacity(capacity),
+        end_newline: true,
+        in_table_head: false,
+    };
+    for event in events {
+        writer.event(event)?;
+    }
+    Some(writer.out)
+}
+
+/// The state of [`push_clean_html`], named after `push_html`'s.
+struct CleanWriter {
+    out: String,
+    /// Whether the last write ended with a newline.
+    end_newline: bool,
+    /// Whether table cells are `<th>` (head) or `<td>` (body).
+    in_table_head: bool,
+}
+
+const HEADING_START: [&str; 6] = ["<h1>", "<h2>", "<h3>", "<h4>", "<h5>", "<h6>"];
+const HEADING_END: [&str; 6] = [
+    "</h1>\n", "</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n",
+];
+
+impl CleanWriter {
+    fn write(&mut self, s: &str) {
+        self.out.push_str(s);
+        if !s.is_empty() {
+            self.end_newline = s.ends_with('\n');
+        }
+    }
+
+    /// Writes the start of a block, on a new line.
+    fn block(&mut self, s: &str) {
+        if !self.end_newline {
+            self.out.push('\n');
+        }
+        self.write(s);
+    }
+
+    fn event(&mut self, event: &Event<'_>) -> Option<()> {
+        match event {
+            Event::Start(tag) => self.start(tag)?,
+            Event::End(tag) => self.end(*tag)?,
+            Event::Text(text) => {
+                push_escaped(&mut self.out, text, false);
+                self.end_newline = text.ends_with('\n');
+            }
+            Event::Code(text) => {
+                self.write("<code>");
+                push_escaped(&mut self.out, text, false);
+                self.write("</code>");
+            }
+            Event::SoftBreak => self.write("\n"),
+            Event::HardBreak => self.write("<br>\n"),
+            Event::Rule => self.block("<hr>\n"),
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn start(&mut self, tag: &Tag<'_>) -> Option<()> {
+        match tag {
+            Tag::Paragraph => self.block("<p>"),
+            Tag::Heading {
+                level,
+                id: None,
+                classes,
+                attrs,
+            } if classes.is_empty() && attrs.is_empty() => {
+                self.block(HEADING_START[*level as usize - 1]);
+            }
+            Tag::Table(_) => self.write("<table>"),
+            Tag::TableHead => {
+                self.in_table_head = true;
+                self.write("<thead><tr>");
+            }
+            Tag::TableRow => self.write("<tr>"),
+            Tag::TableCell => self.write(if self.in_table_head { "<th>" } else { "<td>" }),
+            Tag::BlockQuote(None) => self.block("<blockquote>\n"),
+            Tag::CodeBlock(_) => self.block("<pre><code>"),
+            Tag::List(Some(1)) => self.block("<ol>\n"),
+            Tag::List(Some(start)) => {
+                self.block("<ol start=\"");
+                self.write(&start.to_string());
+                self.write("\">\n");
+            }
+            Tag::List(None) => self.block("<ul>\n"),
+            Tag::Item => self.block("<li>"),
+            Tag::Emphasis => self.write("<em>"),
+            Tag::Strong => self.write("<strong>"),
+            Tag::Strikethrough => self.write("<del>"),
+            Tag::Superscript => self.write("<sup>"),
+            Tag::Subscript => self.write("<sub>"),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                push_clean_link_start(&mut self.out, *link_type, dest_url, title);
+                self.end_newline = false;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn end(&mut self, tag: TagEnd) -> Option<()> {
+        match tag {
+            TagEnd::Paragraph => self.write("</p>\n"),
+            TagEnd::Heading(level) => self.write(HEADING_END[level as usize - 1]),
+            TagEnd::Table => self.write("</tbody></table>\n"),
+            TagEnd::TableHead => {
+                self.write("</tr></thead><tbody>\n");
+                self.in_table_head = false;
+            }
+            TagEnd::TableRow => self.write("</tr>\n"),
+            TagEnd::TableCell => self.write(if self.in_table_head { "</th>" } else { "</td>" }),
+            TagEnd::BlockQuote(_) => self.write("</blockquote>\n"),
+            TagEnd::CodeBlock => self.write("</code></pre>\n"),
+            TagEnd::List(true) => self.write("</ol>\n"),
+            TagEnd::List(false) => self.write("</ul>\n"),
+            TagEnd::Item => self.write("</li>\n"),
+            TagEnd::Emphasis => self.write("</em>"),
+            TagEnd::Strong => self.write("</strong>"),
+            TagEnd::Strikethrough => self.write("</del>"),
+            TagEnd::Superscript => self.write("</sup>"),
+            TagEnd::Subscript => self.write("</sub>"),
+            TagEnd::Link => self.write("</a>"),
+            _ => return None,
+        }
+        Some(())
+    }
+}
+
+/// URL schemes a link may have (the sanitiser's `url_schemes`).
+const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Writes the start tag the sanitiser makes of pulldown-cmark's `<a href title>`.
+///
+/// The sanitiser sees the destination as pulldown-cmark wrote it (percent-encoded,
+/// see [`push_href`]) and, like ammonia 4:
+///
+/// 1. keeps `href` if it parses as a URL with a scheme in [`URL_SCHEMES`] or as
+///    a relative URL (`url_relative` is pass-through), and drops it otherwise;
+/// 2. appends `rel="noopener noreferrer"`;
+/// 3. runs the attribute filter, which drops an `href` that fails
+///    [`crate::urls::is_safe_link`] by swapping the last attribute into its
+///    place, so that `rel` then comes before `title`.
+fn push_clean_link_start(out: &mut String, link_type: LinkType, dest_url: &str, title: &str) {
+    let mut href = String::with_capacity(dest_url.len() + 7);
+    if link_type == LinkType::Email {
+        href.push_str("mailto:");
+    }
+    push_href(&mut href, dest_url);
+    let scheme_allowed = match ammonia::Url::parse(&href) {
+        Ok(url) => URL_SCHEMES.contains(&url.scheme()),
+        Err(error) => error == ammonia::url::ParseError::RelativeUrlWithoutBase,
+    };
+    let push_attr = |out: &mut String, name: &str, value: &str| {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        push_escaped(out, value, true);
+        out.push('"');
+    };
+    out.push_str("<a");
+    if scheme_allowed && crate::urls::is_safe_link(&href) {
+        push_attr(out, "href", &href);
+        if !title.is_empty() {
+            push_attr(out, "title", title);
+        }
+        push_attr(out, "rel", LINK_REL);
+    } else if scheme_allowed {
+        push_attr(out, "rel", LINK_REL);
+        if !title.is_empty() {
+            push_attr(out, "title", title);
+        }
+    } else {
+        if !title.is_empty() {
+            push_attr(out, "title", title);
+        }
+        push_attr(out, "rel", LINK_REL);
+    }
+    out.push('>');
+}
+
+/// Appends `url` percent-encoded as pulldown-cmark's `escape_href` does, before
+/// its HTML escaping of `&` and `'` (which the sanitiser's parser undoes).
+fn push_href(out: &mut String, url: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut start = 0;
+    for (i, byte) in url.bytes().enumerate() {
+        let safe = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'!' | b'#'..=b'/' | b':' | b';' | b'=' | b'?' | b'@' | b'^' | b'_' | b'~'
+            );
+        if !safe {
+            // Bytes of a multi-byte character are all escaped, so a slice
+            // between two escapes never splits one.
+            if start < i {
+                out.push_str(&url[start..i]);
+            }
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+            start = i + 1;
+        }
+    }
+    out.push_str(&url[start..]);
+}
+
+/// Appends `text` escaped as html5ever serialises text (`attribute` false) or
+/// an attribute value (`attribute` true).
+fn push_escaped(out: &mut String, text: &str, attribute: bool) {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (replacement, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attribute => ("&quot;", 1),
+            // U+00A0 in UTF-8; 0xC2 only ever starts a character.
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        i += len;
+        start = i;
+    }
+    out.push_str(&text[start..]);
+}
 
 fn parser_options() -> Options {
     Options::ENABLE_TABLES
@@ -237,6 +520,225 @@ fn is_block_end(end: &TagEnd) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `markdown` rendered by the writer used without `<` (`None` if it gave
+    /// up) and through the sanitiser, with headings moved by `shift`.
+    fn both_paths(markdown: &str, shift: i32) -> (Option<String>, String) {
+        let events = transform_events(Parser::new_ext(markdown, parser_options()), shift);
+        (push_clean_html(&events, 0), sanitized_html(events, 0))
+    }
+
+    /// Asserts that both paths agree on `markdown`; returns whether the writer
+    /// handled it (it must whenever `render` would use it).
+    fn assert_paths_agree(markdown: &str) -> bool {
+        let mut handled = false;
+        for shift in [0, 2, -1] {
+            let (fast, slow) = both_paths(markdown, shift);
+            if !needs_sanitizer(markdown) {
+                assert!(fast.is_some(), "writer gave up on {markdown:?}");
+            }
+            // With a carriage return or NUL the sanitiser's parser rewrites the
+            // text; `render` never uses the writer for those.
+            if let Some(fast) = fast
+                && !markdown.contains(['\r', '\0'])
+            {
+                assert_eq!(fast, slow, "shift {shift}, markdown {markdown:?}");
+                handled = true;
+            }
+        }
+        handled
+    }
+
+    /// Every string in a YAML document.
+    fn yaml_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(values) => values.iter().for_each(|v| yaml_strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| yaml_strings(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn writer_matches_sanitiser_on_the_sample_content() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut texts = Vec::new();
+        for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            match entry.path().extension().and_then(|e| e.to_str()) {
+                Some("yaml") => {
+                    let value: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+                    yaml_strings(&value, &mut texts);
+                }
+                Some("md") => {
+                    let (_, body) = crate::load::parse_page(&text, "page.md").unwrap();
+                    texts.push(body);
+                    texts.push(text);
+                }
+                _ => {}
+            }
+        }
+        assert!(texts.len() > 400, "{}", texts.len());
+        let handled = texts.iter().filter(|t| assert_paths_agree(t)).count();
+        // Nearly all of the sample content has no `<`.
+        assert!(
+            handled * 10 > texts.len() * 9,
+            "{handled} of {}",
+            texts.len()
+        );
+    }
+
+    #[test]
+    fn writer_matches_sanitiser_on_edge_cases() {
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "\n\n",
+            "plain",
+            "a\u{a0}b &nbsp;c",
+            "&amp; &copy; &#x27; &#0; &quot; \"double\" 'single' a & b > c",
+            "\\*not emphasis\\* \\[not a link\\] a\tb",
+            "\u{0B}\u{0C}\u{1F}\u{7F}\u{FEFF}\u{FFFE}\u{FFFF}\u{10FFFF}\u{200B}",
+            "# 一\n## 二\n### 三\n#### 四\n##### 五\n###### 六\n####### 七",
+            "見出し\n===\n\n見出し\n---",
+            "#\n\n# \n\n# 見出し {#id .class}",
+            "- ***\n- ---\n- a\n\n  b\n- c\n  - d\n    1. e",
+            "1. a\n2. b\n\n3. x\n\n0. zero\n\n999999999. big",
+            "- [ ] task\n- [x] done",
+            "> 引用\n> - list\n>\n> ```\n> code\n> ```\n>\n> > nested",
+            "```rust\nfn x() {}\n```\n\n```\n\n\nx\n```\n\n~~~ a b\nc\n~~~",
+            "    indented\n    code & <that>\n\ntext",
+            "***\n---\n___\n\ntext\n***",
+            "| 項目 | 状況 | 中 |\n|:---|---:|:-:|\n| 一 | 完了 | |\n| `a\\|b` | **強** | [l](u) |",
+            "| only | head |\n|---|---|",
+            "a | b\n--|--\n1 | 2",
+            "- | a |\n  |---|\n  | b |",
+            "行の  \n続き\\\n次",
+            "行の\n続き\n\nline one\nline two\n\n**強調**\n続き\n\n`コード`\n続き",
+            "*****x***** ***a** b* **a *b*** _a_ __b__",
+            "~x~ ~~y~~ 1~3月 x^2^ H~2~O $x$ $$y$$",
+            "a[^1]\n\n[^1]: b",
+            "![地図](map.png) ![alt *em* `c` [l](u)](img.png \"t\")",
+            "[![img](i.png) text](https://example.jp)",
+            "[![[inner](u1)](img)](u2)",
+            "**[a](b)** *[c](d 'e')* [`code`](x)",
+            "[x][r] [y][] [r]\n\n[r]: https://example.jp \"T&\\\"\"\n[y]: javascript:alert(1)",
+            "https://example.jp www.example.jp mail@example.jp",
+            "`` a ` b `` ` `` `",
+            "Term\n: definition",
+            "---\ntitle: x\n---\nbody",
+        ]
+        .map(String::from)
+        .to_vec();
+        for dest in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "java\\tscript:x",
+            "%6Aavascript:alert(1)",
+            "vbscript:msgbox",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "//evil.example/",
+            "///x",
+            "https://example.jp/a?b=1&c=2",
+            "HTTPS://EXAMPLE.JP/",
+            "https:/example.jp",
+            "https:///x",
+            "http://",
+            "http:example",
+            "https://例え.jp/パス?q=値#見出し",
+            "https://example.jp/%ZZ",
+            "https://[::1]/",
+            "https://[bad/",
+            "https://exa%20mple.jp/",
+            "https://user:pw@example.jp:8080/",
+            "https://example.jp:99999/",
+            "../pages/about.html#top",
+            "./rel",
+            "/absolute/path",
+            "#fragment",
+            "?q=1",
+            "",
+            "a\\b",
+            "c:/x",
+            "C:\\path",
+            "mailto:a@example.jp",
+            "mailto:",
+            "MAILTO:a@b",
+            "tel:0123",
+            "ftp://example.jp",
+            "\u{200B}https://example.jp",
+            "https://x\u{a0}y",
+            "x&amp;y&#39;z",
+        ] {
+            for title in ["", " \"t\"", " 'ti\"tle &amp; > x'", " (\u{a0})"] {
+                cases.push(format!("[x]({dest}{title}) and [y](<{dest}>{title})"));
+                cases.push(format!("[x]({dest}{title})"));
+            }
+        }
+        for byte in 0x20u8..0x7F {
+            let c = char::from(byte);
+            cases.push(format!("[x](https://example.jp/a{c}b) [y](a{c}b) {c}"));
+        }
+        for c in ['é', 'ё', '値', '😀', '\u{a0}', '\u{85}', '\u{2028}'] {
+            cases.push(format!("[x](https://example.jp/a{c}b) [y](a{c}b) {c}"));
+        }
+        let handled = cases.iter().filter(|c| assert_paths_agree(c)).count();
+        assert!(handled > 400, "{handled} of {}", cases.len());
+    }
+
+    #[test]
+    fn dangerous_links_render_the_same_with_and_without_sanitiser() {
+        // `<` in the text sends it through the sanitiser, `&lt;` does not.
+        for (markdown, want) in [
+            (
+                "[x](javascript:alert(1))",
+                "<a rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "[x](javascript:alert(1) \"t\")",
+                "<a title=\"t\" rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "[x](//evil.example/ \"t\")",
+                "<a rel=\"noopener noreferrer\" title=\"t\">x</a>",
+            ),
+            (
+                "[x](vbscript:msgbox)",
+                "<a rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "[x](https://example.jp/a?b=1&c=2 \"t\")",
+                "<a href=\"https://example.jp/a?b=1&amp;c=2\" title=\"t\" rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "[概要](../pages/about.html#top)",
+                "<a href=\"../pages/about.html#top\" rel=\"noopener noreferrer\">概要</a>",
+            ),
+        ] {
+            let fast = render(&format!("{markdown} a &lt; b"));
+            let slow = render(&format!("{markdown} a < b"));
+            assert_eq!(fast, format!("<p>{want} a &lt; b</p>\n"), "{markdown}");
+            assert_eq!(fast, slow, "{markdown}");
+        }
+    }
+
+    #[test]
+    fn only_texts_with_a_less_than_sign_need_the_sanitiser() {
+        assert!(!needs_sanitizer(
+            "# 見出し\n\n[x](https://example.jp) a &lt; b"
+        ));
+        assert!(needs_sanitizer("a < b"));
+        assert!(needs_sanitizer("<https://example.jp>"));
+        assert!(needs_sanitizer("a\r\nb"));
+        assert!(needs_sanitizer("a\0b"));
+        // The sanitiser's HTML parser drops NUL, which pulldown-cmark keeps.
+        assert_eq!(render("a\0b"), "<p>ab</p>\n");
+    }
 
     #[test]
     fn script_is_removed_with_its_content() {

@@ -16,12 +16,32 @@ pub struct Site {
     pub plans: Vec<Plan>,
     /// Markdown pages, by `order` then slug.
     pub pages: Vec<Page>,
+    /// Position of each division id in [`Site::divisions`].
+    /// Built by [`Site::index_divisions`] once the divisions are in place.
+    pub division_index: std::collections::HashMap<String, usize>,
 }
 
 impl Site {
     /// The division with this id.
+    ///
+    /// Looked up in [`Site::division_index`]; if the index does not have it
+    /// (not built, or `divisions` changed since), found by a search instead.
     pub fn division(&self, id: &str) -> Option<&Division> {
-        self.divisions.iter().find(|d| d.id == id)
+        self.division_index
+            .get(id)
+            .and_then(|&i| self.divisions.get(i))
+            .filter(|d| d.id == id)
+            .or_else(|| self.divisions.iter().find(|d| d.id == id))
+    }
+
+    /// Fills [`Site::division_index`] from [`Site::divisions`]; the first of
+    /// two divisions with the same id wins, as in a search from the start.
+    pub fn index_divisions(&mut self) {
+        let mut index = std::collections::HashMap::with_capacity(self.divisions.len());
+        for (i, d) in self.divisions.iter().enumerate() {
+            index.entry(d.id.clone()).or_insert(i);
+        }
+        self.division_index = index;
     }
 
     /// The plan shown on the home page: the current one, else the newest.
@@ -650,4 +670,47 @@ pub struct Page {
     pub description: Option<String>,
     /// Body (Markdown).
     pub body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether [`Site::division`] finds the same division as a search from the start.
+    fn finds_as_a_search(site: &Site, id: &str) -> bool {
+        let searched = site.divisions.iter().find(|d| d.id == id);
+        match (site.division(id), searched) {
+            (Some(found), Some(searched)) => std::ptr::eq(found, searched),
+            (found, searched) => found.is_none() && searched.is_none(),
+        }
+    }
+
+    #[test]
+    fn division_by_id_matches_a_search() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut site = crate::pipeline::load_site(root).expect("the sample site loads");
+        assert!(site.divisions.len() > 1);
+        assert_eq!(site.division_index.len(), site.divisions.len());
+        let ids: Vec<String> = site.divisions.iter().map(|d| d.id.clone()).collect();
+        for id in ids
+            .iter()
+            .map(String::as_str)
+            .chain(["", "no-such-division"])
+        {
+            assert!(finds_as_a_search(&site, id), "{id}");
+        }
+        // A stale or missing index still finds every division.
+        site.divisions.reverse();
+        assert!(ids.iter().all(|id| finds_as_a_search(&site, id)));
+        site.division_index.clear();
+        assert!(ids.iter().all(|id| finds_as_a_search(&site, id)));
+        // With two divisions of one id, the first wins, as in a search.
+        let mut twin = site.divisions[1].clone();
+        twin.id.clone_from(&site.divisions[0].id);
+        site.divisions.push(twin);
+        site.index_divisions();
+        assert!(ids.iter().all(|id| finds_as_a_search(&site, id)));
+        let first = site.division(&site.divisions[0].id).unwrap();
+        assert!(std::ptr::eq(first, &site.divisions[0]));
+    }
 }

@@ -46,12 +46,15 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
     if diags.has_errors() {
         return None;
     }
-    Some(Site {
+    let mut site = Site {
         settings: settings?,
         divisions,
         plans,
         pages,
-    })
+        division_index: HashMap::new(),
+    };
+    site.index_divisions();
+    Some(site)
 }
 
 fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Settings {
