@@ -4,7 +4,10 @@
 //! becomes one diagnostic and the others are still read, so one run reports
 //! every file's problem. Meaning is checked later, in `validate`.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -14,7 +17,7 @@ use crate::diagnostics::{self, Diagnostic, Diagnostics, Place};
 use crate::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
 
 /// A parsed record with the file it came from.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sourced<T> {
     /// The file, relative to the site root, `/`-separated.
     pub file: String,
@@ -32,9 +35,9 @@ pub struct RawPlanDir {
     /// `plan.yaml`, if it exists and parsed.
     pub plan: Option<Sourced<RawPlan>>,
     /// Every item file that parsed, in file-name order.
-    pub items: Vec<Sourced<RawItem>>,
+    pub items: Vec<Arc<Sourced<RawItem>>>,
     /// Every results file that parsed, in file-name order.
-    pub results: Vec<Sourced<RawResults>>,
+    pub results: Vec<Arc<Sourced<RawResults>>>,
 }
 
 /// A Markdown page: front matter and body.
@@ -215,8 +218,77 @@ fn subdirs(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Parsed item and results files kept from one load to the next (the
+/// preview server keeps one): a file whose size and modification time are
+/// unchanged is neither read nor parsed again. Files that failed to parse are
+/// never kept, so their problems are reported on every load.
+#[derive(Debug, Default)]
+pub struct Cache {
+    items: Kept<RawItem>,
+    results: Kept<RawResults>,
+}
+
+/// What tells a changed file from an unchanged one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: SystemTime,
+    len: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: meta.modified().ok()?,
+            len: meta.len(),
+        })
+    }
+}
+
+type Kept<T> = Mutex<HashMap<PathBuf, (Stamp, Arc<Sourced<T>>)>>;
+
+/// `path` parsed, from `kept` when it has not changed since it was kept.
+fn load_kept<T: DeserializeOwned>(
+    kept: Option<&Kept<T>>,
+    root: &Path,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Arc<Sourced<T>>> {
+    let Some(kept) = kept else {
+        return load_yaml(root, path, diags).map(Arc::new);
+    };
+    let stamp = Stamp::of(path);
+    let lock = || kept.lock().unwrap_or_else(|e| e.into_inner());
+    if let (Some(stamp), Some((was, value))) = (stamp, lock().get(path))
+        && stamp == *was
+    {
+        return Some(Arc::clone(value));
+    }
+    let value = Arc::new(load_yaml(root, path, diags)?);
+    if let Some(stamp) = stamp {
+        lock().insert(path.to_path_buf(), (stamp, Arc::clone(&value)));
+    }
+    Some(value)
+}
+
+impl Cache {
+    /// Forgets files that are not in `paths` (deleted or renamed).
+    fn keep_only(&self, paths: &HashSet<&Path>) {
+        let lock_items = &mut *self.items.lock().unwrap_or_else(|e| e.into_inner());
+        lock_items.retain(|p, _| paths.contains(p.as_path()));
+        let lock_results = &mut *self.results.lock().unwrap_or_else(|e| e.into_inner());
+        lock_results.retain(|p, _| paths.contains(p.as_path()));
+    }
+}
+
 /// Reads every content file under `root/content`.
 pub fn load(root: &Path) -> (RawContent, Diagnostics) {
+    load_with(root, None)
+}
+
+/// [`load`], taking unchanged item and results files from `cache` (and
+/// keeping the ones it parses there).
+pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut content = RawContent::default();
     let dir = root.join("content");
@@ -242,7 +314,7 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
             "list every division (所属) that items name in content/divisions.yaml",
         );
     }
-    content.plans = load_plan_dirs(root, &subdirs(&dir.join("plans")), &mut diags);
+    content.plans = load_plan_dirs(root, &subdirs(&dir.join("plans")), cache, &mut diags);
     content.pages = load_pages(root, &dir.join("pages"), &mut diags);
     (content, diags)
 }
@@ -257,16 +329,25 @@ enum PlanFile {
 
 /// What reading a [`PlanFile`] gave.
 enum Loaded {
-    Plan(Option<Sourced<RawPlan>>),
-    Item(Option<Sourced<RawItem>>),
-    Results(Option<Sourced<RawResults>>),
+    Plan(Option<Box<Sourced<RawPlan>>>),
+    Item(Option<Arc<Sourced<RawItem>>>),
+    Results(Option<Arc<Sourced<RawResults>>>),
     Nothing,
 }
 
 impl PlanFile {
-    fn load(&self, root: &Path, diags: &mut Diagnostics) -> Loaded {
+    fn path(&self) -> &Path {
         match self {
-            PlanFile::Plan(path) => Loaded::Plan(load_yaml(root, path, diags)),
+            PlanFile::Plan(p)
+            | PlanFile::MissingPlan(p)
+            | PlanFile::Item(p)
+            | PlanFile::Results(p) => p,
+        }
+    }
+
+    fn load(&self, root: &Path, cache: Option<&Cache>, diags: &mut Diagnostics) -> Loaded {
+        match self {
+            PlanFile::Plan(path) => Loaded::Plan(load_yaml(root, path, diags).map(Box::new)),
             PlanFile::MissingPlan(path) => {
                 diags.error_hint(
                     Place::file(&display_path(root, path)),
@@ -276,8 +357,12 @@ impl PlanFile {
                 );
                 Loaded::Nothing
             }
-            PlanFile::Item(path) => Loaded::Item(load_yaml(root, path, diags)),
-            PlanFile::Results(path) => Loaded::Results(load_yaml(root, path, diags)),
+            PlanFile::Item(path) => {
+                Loaded::Item(load_kept(cache.map(|c| &c.items), root, path, diags))
+            }
+            PlanFile::Results(path) => {
+                Loaded::Results(load_kept(cache.map(|c| &c.results), root, path, diags))
+            }
         }
     }
 }
@@ -286,7 +371,12 @@ impl PlanFile {
 /// parallel pass, so several plans keep every core busy, and the results and
 /// diagnostics come out in folder order, then plan, items and results files
 /// in name order, as if read one after another.
-fn load_plan_dirs(root: &Path, plan_dirs: &[PathBuf], diags: &mut Diagnostics) -> Vec<RawPlanDir> {
+fn load_plan_dirs(
+    root: &Path,
+    plan_dirs: &[PathBuf],
+    cache: Option<&Cache>,
+    diags: &mut Diagnostics,
+) -> Vec<RawPlanDir> {
     let mut plans = Vec::with_capacity(plan_dirs.len());
     let mut files: Vec<(usize, PlanFile)> = Vec::new();
     for (index, plan_dir) in plan_dirs.iter().enumerate() {
@@ -319,15 +409,18 @@ fn load_plan_dirs(root: &Path, plan_dirs: &[PathBuf], diags: &mut Diagnostics) -
         .par_iter()
         .map(|(index, file)| {
             let mut d = Diagnostics::new();
-            let loaded = file.load(root, &mut d);
+            let loaded = file.load(root, cache, &mut d);
             (*index, loaded, d)
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.keep_only(&files.iter().map(|(_, f)| f.path()).collect());
+    }
     for (index, loaded, d) in loaded {
         diags.extend(d);
         let plan = &mut plans[index];
         match loaded {
-            Loaded::Plan(value) => plan.plan = value,
+            Loaded::Plan(value) => plan.plan = value.map(|v| *v),
             Loaded::Item(value) => plan.items.extend(value),
             Loaded::Results(value) => plan.results.extend(value),
             Loaded::Nothing => {}
@@ -363,6 +456,61 @@ fn load_pages(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<RawPage> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Copies the folder `from` to `to`, recursively.
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let dest = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &dest);
+            } else {
+                std::fs::copy(entry.path(), dest).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn the_cache_reuses_unchanged_files_and_rereads_changed_and_broken_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        copy_tree(&fixture, tmp.path());
+        let cache = Cache::default();
+        let (first, diags) = load_with(tmp.path(), Some(&cache));
+        assert!(!diags.has_errors(), "{diags}");
+        let (second, _) = load_with(tmp.path(), Some(&cache));
+        let item = |c: &RawContent| Arc::clone(&c.plans[0].items[0]);
+        assert!(
+            Arc::ptr_eq(&item(&first), &item(&second)),
+            "unchanged: reused"
+        );
+
+        let file = tmp.path().join(&item(&first).file);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let title = item(&first).value.title.clone();
+        std::fs::write(&file, text.replace(&title, "変えた題名")).unwrap();
+        let (third, _) = load_with(tmp.path(), Some(&cache));
+        assert_eq!(
+            item(&third).value.title,
+            "変えた題名",
+            "changed: read again"
+        );
+
+        std::fs::write(&file, "number: [\n").unwrap();
+        let (_, diags) = load_with(tmp.path(), Some(&cache));
+        assert!(diags.has_errors(), "a broken file is reported every time");
+        let (_, diags) = load_with(tmp.path(), Some(&cache));
+        assert!(diags.has_errors(), "and not kept");
+
+        std::fs::remove_file(&file).unwrap();
+        let (fourth, _) = load_with(tmp.path(), Some(&cache));
+        assert!(fourth.plans[0].items.is_empty());
+        assert!(
+            cache.items.lock().unwrap().is_empty(),
+            "deleted files are forgotten"
+        );
+    }
 
     #[test]
     fn front_matter_is_split_and_line_numbers_shift() {
@@ -456,7 +604,7 @@ mod tests {
         assert_eq!(dirs.len(), 4);
 
         let mut diags = Diagnostics::new();
-        let loaded = load_plan_dirs(root.path(), &dirs, &mut diags);
+        let loaded = load_plan_dirs(root.path(), &dirs, None, &mut diags);
 
         // The same, one file after another.
         let mut want_diags = Diagnostics::new();
@@ -467,18 +615,18 @@ mod tests {
             let plan = if plan_file.is_file() {
                 load_yaml(root.path(), &plan_file, d)
             } else {
-                PlanFile::MissingPlan(plan_file).load(root.path(), d);
+                PlanFile::MissingPlan(plan_file).load(root.path(), None, d);
                 None
             };
             let items = files_in(&dir.join("items"), is_yaml);
-            let items: Vec<Sourced<RawItem>> = items
+            let items: Vec<Arc<Sourced<RawItem>>> = items
                 .iter()
-                .filter_map(|f| load_yaml(root.path(), f, d))
+                .filter_map(|f| load_yaml(root.path(), f, d).map(Arc::new))
                 .collect();
             let results = files_in(&dir.join("results"), is_yaml);
-            let results: Vec<Sourced<RawResults>> = results
+            let results: Vec<Arc<Sourced<RawResults>>> = results
                 .iter()
-                .filter_map(|f| load_yaml(root.path(), f, d))
+                .filter_map(|f| load_yaml(root.path(), f, d).map(Arc::new))
                 .collect();
             want.push(RawPlanDir {
                 id: dir.file_name().unwrap().to_string_lossy().into_owned(),

@@ -120,6 +120,7 @@ fn build(args: BuildArgs) -> ExitCode {
         no_search: args.no_search,
         progress: (!args.site.quiet && std::io::stderr().is_terminal())
             .then_some(show_step as fn(Step)),
+        cache: None,
     };
     match pipeline::build(&args.site.root, &out, &options) {
         Ok(report) => {

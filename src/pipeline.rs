@@ -23,6 +23,9 @@ pub struct BuildOptions {
     pub no_search: bool,
     /// Called as each step starts, for progress display on a terminal.
     pub progress: Option<fn(Step)>,
+    /// Parsed content files to reuse when unchanged, and to keep for the
+    /// next build (the preview server rebuilds with one).
+    pub cache: Option<std::sync::Arc<load::Cache>>,
 }
 
 /// A step of the build, reported to [`BuildOptions::progress`].
@@ -112,7 +115,7 @@ pub fn prepare(
     options: &BuildOptions,
 ) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
     options.step(Step::Loading);
-    let (raw, mut diags) = load::load(root);
+    let (raw, mut diags) = load::load_with(root, options.cache.as_deref());
     let theme = theme::load(root, &mut diags);
     let site = validate::validate(raw, &mut diags);
     if let Some(base) = &options.base_url

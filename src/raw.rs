@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 /// `content/site.yaml`: settings that apply to the whole site.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
     /// Site title, shown in every page title and header.
@@ -40,7 +40,7 @@ pub struct RawSite {
 }
 
 /// A licence: its name and where its text lives.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLicence {
     /// Short name, e.g. `CC BY 4.0`.
@@ -52,7 +52,7 @@ pub struct RawLicence {
 }
 
 /// `content/divisions.yaml`: every division (所属) that items may name.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDivisions {
     /// The divisions, in display order.
@@ -60,7 +60,7 @@ pub struct RawDivisions {
 }
 
 /// One division 所属.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDivision {
     /// URL-safe id (ASCII letters, digits, `-`), used in page addresses.
@@ -79,7 +79,7 @@ pub struct RawDivision {
 }
 
 /// `content/plans/<plan-id>/plan.yaml`: a plan 大綱・実施計画 and its structure.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
     /// Title of the plan.
@@ -124,7 +124,7 @@ pub struct RawPlan {
 }
 
 /// A span of fiscal years, both ends included.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
     /// First fiscal year.
@@ -136,7 +136,7 @@ pub struct RawPeriod {
 }
 
 /// A mark an item may carry.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMark {
     /// URL-safe id that items use.
@@ -149,7 +149,7 @@ pub struct RawMark {
 }
 
 /// A grade on the evaluation scale.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGrade {
     /// Short key, e.g. `A`.
@@ -163,7 +163,7 @@ pub struct RawGrade {
 }
 
 /// A goal 目標.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGoal {
     /// Goal number, unique in the plan.
@@ -183,7 +183,7 @@ pub struct RawGoal {
 }
 
 /// A policy 方針.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPolicy {
     /// Policy number, unique in the plan (numbered across goals).
@@ -197,7 +197,7 @@ pub struct RawPolicy {
 }
 
 /// `content/plans/<plan-id>/items/*.yaml`: one implementation item 実施項目.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
     /// Item number, unique in the plan.
@@ -235,7 +235,7 @@ pub struct RawItem {
 }
 
 /// A project 事業 of an item.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProject {
     /// Title.
@@ -266,7 +266,7 @@ pub struct RawProject {
 }
 
 /// A related link; without `url` it is shown as plain text.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLink {
     /// Text shown.
@@ -278,7 +278,7 @@ pub struct RawLink {
 }
 
 /// A roadmap row 工程表: a planned action over a span of fiscal years.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoadmapRow {
     /// What is planned.
@@ -295,7 +295,7 @@ pub struct RawRoadmapRow {
 }
 
 /// A row of what is evaluated 評価.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvaluationRow {
     /// What is evaluated.
@@ -306,7 +306,7 @@ pub struct RawEvaluationRow {
 }
 
 /// An indicator 指標.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     /// URL-safe id, unique in the plan.
@@ -346,7 +346,7 @@ pub struct RawIndicator {
 }
 
 /// A value for one fiscal year.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawYearValue {
     /// Fiscal year.
@@ -358,7 +358,7 @@ pub struct RawYearValue {
 }
 
 /// Front matter of a Markdown page in `content/pages/`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPageMeta {
     /// Page title.
@@ -376,7 +376,7 @@ pub struct RawPageMeta {
 }
 
 /// `content/plans/<plan-id>/results/<year>.yaml`: one fiscal year's evaluation.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResults {
     /// The fiscal year evaluated.
@@ -404,7 +404,7 @@ pub struct RawResults {
 }
 
 /// A committee meeting.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeeting {
     /// Date, `YYYY-MM-DD`.
@@ -423,7 +423,7 @@ pub struct RawMeeting {
 }
 
 /// One item's evaluation in a cycle.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawItemResult {
     /// Item number.
@@ -453,7 +453,7 @@ pub struct RawItemResult {
 }
 
 /// What was achieved on one roadmap row.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAchievement {
     /// Project number within the item, from 1.
@@ -471,7 +471,7 @@ pub struct RawAchievement {
 }
 
 /// A committee opinion and the division's response.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOpinion {
     /// The committee's opinion.
@@ -482,7 +482,7 @@ pub struct RawOpinion {
 }
 
 /// An indicator's actual value for the year, or why there is none.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawActual {
     /// Indicator id.
@@ -501,7 +501,7 @@ pub struct RawActual {
 }
 
 /// A revision of items, roadmaps or indicators decided in the cycle.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRevision {
     /// `item`, `roadmap`, `indicator`, `indicator-added` or `indicator-retired`.
@@ -525,7 +525,7 @@ pub struct RawRevision {
 }
 
 /// A rate published for each cycle, computed from the grade counts.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRate {
     /// Name, e.g. 計画実施率.

@@ -197,10 +197,16 @@ impl Context {
         let (plan, items, results) = match dir {
             Some(d) => (
                 d.plan.map(|p| p.value),
-                d.items.into_iter().map(|i| (i.file, i.value)).collect(),
+                d.items
+                    .into_iter()
+                    .map(|i| {
+                        let i = std::sync::Arc::unwrap_or_clone(i);
+                        (i.file, i.value)
+                    })
+                    .collect(),
                 d.results
                     .into_iter()
-                    .map(|r| (r.file, r.value.year.value))
+                    .map(|r| (r.file.clone(), r.value.year.value))
                     .collect(),
             ),
             None => (None, Vec::new(), Vec::new()),

@@ -252,6 +252,8 @@ struct Builder {
     /// The latest good build served page by page, told to stop indexing
     /// when a newer one replaces it.
     lazy: Option<Arc<LazySite>>,
+    /// Parsed content files, reused while unchanged.
+    cache: Arc<crate::load::Cache>,
 }
 
 impl Builder {
@@ -267,6 +269,7 @@ impl Builder {
             builds: 0,
             no_search: false,
             lazy: None,
+            cache: Arc::default(),
         }
     }
 
@@ -287,6 +290,7 @@ impl Builder {
         };
         let options = BuildOptions {
             no_search: self.no_search,
+            cache: Some(Arc::clone(&self.cache)),
             ..BuildOptions::default()
         };
         let good = previous.and_then(|p| p.files.clone());

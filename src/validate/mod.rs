@@ -542,7 +542,7 @@ fn goals(
 
 fn items(
     plan: &Plan,
-    raw: &[Sourced<RawItem>],
+    raw: &[std::sync::Arc<Sourced<RawItem>>],
     divisions: &DivisionLookup,
     indicator_ids: &mut HashMap<String, String>,
     diags: &mut Diagnostics,

@@ -19,7 +19,7 @@ use crate::raw::*;
 /// Checks every results file of `plan`; returns the cycles in year order.
 pub(super) fn cycles(
     plan: &Plan,
-    raw: &[Sourced<RawResults>],
+    raw: &[std::sync::Arc<Sourced<RawResults>>],
     diags: &mut Diagnostics,
 ) -> Vec<Cycle> {
     let retired = retirements(plan, raw);
@@ -45,7 +45,7 @@ pub(super) fn cycles(
 }
 
 /// Indicator id → first year it is retired from, over every results file.
-fn retirements(plan: &Plan, raw: &[Sourced<RawResults>]) -> HashMap<String, i32> {
+fn retirements(plan: &Plan, raw: &[std::sync::Arc<Sourced<RawResults>>]) -> HashMap<String, i32> {
     let mut retired: HashMap<String, i32> = HashMap::new();
     for src in raw {
         for rev in &src.value.revisions {
