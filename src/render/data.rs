@@ -84,33 +84,35 @@ fn number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error
 
 /// Writes `rows` as CSV (with the header row even when there are no rows)
 /// and as JSON under `data/`.
-fn table<T: Serialize>(
-    set: &DataSet,
-    rows: &[T],
-    files: &mut Vec<OutputFile>,
-) -> Result<(), String> {
+/// The CSV and JSON files of one data set, made side by side.
+fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 2], String> {
     let name = set.name;
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .has_headers(false)
-        .from_writer(Vec::new());
-    w.write_record(set.columns.iter().map(|(c, _)| *c))
-        .map_err(|e| format!("{name}.csv: {e}"))?;
-    for r in rows {
-        w.serialize(r).map_err(|e| format!("{name}.csv: {e}"))?;
-    }
-    let bytes = w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?;
-    files.push(OutputFile {
-        path: format!("data/{name}.csv"),
-        bytes,
-    });
-    let mut json = serde_json::to_vec_pretty(rows).map_err(|e| format!("{name}.json: {e}"))?;
-    json.push(b'\n');
-    files.push(OutputFile {
-        path: format!("data/{name}.json"),
-        bytes: json,
-    });
-    Ok(())
+    let csv = || -> Result<OutputFile, String> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .has_headers(false)
+            .from_writer(Vec::new());
+        w.write_record(set.columns.iter().map(|(c, _)| *c))
+            .map_err(|e| format!("{name}.csv: {e}"))?;
+        for r in rows {
+            w.serialize(r).map_err(|e| format!("{name}.csv: {e}"))?;
+        }
+        let bytes = w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?;
+        Ok(OutputFile {
+            path: format!("data/{name}.csv"),
+            bytes,
+        })
+    };
+    let json = || -> Result<OutputFile, String> {
+        let mut json = serde_json::to_vec_pretty(rows).map_err(|e| format!("{name}.json: {e}"))?;
+        json.push(b'\n');
+        Ok(OutputFile {
+            path: format!("data/{name}.json"),
+            bytes: json,
+        })
+    };
+    let (csv, json) = rayon::join(csv, json);
+    Ok([csv?, json?])
 }
 
 fn direction(d: Direction) -> &'static str {
@@ -292,10 +294,20 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
             rows: evaluations.len(),
         },
     ];
-    let mut files = Vec::new();
-    table(&sets[0], &structure, &mut files)?;
-    table(&sets[1], &divisions, &mut files)?;
-    table(&sets[2], &indicators, &mut files)?;
-    table(&sets[3], &evaluations, &mut files)?;
+    let ((a, b), (c, d)) = rayon::join(
+        || {
+            rayon::join(
+                || table(&sets[0], &structure),
+                || table(&sets[1], &divisions),
+            )
+        },
+        || {
+            rayon::join(
+                || table(&sets[2], &indicators),
+                || table(&sets[3], &evaluations),
+            )
+        },
+    );
+    let files = [a?, b?, c?, d?].into_iter().flatten().collect();
     Ok((files, sets))
 }

@@ -85,6 +85,10 @@ fn lazy<'a>(view: impl Fn() -> tera::Value + Send + Sync + 'a) -> PageData<'a> {
     PageData::Lazy(Box::new(view))
 }
 
+/// Starting size of a page's buffer: item pages, most of a site, are 30 to
+/// 60 KB.
+const PAGE_CAPACITY: usize = 64 * 1024;
+
 /// Pages rendered at once before they are handed on to be written: large
 /// enough to keep every core busy, small enough that a big site is never
 /// held in memory whole.
@@ -144,8 +148,9 @@ impl<'a> Pages<'a> {
     /// Lists the pages of `site` and makes the files that are not pages.
     /// Fails only if the open data cannot be written (an internal fault).
     pub fn new(site: &'a Site, theme: &'a Theme) -> Result<Self, String> {
-        let (data_files, data_sets) = data::data_files(site).map_err(|e| e.to_string())?;
-        let mut jobs = jobs(site);
+        // The open data and the list of pages do not depend on each other.
+        let (data, mut jobs) = rayon::join(|| data::data_files(site), || jobs(site));
+        let (data_files, data_sets) = data.map_err(|e| e.to_string())?;
         jobs.push(data_job(site, &data_sets));
         jobs.push(accessibility::job(jobs.len() + 1));
         let mut others = data_files;
@@ -299,13 +304,17 @@ fn render_job(
             PageData::Lazy(view) => view(),
         },
     );
-    let html = theme
+    // Rendered into a buffer sized for a typical item page, so it seldom
+    // grows (each growth copies the page); the templates and the values put
+    // into them are UTF-8, so the bytes need no second check.
+    let mut html = Vec::with_capacity(PAGE_CAPACITY);
+    theme
         .tera
-        .render(job.template, &ctx)
+        .render_to(job.template, &ctx, &mut html)
         .map_err(|e| (job.template.to_string(), error_chain(&e)))?;
     Ok(OutputFile {
         path: job.path.clone(),
-        bytes: html.into_bytes(),
+        bytes: html,
     })
 }
 
