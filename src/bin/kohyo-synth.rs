@@ -42,9 +42,8 @@ struct Cli {
     items: usize,
     /// Number of plans (1–20), each of five fiscal years: the first is
     /// current, the others archived. Items are split evenly over them. Each
-    /// plan's results file for a year lists all its items, so keep plans
-    /// under about 5,000 items: a bigger results file exceeds the YAML
-    /// parser's default node budget.
+    /// plan's results file for a year lists all its items; kohyo loads such
+    /// files up to about 64 MiB (some 70,000 items).
     #[arg(long, default_value_t = 1)]
     plans: usize,
     /// Seed of the generator.
