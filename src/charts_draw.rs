@@ -32,28 +32,9 @@ const RIGHT: f64 = WIDTH - 16.0;
 const HALO: &str =
     r##"stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
 
+use crate::escape::push_xml as push_escaped;
 /// Text escaped for XML; characters XML forbids are dropped.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
-}
-
-/// Appends `text` escaped as [`escape`] does.
-fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-}
+pub(super) use crate::escape::xml as escape;
 
 /// A coordinate with at most one decimal place, never `-0`; see [`push_n`].
 fn n(x: f64) -> String {

@@ -922,13 +922,7 @@ fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
 }
 
 /// Escapes text for XML content and attribute values.
-pub(crate) fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
+pub(crate) use crate::escape::xml as escape_xml;
 
 /// Page views that exist only to be serialised for one template each.
 mod serde_helpers {

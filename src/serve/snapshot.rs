@@ -209,20 +209,7 @@ fn inject(html: &[u8], extra: &str) -> Vec<u8> {
 }
 
 /// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::escape::xml as escape;
 
 /// The script that reloads the page when the served build changes. The
 /// stream sends the current build id first, so a rebuild that happened
