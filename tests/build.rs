@@ -258,6 +258,16 @@ fn base_url_makes_absolute_sitemap_and_canonical_links() {
             .contains("<link rel=\"canonical\" href=\"https://example.org/kaikaku/index.html\">")
     );
     assert!(!file("sitemap.xml").contains("404.html"));
+    // The 404 page is shown at any depth, so its links are absolute; other
+    // pages keep relative links, so the site still works from disk.
+    let not_found = file("404.html");
+    assert!(
+        not_found.contains("href=\"https://example.org/kaikaku/index.html\"")
+            && not_found.contains("https://example.org/kaikaku/static/"),
+        "{not_found}"
+    );
+    assert!(!not_found.contains("href=\"index.html\""), "{not_found}");
+    assert!(file("plans/demo/items/1.html").contains("href=\"../../../index.html\""));
 }
 
 #[test]

@@ -89,6 +89,9 @@ fn lazy<'a>(view: impl Fn() -> tera::Value + Send + Sync + 'a) -> PageData<'a> {
 /// 60 KB.
 const PAGE_CAPACITY: usize = 64 * 1024;
 
+/// The page a server shows for a missing address.
+const NOT_FOUND: &str = "404.html";
+
 /// Pages rendered at once before they are handed on to be written: large
 /// enough to keep every core busy, small enough that a big site is never
 /// held in memory whole.
@@ -280,7 +283,13 @@ fn render_job(
     let mut title_parts = job.title_parts.clone();
     title_parts.push(site.settings.title.clone());
     let frame = Frame {
-        root: urls::path_to_root(&job.path),
+        // A server shows the 404 page at whatever address was asked for,
+        // however deep, so relative links from it would go astray: with a
+        // base URL its links are absolute.
+        root: match (&site.settings.base_url, job.path.as_str()) {
+            (Some(base), NOT_FOUND) => base.clone(),
+            _ => urls::path_to_root(&job.path),
+        },
         path: &job.path,
         title: title_parts.join("｜"),
         heading: job.heading.clone(),
@@ -492,7 +501,7 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         page: PageData::Ready(value(&crate::search::page_view(site))),
     });
     jobs.push(Job {
-        path: "404.html".into(),
+        path: NOT_FOUND.into(),
         template: "404.html",
         heading: "ページが見つかりません".into(),
         title_parts: vec!["ページが見つかりません".into()],
@@ -902,7 +911,7 @@ fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
     let mut paths: Vec<&str> = jobs
         .iter()
         .map(|j| j.path.as_str())
-        .filter(|p| *p != "404.html")
+        .filter(|p| *p != NOT_FOUND)
         .collect();
     paths.sort_unstable();
     let mut xml = String::from(
