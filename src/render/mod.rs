@@ -830,32 +830,40 @@ fn division_page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera::V
         if selected.is_empty() {
             continue;
         }
-        let subset = |keep: &dyn Fn(&Item) -> bool| -> Vec<&ItemRow> {
-            selected
+        // The selected items that `keep` accepts, under an anchor; none if empty.
+        let group = |anchor: String, title: String, keep: &dyn Fn(&Item) -> bool| {
+            let items: Vec<&ItemRow> = selected
                 .iter()
                 .filter(|(i, _)| keep(i))
                 .map(|(_, row)| row)
-                .collect()
+                .collect();
+            (!items.is_empty()).then_some(serde_helpers::FilterGroup {
+                anchor,
+                title,
+                items,
+            })
         };
         let goals = plan
             .goals
             .iter()
-            .map(|g| serde_helpers::FilterGroup {
-                anchor: format!("{}-goal-{}", plan.id, g.number),
-                title: format!("目標{} {}", g.number, g.title),
-                items: subset(&|i: &Item| i.goal == g.number),
+            .filter_map(|g| {
+                group(
+                    format!("{}-goal-{}", plan.id, g.number),
+                    format!("目標{} {}", g.number, g.title),
+                    &|i: &Item| i.goal == g.number,
+                )
             })
-            .filter(|g| !g.items.is_empty())
             .collect();
         let marks = plan
             .marks
             .iter()
-            .map(|m| serde_helpers::FilterGroup {
-                anchor: format!("{}-mark-{}", plan.id, m.id),
-                title: format!("{}（{}）", m.symbol, m.label),
-                items: subset(&|i: &Item| i.marks.contains(&m.id)),
+            .filter_map(|m| {
+                group(
+                    format!("{}-mark-{}", plan.id, m.id),
+                    format!("{}（{}）", m.symbol, m.label),
+                    &|i: &Item| i.marks.contains(&m.id),
+                )
             })
-            .filter(|g| !g.items.is_empty())
             .collect();
         groups.push(serde_helpers::DivisionPlan {
             plan: PlanView::new(plan, era),
