@@ -226,15 +226,15 @@ pub fn check_path(path: &str) -> Result<(), PathProblem> {
 
 /// Replaces `out_dir` with exactly `files` plus the marker file.
 ///
-/// Nothing on disk changes unless every check passes; if writing fails the
-/// previous output is left as it was. A relative `out_dir` is taken from the
+/// The output folder changes only if every check passes and every file is
+/// written; otherwise the staging folder is removed and the previous output
+/// is left as it was. A relative `out_dir` is taken from the
 /// current folder, and its parent folder is created if missing.
 pub fn write_site(
     out_dir: &Path,
     files: &[OutputFile],
     options: &WriteOptions,
 ) -> Result<WriteReport, OutputError> {
-    validate_paths(files)?;
     let mut staging = Staging::begin(out_dir, options)?;
     staging.write(files)?;
     staging.commit()
@@ -455,38 +455,9 @@ fn write_site_from(
     files: &[OutputFile],
     options: &WriteOptions,
 ) -> Result<WriteReport, OutputError> {
-    validate_paths(files)?;
     let mut staging = Staging::begin_from(cwd, out_dir, options)?;
     staging.write(files)?;
     staging.commit()
-}
-
-/// Checks every path, then looks for duplicates and page/folder clashes.
-fn validate_paths(files: &[OutputFile]) -> Result<(), OutputError> {
-    let mut seen = HashSet::with_capacity(files.len());
-    for file in files {
-        check_path(&file.path).map_err(|problem| OutputError::InvalidPath {
-            path: file.path.clone(),
-            problem,
-        })?;
-        if !seen.insert(file.path.as_str()) {
-            return Err(OutputError::DuplicatePath {
-                path: file.path.clone(),
-            });
-        }
-    }
-    for file in files {
-        for (slash, _) in file.path.match_indices('/') {
-            let folder = &file.path[..slash];
-            if seen.contains(folder) {
-                return Err(OutputError::PathConflict {
-                    file: folder.to_string(),
-                    inner: file.path.clone(),
-                });
-            }
-        }
-    }
-    Ok(())
 }
 
 /// `.<name>.kohyo-<kind>-<pid>`, the name of a staging or old folder.

@@ -204,19 +204,6 @@ impl Indexer {
     }
 }
 
-/// Indexes every HTML page of `files` (site-relative paths, as rendered)
-/// in `language` (e.g. `ja`), in path order, and returns pagefind's bundle.
-pub fn index(files: &[OutputFile], language: &str) -> Result<SearchIndex, SearchError> {
-    let indexer = Indexer::start(language)?;
-    let mut pages: Vec<&OutputFile> = files.iter().collect();
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    for chunk in pages.chunks(256) {
-        let chunk: Vec<OutputFile> = chunk.iter().map(|f| (*f).clone()).collect();
-        indexer.add(&chunk);
-    }
-    indexer.finish()
-}
-
 /// The bundle pagefind wrote, less the files we do not publish, under
 /// [`BUNDLE_DIR`] and sorted by path.
 fn bundle_files(bundle: Vec<pagefind::api::SyntheticFile>) -> Result<SearchIndex, SearchError> {
@@ -259,6 +246,19 @@ fn page_count(entry: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Indexes every HTML page of `files` (site-relative paths, as rendered)
+    /// in `language` (e.g. `ja`), in path order, and returns pagefind's bundle.
+    fn index(files: &[OutputFile], language: &str) -> Result<SearchIndex, SearchError> {
+        let indexer = Indexer::start(language)?;
+        let mut pages: Vec<&OutputFile> = files.iter().collect();
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        for chunk in pages.chunks(256) {
+            let chunk: Vec<OutputFile> = chunk.iter().map(|f| (*f).clone()).collect();
+            indexer.add(&chunk);
+        }
+        indexer.finish()
+    }
 
     fn page(path: &str, body: &str) -> OutputFile {
         OutputFile::new(
