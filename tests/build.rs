@@ -237,18 +237,7 @@ fn base_url_makes_absolute_sitemap_and_canonical_links() {
         ..BuildOptions::default()
     };
     let rendered = pipeline::render_site(&fixture("minimal"), &options).unwrap();
-    let file = |p: &str| {
-        String::from_utf8(
-            rendered
-                .files
-                .iter()
-                .find(|f| f.path == p)
-                .unwrap()
-                .bytes
-                .clone(),
-        )
-        .unwrap()
-    };
+    let file = |p: &str| text(&rendered, p);
     assert!(
         file("sitemap.xml")
             .contains("<loc>https://example.org/kaikaku/plans/demo/items/1.html</loc>")
@@ -319,18 +308,7 @@ fn archived_plan_is_published_beside_the_current_one() {
         rendered.site.plans[0].id, "demo",
         "the current plan comes first"
     );
-    let file = |p: &str| {
-        String::from_utf8(
-            rendered
-                .files
-                .iter()
-                .find(|f| f.path == p)
-                .unwrap()
-                .bytes
-                .clone(),
-        )
-        .unwrap()
-    };
+    let file = |p: &str| text(&rendered, p);
     let home = file("index.html");
     assert!(home.contains("過去の計画"));
     assert!(home.contains("href=\"plans/old-2020/index.html\""));
@@ -353,18 +331,7 @@ fn static_filters_work_as_plain_links() {
         },
     )
     .unwrap();
-    let file = |p: &str| {
-        String::from_utf8(
-            rendered
-                .files
-                .iter()
-                .find(|f| f.path == p)
-                .unwrap_or_else(|| panic!("{p}"))
-                .bytes
-                .clone(),
-        )
-        .unwrap()
-    };
+    let file = |p: &str| text(&rendered, p);
     let plan = file("plans/gunma-2025/index.html");
     let nav = &plan[plan.find("<nav class=\"filters\"").unwrap()..];
     let nav = &nav[..nav.find("</nav>").unwrap()];
@@ -401,6 +368,16 @@ fn static_filters_work_as_plain_links() {
         dx.contains("href=\"#gunma-2025-mark-data\"") && dx.contains("id=\"gunma-2025-mark-data\""),
         "and by mark"
     );
+}
+
+/// The file at `path` of a site rendered in memory, as text.
+fn text(rendered: &pipeline::Rendered, path: &str) -> String {
+    let file = rendered
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no {path} in the output"));
+    String::from_utf8(file.bytes.clone()).unwrap()
 }
 
 /// Copies the folder `from` to `to`, recursively.
