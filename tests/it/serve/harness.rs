@@ -1,4 +1,4 @@
-//! The harness of `tests/serve.rs`: a copy of a fixture site, a running
+//! The harness of `tests/it/serve.rs`: a copy of a fixture site, a running
 //! `kohyo serve` killed by its own pid when dropped, a hand-written HTTP GET
 //! over loopback, and bounded waits.
 
