@@ -17,7 +17,7 @@ mod cli;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use cli::commands::{InitArgs, SchemaArgs};
+use cli::commands::{InitArgs, SchemaArgs, fail};
 use cli::report::{Format, print_diagnostics};
 use cli::style::{Paint, Style};
 
@@ -76,9 +76,14 @@ struct BuildArgs {
     /// Absolute address the site is published at (for the sitemap and canonical links).
     #[arg(long)]
     base_url: Option<String>,
-    /// Replace the output folder even if it does not look like kohyo output.
+    /// Replace the output folder even if it does not look like kohyo output
+    /// (never the site folder, a folder above it, or content/ or themes/).
     #[arg(long)]
     force: bool,
+    /// How many seconds to wait for another build into the same output
+    /// folder to finish before giving up (exit code 2); 0 gives up at once.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    lock_wait: u64,
     /// Skip building the search index (faster for very large sites; the
     /// search page then says search is unavailable).
     #[arg(long)]
@@ -108,15 +113,23 @@ fn show_step(step: Step) {
     eprint!("\r\x1b[2K{text}");
 }
 
+/// Says once that the build waits for another one.
+fn say_waiting() {
+    eprintln!("waiting for another kohyo build into the same output folder to finish…");
+}
+
 fn build(args: BuildArgs) -> ExitCode {
     let out = if args.out.is_absolute() {
         args.out.clone()
     } else {
         args.site.root.join(&args.out)
     };
+    cli::interrupt::remove_staging_on_signal();
     let options = BuildOptions {
         base_url: args.base_url,
         force: args.force,
+        lock_wait: std::time::Duration::from_secs(args.lock_wait),
+        on_lock_wait: (!args.site.quiet).then_some(say_waiting as fn()),
         no_search: args.no_search,
         progress: (!args.site.quiet && std::io::stderr().is_terminal())
             .then_some(show_step as fn(Step)),
@@ -126,6 +139,12 @@ fn build(args: BuildArgs) -> ExitCode {
         Ok(report) => {
             if options.progress.is_some() {
                 eprint!("\r\x1b[2K");
+            }
+            if let Some(old) = &report.restored {
+                eprintln!(
+                    "note: an earlier build had stopped while swapping folders; the previous site was put back from {} before this build",
+                    old.display()
+                );
             }
             if !args.site.quiet {
                 println!(
@@ -148,11 +167,35 @@ fn build(args: BuildArgs) -> ExitCode {
             print_diagnostics(&diags, &args.site.root, Format::Human, args.site.quiet);
             ExitCode::from(1)
         }
-        Err(BuildError::Output(e)) => {
-            eprintln!("error: {e}");
-            eprintln!("The previous output, if any, was left as it was.");
-            ExitCode::from(2)
+        Err(e) => {
+            if options.progress.is_some() {
+                eprint!("\r\x1b[2K");
+            }
+            report_failure(&e)
         }
+    }
+}
+
+/// Prints why a build or check failed for a reason other than the content.
+fn report_failure(e: &BuildError) -> ExitCode {
+    match e {
+        BuildError::Content(_) => unreachable!("content errors are printed as diagnostics"),
+        BuildError::Output(e) => {
+            if e.previous_kept() {
+                fail(
+                    &e.to_string(),
+                    "the previous output, if any, was left as it was",
+                )
+            } else {
+                let style = Style::stderr();
+                eprintln!("{}", style.paint(Paint::Bold, &format!("error: {e}")));
+                ExitCode::from(2)
+            }
+        }
+        BuildError::Internal(_) => fail(
+            &e.to_string(),
+            "nothing was written and the previous output, if any, was left as it was. Check that the current folder, the site folder and the output folder exist and can be read and written; if they do, please report this message to kohyo's maintainers",
+        ),
     }
 }
 
@@ -184,9 +227,10 @@ fn check(args: CheckArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(diags) => {
+        Err(BuildError::Content(diags)) => {
             print_diagnostics(&diags, &site.root, format, site.quiet);
             ExitCode::from(1)
         }
+        Err(e) => report_failure(&e),
     }
 }

@@ -2,30 +2,44 @@
 //!
 //! The build renders pages in batches and hands each batch to a [`Staging`]
 //! folder (or, for previews and tests, to a [`Vec`] in memory; both are
-//! [`Sink`]s). The staging folder:
+//! [`Sink`]s). [`Output::open`], first in a build:
 //!
 //! 1. refuses output folders that are unsafe to replace: the top of the file
-//!    system, a folder containing the current folder, a file, or a non-empty
-//!    folder without kohyo's marker file [`MARKER_FILE`] (unless forced);
-//! 2. checks every page path as it arrives (safe, no duplicates, never both a
+//!    system, a folder containing the current folder, a file, the site
+//!    folder, a folder above it, anything in its `content/` or `themes/`, a
+//!    folder with a `content/` of its own ([`guard`]), or a non-empty folder
+//!    without kohyo's marker file [`MARKER_FILE`] (unless forced);
+//! 2. takes the output folder's lock, so one build at a time writes it, and
+//!    cleans up after builds that died: puts the previous site back if one
+//!    died during its swap, removes their staging and old folders ([`lock`]).
+//!
+//! The [`Staging`] folder it makes ([`Output::stage`]) then:
+//!
+//! 3. checks every page path as it arrives (safe, no duplicates, never both a
 //!    page and a folder) and writes the batch next to the output folder;
-//! 3. is swapped into place with renames by [`Staging::commit`], so the old
+//! 4. is swapped into place with renames by [`Staging::commit`], so the old
 //!    output stays intact until the new one is complete; dropped without a
-//!    commit (a failed build), it removes itself.
+//!    commit (a failed build), or on a signal ([`abandon_builds`]), it
+//!    removes itself.
 //!
-//! [`write_site`] does all three for files already in memory.
-//!
-//! Two builds writing the same output folder at the same time are not supported.
+//! [`write_site`] does all of it for files already in memory.
 
 use std::collections::{HashMap, HashSet};
-use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::fsutil::{self, FsAction, FsError};
+
+mod guard;
+mod live;
+mod lock;
+
+pub use guard::Overlap;
+pub use live::abandon_builds;
 
 /// Name of the marker file that [`write_site`] puts in every output folder.
 pub const MARKER_FILE: &str = ".kohyo-output";
@@ -53,11 +67,21 @@ impl OutputFile {
     }
 }
 
-/// Options for [`write_site`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Options for [`write_site`] and [`Output::open`].
+#[derive(Debug, Clone, Default)]
 pub struct WriteOptions {
     /// Replace a non-empty output folder even if it has no kohyo marker file.
     pub force: bool,
+    /// The site folder the output is built from: the output folder must not
+    /// be it, contain it, or be or lie inside its `content/` or `themes/`
+    /// (refused even with `force`). `None` skips this check (sites made in
+    /// memory by tests and benchmarks).
+    pub site_root: Option<PathBuf>,
+    /// How long to wait for another build into the same folder to finish
+    /// before giving up with [`OutputError::Busy`]; zero gives up at once.
+    pub lock_wait: Duration,
+    /// Called once when the build has to wait for another one.
+    pub on_wait: Option<fn()>,
 }
 
 /// What [`write_site`] wrote; the marker file is not counted.
@@ -178,7 +202,7 @@ pub enum OutputError {
         source: FsError,
     },
     /// The new site could not be moved into place.
-    #[error("could not put the new site in place at `{}`: {source}", .dir.display())]
+    #[error("could not put the new site in place at `{}`: {source}. If that folder is missing now, the next build puts the previous site back first.", .dir.display())]
     Swap {
         /// The output folder.
         dir: PathBuf,
@@ -195,6 +219,63 @@ pub enum OutputError {
         /// The underlying error.
         source: FsError,
     },
+    /// The output folder overlaps the site's own folders; refused even with
+    /// `force`, since replacing it would delete content.
+    #[error("refusing to use `{}` as the output folder: {overlap}. kohyo replaces the whole output folder on every build, and no option allows that for the site's own folders. Build into a folder used for nothing else: leave out --out to use `public` in the site folder, or pick a new folder with --out.", .dir.display())]
+    SourceFolder {
+        /// The output folder as given.
+        dir: PathBuf,
+        /// How it overlaps the site.
+        overlap: Overlap,
+    },
+    /// Another build held the output folder's lock for the whole wait.
+    #[error("another kohyo build{} is writing `{}` right now (it holds the lock file `{}`), and it did not finish within {} s. Run the build again when the other one has finished, or let it wait longer with --lock-wait SECONDS.", .holder.map(|p| format!(" (process {p})")).unwrap_or_default(), .dir.display(), .lock.display(), .waited.as_secs())]
+    Busy {
+        /// The output folder as given.
+        dir: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// How long this build waited.
+        waited: Duration,
+        /// The other build's process id, when known.
+        holder: Option<u32>,
+    },
+    /// The lock file beside the output folder could not be created or locked.
+    #[error("could not lock the output folder `{}` against other builds: {source}. Check that its parent folder can be written.", .dir.display())]
+    Lock {
+        /// The output folder as given.
+        dir: PathBuf,
+        /// The underlying error.
+        source: FsError,
+    },
+    /// A build that died during its swap left the previous site aside, and
+    /// it could not be put back.
+    #[error("an earlier build of `{}` stopped while swapping folders, and the previous site it moved aside could not be put back: {source}. Rename `{}` to `{}` by hand, then build again.", .dir.display(), .old.display(), .dir.display())]
+    Restore {
+        /// The output folder as given.
+        dir: PathBuf,
+        /// The folder holding the previous site.
+        old: PathBuf,
+        /// The underlying error.
+        source: FsError,
+    },
+    /// The staging folder was removed because the process is being stopped.
+    #[error("the build into `{}` was stopped; its unfinished files were removed and the previous output was left as it was.", .dir.display())]
+    Interrupted {
+        /// The output folder as given.
+        dir: PathBuf,
+    },
+}
+
+impl OutputError {
+    /// Whether the previous output is known to be as it was before the build
+    /// (every error except those from the swap and the clean-up after it).
+    pub fn previous_kept(&self) -> bool {
+        !matches!(
+            self,
+            Self::Swap { .. } | Self::Cleanup { .. } | Self::Restore { .. }
+        )
+    }
 }
 
 /// Checks that `path` is a safe site-relative path such as `plans/p/index.html`.
@@ -254,19 +335,198 @@ impl Sink for Vec<OutputFile> {
     }
 }
 
+/// An output folder that passed the checks and, once its parent folder
+/// exists, is locked against other builds until this value (or the
+/// [`Staging`] made from it) is dropped.
+///
+/// [`Output::open`] is meant to come first in a build, before the content
+/// is read: usage errors (a folder that must not be replaced, one that
+/// another build is writing) are found at once, and what an earlier build
+/// that died left behind is cleaned up (the previous site put back if it
+/// died during its swap).
+#[derive(Debug)]
+pub struct Output {
+    /// The output folder as given, for messages.
+    dir: PathBuf,
+    /// The output folder, absolute.
+    target: PathBuf,
+    /// The lock; `None` while the parent folder does not exist yet (then
+    /// nothing can be there to clean up, and [`Output::stage`] locks).
+    lock: Option<lock::Lock>,
+    /// The options it was opened with.
+    options: WriteOptions,
+    /// The folder the previous site was put back from, if it was.
+    restored: Option<PathBuf>,
+}
+
+impl Output {
+    /// Checks that `out_dir` may be replaced, takes its lock (waiting up to
+    /// [`WriteOptions::lock_wait`]) and cleans up after builds that died.
+    /// A relative `out_dir` is taken from the current folder.
+    pub fn open(out_dir: &Path, options: &WriteOptions) -> Result<Self, OutputError> {
+        let cwd = std::env::current_dir();
+        let cwd = match (cwd, out_dir.is_absolute()) {
+            (Ok(cwd), _) => Some(cwd),
+            // With no current folder (it was deleted), there is nothing of
+            // it to protect, and an absolute path needs none.
+            (Err(_), true) => None,
+            (Err(e), false) => {
+                return Err(OutputError::Inspect {
+                    dir: out_dir.to_path_buf(),
+                    source: FsError::new(FsAction::Inspect, ".", e),
+                });
+            }
+        };
+        Self::open_from(cwd.as_deref(), out_dir, options)
+    }
+
+    /// [`Output::open`] with the current folder passed in, so tests can fake it.
+    fn open_from(
+        cwd: Option<&Path>,
+        out_dir: &Path,
+        options: &WriteOptions,
+    ) -> Result<Self, OutputError> {
+        let dir = || out_dir.to_path_buf();
+        let inspect = |source| OutputError::Inspect { dir: dir(), source };
+        let target = fsutil::absolute_lexical(cwd.unwrap_or(Path::new("/")), out_dir);
+        let Some(parent) = target.parent() else {
+            return Err(OutputError::RootFolder { dir: dir() });
+        };
+        let real_target = fsutil::canonicalize_existing(&target).map_err(inspect)?;
+        if let Some(cwd) = cwd {
+            let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
+            if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
+                return Err(OutputError::ContainsWorkingDir {
+                    dir: dir(),
+                    cwd: cwd.to_path_buf(),
+                });
+            }
+        }
+        // A site folder that does not exist has nothing to protect; reading
+        // its content fails later with a message about the content.
+        if let Some(Ok(site)) = options.site_root.as_deref().map(fsutil::canonicalize)
+            && let Some(overlap) = guard::overlap(&site, &real_target).map_err(inspect)?
+        {
+            return Err(OutputError::SourceFolder {
+                dir: dir(),
+                overlap,
+            });
+        }
+        let mut this = Self {
+            dir: dir(),
+            target: target.clone(),
+            lock: None,
+            options: options.clone(),
+            restored: None,
+        };
+        if parent.is_dir() {
+            this.lock_and_recover()?;
+            this.inspect()?;
+        }
+        Ok(this)
+    }
+
+    /// The folder the previous site was put back from, if a build had died
+    /// between the two renames of its swap.
+    pub fn restored(&self) -> Option<&Path> {
+        self.restored.as_deref()
+    }
+
+    /// Takes the lock, then restores or removes what dead builds left.
+    fn lock_and_recover(&mut self) -> Result<(), OutputError> {
+        let (Some(parent), Some(name)) = (self.target.parent(), self.target.file_name()) else {
+            return Err(OutputError::RootFolder {
+                dir: self.dir.clone(),
+            });
+        };
+        let options = &self.options;
+        let lock = lock::acquire(parent, name, options.lock_wait, options.on_wait);
+        self.lock = Some(lock.map_err(|e| match e {
+            lock::LockError::Busy { holder } => OutputError::Busy {
+                dir: self.dir.clone(),
+                lock: parent.join(lock::sibling(name, "lock")),
+                waited: options.lock_wait,
+                holder,
+            },
+            lock::LockError::Io(source) => OutputError::Lock {
+                dir: self.dir.clone(),
+                source,
+            },
+        })?);
+        self.restored =
+            lock::recover(parent, &self.target).map_err(|source| OutputError::Restore {
+                dir: self.dir.clone(),
+                old: source.path().to_path_buf(),
+                source,
+            })?;
+        Ok(())
+    }
+
+    /// Whether the output folder exists, after checking that it may be
+    /// replaced: a folder, and empty or kohyo's (or `force`).
+    fn inspect(&self) -> Result<bool, OutputError> {
+        let dir = || self.dir.clone();
+        let inspect = |source| OutputError::Inspect { dir: dir(), source };
+        let target = &self.target;
+        match fsutil::symlink_metadata(target).map_err(inspect)? {
+            None => Ok(false),
+            Some(_) if !target.is_dir() => Err(OutputError::NotAFolder { dir: dir() }),
+            Some(_) => {
+                let empty = fsutil::read_dir(target).map_err(inspect)?.is_empty();
+                if !empty && !self.options.force && !target.join(MARKER_FILE).is_file() {
+                    return Err(OutputError::NotKohyoOutput { dir: dir() });
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    /// Creates the staging folder beside the output folder, with the marker
+    /// file in it (and the parent folder first if it is missing).
+    pub fn stage(mut self) -> Result<Staging, OutputError> {
+        let stage_err = |dir: &Path, source| OutputError::Stage {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        let (Some(parent), Some(name)) = (self.target.parent(), self.target.file_name()) else {
+            return Err(OutputError::RootFolder { dir: self.dir });
+        };
+        let (parent, name) = (parent.to_path_buf(), name.to_os_string());
+        if self.lock.is_none() {
+            fsutil::create_dir_all(&parent).map_err(|e| stage_err(&self.dir, e))?;
+            self.lock_and_recover()?;
+        }
+        let exists = self.inspect()?;
+        let staging = parent.join(lock::owned_sibling(&name, "staging"));
+        let old = parent.join(lock::owned_sibling(&name, "old"));
+        fsutil::create_dir(&staging).map_err(|e| stage_err(&self.dir, e))?;
+        let live = live::Live::register(&staging);
+        let this = Staging {
+            staging,
+            old,
+            exists,
+            files: HashSet::new(),
+            folders: HashMap::new(),
+            report: WriteReport::default(),
+            live,
+            output: self,
+        };
+        fsutil::write(this.staging.join(MARKER_FILE), MARKER_TEXT)
+            .map_err(|e| stage_err(&this.output.dir, e))?;
+        Ok(this)
+    }
+}
+
 /// A new site being written next to the output folder, swapped into place by
 /// [`Staging::commit`]. Dropped without a commit, it removes itself and the
-/// output folder stays as it was.
+/// output folder stays as it was; so does a signal handler that calls
+/// [`abandon_builds`]. It holds the output folder's lock.
 ///
 /// Files are checked as they arrive (safe paths, no duplicates, no path that
 /// is both a page and a folder), so a site can be written while it is still
 /// being rendered and never needs to be held in memory whole.
 #[derive(Debug)]
 pub struct Staging {
-    /// The output folder as given, for messages.
-    dir: PathBuf,
-    /// The output folder, absolute.
-    target: PathBuf,
     /// The staging folder.
     staging: PathBuf,
     /// The name the old output is moved to during the swap.
@@ -279,70 +539,23 @@ pub struct Staging {
     folders: HashMap<String, String>,
     /// What was written.
     report: WriteReport,
-    /// Set by [`Staging::commit`]; until then, dropping removes the folder.
-    done: bool,
+    /// The staging folder as signal handlers see it.
+    live: live::Live,
+    /// The output folder, locked.
+    output: Output,
 }
 
 impl Staging {
-    /// Checks that `out_dir` may be replaced, then creates the staging folder
-    /// with the marker file in it. A relative `out_dir` is taken from the
-    /// current folder, and its parent folder is created if missing.
+    /// [`Output::open`] and [`Output::stage`] at once: checks that `out_dir`
+    /// may be replaced, locks it, then creates the staging folder.
     pub fn begin(out_dir: &Path, options: &WriteOptions) -> Result<Self, OutputError> {
-        let cwd = std::env::current_dir().map_err(|e| OutputError::Inspect {
-            dir: out_dir.to_path_buf(),
-            source: FsError::new(FsAction::Inspect, ".", e),
-        })?;
-        Self::begin_from(&cwd, out_dir, options)
+        Output::open(out_dir, options)?.stage()
     }
 
-    /// [`Staging::begin`] with the current folder passed in, so tests can fake it.
-    fn begin_from(cwd: &Path, out_dir: &Path, options: &WriteOptions) -> Result<Self, OutputError> {
-        let dir = || out_dir.to_path_buf();
-        let inspect = |source| OutputError::Inspect { dir: dir(), source };
-        let target = fsutil::absolute_lexical(cwd, out_dir);
-        let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
-            return Err(OutputError::RootFolder { dir: dir() });
-        };
-        let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
-        let real_target = fsutil::canonicalize_existing(parent)
-            .map_err(inspect)?
-            .join(name);
-        if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
-            return Err(OutputError::ContainsWorkingDir {
-                dir: dir(),
-                cwd: cwd.to_path_buf(),
-            });
-        }
-        let exists = match fsutil::symlink_metadata(&target).map_err(inspect)? {
-            None => false,
-            Some(_) if !target.is_dir() => return Err(OutputError::NotAFolder { dir: dir() }),
-            Some(_) => {
-                let empty = fsutil::read_dir(&target).map_err(inspect)?.is_empty();
-                if !empty && !options.force && !target.join(MARKER_FILE).is_file() {
-                    return Err(OutputError::NotKohyoOutput { dir: dir() });
-                }
-                true
-            }
-        };
-        let stage_err = |source| OutputError::Stage { dir: dir(), source };
-        fsutil::create_dir_all(parent).map_err(stage_err)?;
-        remove_leftovers(parent, name);
-        let staging = parent.join(sibling_name(name, "staging"));
-        let old = parent.join(sibling_name(name, "old"));
-        fsutil::create_dir(&staging).map_err(stage_err)?;
-        let this = Self {
-            dir: dir(),
-            target: target.clone(),
-            staging,
-            old,
-            exists,
-            files: HashSet::new(),
-            folders: HashMap::new(),
-            report: WriteReport::default(),
-            done: false,
-        };
-        fsutil::write(this.staging.join(MARKER_FILE), MARKER_TEXT).map_err(stage_err)?;
-        Ok(this)
+    /// The folder the previous site was put back from, if a build had died
+    /// between the two renames of its swap.
+    pub fn restored(&self) -> Option<&Path> {
+        self.output.restored()
     }
 
     /// Checks and writes `files` (in parallel) into the staging folder.
@@ -378,33 +591,45 @@ impl Staging {
                 }
             }
         }
-        let stage_err = |source| OutputError::Stage {
-            dir: self.dir.clone(),
-            source,
-        };
-        // Parents come before their children: `match_indices` goes left to right.
-        for folder in &new_folders {
-            let mut dest = self.staging.clone();
-            dest.extend(folder.split('/'));
-            fsutil::create_dir(&dest).map_err(stage_err)?;
-        }
-        files
-            .par_iter()
-            .try_for_each(|file| {
-                let mut dest = self.staging.clone();
+        let staging = &self.staging;
+        let written = self.live.run(false, || -> Result<(), FsError> {
+            // Parents come before their children: `match_indices` goes left to right.
+            for folder in &new_folders {
+                let mut dest = staging.clone();
+                dest.extend(folder.split('/'));
+                fsutil::create_dir(&dest)?;
+            }
+            files.par_iter().try_for_each(|file| {
+                let mut dest = staging.clone();
                 dest.extend(file.path.split('/'));
                 fsutil::write(&dest, &file.bytes)
             })
-            .map_err(stage_err)?;
-        self.report.files += files.len();
-        self.report.bytes += files.iter().map(|f| f.bytes.len() as u64).sum::<u64>();
-        Ok(())
+        });
+        match written {
+            None => Err(self.interrupted()),
+            Some(Err(source)) => Err(OutputError::Stage {
+                dir: self.output.dir.clone(),
+                source,
+            }),
+            Some(Ok(())) => {
+                self.report.files += files.len();
+                self.report.bytes += files.iter().map(|f| f.bytes.len() as u64).sum::<u64>();
+                live::pause_for_tests();
+                Ok(())
+            }
+        }
+    }
+
+    fn interrupted(&self) -> OutputError {
+        OutputError::Interrupted {
+            dir: self.output.dir.clone(),
+        }
     }
 
     /// Moves the staging folder into place; the previous output is removed.
-    pub fn commit(mut self) -> Result<WriteReport, OutputError> {
-        self.done = true;
-        let dir = self.dir.clone();
+    pub fn commit(self) -> Result<WriteReport, OutputError> {
+        let dir = &self.output.dir;
+        let target = &self.output.target;
         let swap_err = |source| {
             fsutil::remove_best_effort(&self.staging);
             OutputError::Swap {
@@ -412,15 +637,23 @@ impl Staging {
                 source,
             }
         };
-        if self.exists {
-            fsutil::rename(&self.target, &self.old).map_err(swap_err)?;
-        }
-        if let Err(source) = fsutil::rename(&self.staging, &self.target) {
+        let swapped = self.live.run(true, || {
             if self.exists {
-                // Best effort: put the previous output back where it was.
-                let _ = fsutil::rename(&self.old, &self.target);
+                fsutil::rename(target, &self.old).map_err(swap_err)?;
             }
-            return Err(swap_err(source));
+            if let Err(source) = fsutil::rename(&self.staging, target) {
+                if self.exists {
+                    // Best effort: put the previous output back where it was
+                    // (if this fails too, the next build does it).
+                    let _ = fsutil::rename(&self.old, target);
+                }
+                return Err(swap_err(source));
+            }
+            Ok(())
+        });
+        match swapped {
+            None => return Err(self.interrupted()),
+            Some(result) => result?,
         }
         if self.exists {
             fsutil::remove_dir_all(&self.old).map_err(|source| OutputError::Cleanup {
@@ -441,9 +674,8 @@ impl Sink for Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.done {
-            fsutil::remove_best_effort(&self.staging);
-        }
+        // Removes the staging folder unless it was swapped in.
+        self.live.finish();
     }
 }
 
@@ -455,47 +687,9 @@ fn write_site_from(
     files: &[OutputFile],
     options: &WriteOptions,
 ) -> Result<WriteReport, OutputError> {
-    let mut staging = Staging::begin_from(cwd, out_dir, options)?;
+    let mut staging = Output::open_from(Some(cwd), out_dir, options)?.stage()?;
     staging.write(files)?;
     staging.commit()
-}
-
-/// `.<name>.kohyo-<kind>-<pid>`, the name of a staging or old folder.
-fn sibling_name(name: &OsStr, kind: &str) -> OsString {
-    let mut sibling = OsString::from(".");
-    sibling.push(name);
-    sibling.push(format!(".kohyo-{kind}-{}", std::process::id()));
-    sibling
-}
-
-/// Whether `entry` is a staging or old folder of `name` from any process.
-fn is_leftover(entry: &OsStr, name: &OsStr) -> bool {
-    let (Some(entry), Some(name)) = (entry.to_str(), name.to_str()) else {
-        return false;
-    };
-    let Some(rest) = entry
-        .strip_prefix('.')
-        .and_then(|r| r.strip_prefix(name))
-        .and_then(|r| r.strip_prefix(".kohyo-"))
-    else {
-        return false;
-    };
-    ["staging-", "old-"].iter().any(|kind| {
-        rest.strip_prefix(kind)
-            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
-    })
-}
-
-/// Best effort: removes staging and old folders left by crashed earlier runs.
-fn remove_leftovers(parent: &Path, name: &OsStr) {
-    let Ok(entries) = fsutil::read_dir(parent) else {
-        return;
-    };
-    for entry in entries {
-        if entry.file_name().is_some_and(|e| is_leftover(e, name)) {
-            fsutil::remove_best_effort(&entry);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -512,7 +706,11 @@ mod tests {
 
     /// Runs [`write_site`] on `pages`, with `--force` if `force`.
     fn build(out: &Path, pages: &[(&str, &str)], force: bool) -> Result<WriteReport, OutputError> {
-        write_site(out, &site(pages), &WriteOptions { force })
+        let options = WriteOptions {
+            force,
+            ..WriteOptions::default()
+        };
+        write_site(out, &site(pages), &options)
     }
 
     /// Every file below `dir`, by relative path, with its bytes.
@@ -537,7 +735,7 @@ mod tests {
         let mut names: Vec<_> = fs::read_dir(parent)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains(".kohyo-"))
+            .filter(|n| n.contains(".kohyo-") && !n.ends_with(".kohyo-lock"))
             .collect();
         names.sort();
         names
@@ -677,23 +875,53 @@ mod tests {
     #[test]
     fn cleans_leftovers_of_crashed_runs_only() {
         let tmp = tempfile::tempdir().unwrap();
+        let mut ended = std::process::Command::new("true").spawn().unwrap();
+        let dead = ended.id();
+        ended.wait().unwrap();
+        let mut running = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let live = format!(".site.kohyo-staging-{}", running.id());
         let names = [
-            ".site.kohyo-staging-99999",
-            ".site.kohyo-old-1",
-            ".site.kohyo-old-x",
-            ".site.kohyo-old-",
-            ".sites.kohyo-old-1",
+            format!(".site.kohyo-staging-{dead}"),
+            format!(".site.kohyo-old-{dead}"),
+            live.clone(),
+            ".site.kohyo-old-x".into(),
+            ".site.kohyo-old-".into(),
+            format!(".sites.kohyo-old-{dead}"),
         ];
-        for name in names {
+        for name in &names {
             fs::create_dir(tmp.path().join(name)).unwrap();
         }
         build(&tmp.path().join("site"), HOME, false).unwrap();
         let expected = [
-            ".site.kohyo-old-",
-            ".site.kohyo-old-x",
-            ".sites.kohyo-old-1",
+            ".site.kohyo-old-".to_string(),
+            ".site.kohyo-old-x".into(),
+            live,
+            format!(".sites.kohyo-old-{dead}"),
         ];
+        running.kill().unwrap();
+        running.wait().unwrap();
         assert_eq!(leftovers(tmp.path()), expected);
+    }
+
+    #[test]
+    fn a_second_writer_of_the_same_folder_waits_for_the_lock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        build(&out, HOME, false).unwrap();
+        let before = snapshot(&out);
+        let first = Output::open(&out, &WriteOptions::default()).unwrap();
+        let err = build(&out, &[("other.html", "x")], false).unwrap_err();
+        assert!(matches!(err, OutputError::Busy { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains("another kohyo build"), "{msg}");
+        assert!(msg.contains(".site.kohyo-lock"), "{msg}");
+        assert_eq!(snapshot(&out), before);
+        drop(first);
+        build(&out, &[("other.html", "x")], false).unwrap();
+        assert!(out.join("other.html").is_file());
     }
 
     #[test]
@@ -706,7 +934,10 @@ mod tests {
         fs::create_dir_all(&cwd).unwrap();
         fs::write(project.join(MARKER_FILE), MARKER_TEXT).unwrap();
         let before = snapshot(tmp.path());
-        let force = WriteOptions { force: true };
+        let force = WriteOptions {
+            force: true,
+            ..WriteOptions::default()
+        };
         for out in [
             &project,
             &cwd,

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostics, Place};
 use crate::model::Site;
-use crate::output::{OutputError, OutputFile, Sink, Staging, WriteOptions};
+use crate::output::{Output, OutputError, OutputFile, Sink, WriteOptions};
+use crate::render::RenderError;
 use crate::theme::Theme;
 use crate::{load, render, search, theme, validate};
 
@@ -19,6 +20,11 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Replace an output folder that does not look like kohyo output.
     pub force: bool,
+    /// How long `build` waits for another build into the same output folder
+    /// to finish; zero gives up at once.
+    pub lock_wait: Duration,
+    /// Called once when `build` has to wait for another build.
+    pub on_lock_wait: Option<fn()>,
     /// Skip the search index (the search page then says search is unavailable).
     pub no_search: bool,
     /// Called as each step starts, for progress display on a terminal.
@@ -86,6 +92,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// The search index, built as part of the build (its time is in `elapsed`).
     pub search: search::SearchStats,
+    /// The folder the previous site was put back from before the build,
+    /// because an earlier build died between the two renames of its swap.
+    pub restored: Option<std::path::PathBuf>,
 }
 
 /// Why a build failed.
@@ -94,9 +103,32 @@ pub enum BuildError {
     /// The content or the theme has problems; nothing was written.
     #[error("{} error(s) in the content; nothing was written", .0.error_count())]
     Content(Diagnostics),
-    /// Writing the output failed; the previous output is untouched.
+    /// The output folder was refused, or writing it failed.
     #[error(transparent)]
     Output(#[from] OutputError),
+    /// kohyo itself failed (not the content); nothing was written.
+    #[error("kohyo itself failed, not the content: {0}")]
+    Internal(#[from] InternalError),
+}
+
+/// A fault of kohyo itself or of its surroundings, not of the content.
+#[derive(Debug, thiserror::Error)]
+pub enum InternalError {
+    /// The search index could not be built.
+    #[error("{0}")]
+    Search(#[from] search::SearchError),
+    /// The open data files could not be made.
+    #[error("the open data files could not be made: {0}")]
+    OpenData(String),
+}
+
+impl From<RenderError> for BuildError {
+    fn from(e: RenderError) -> Self {
+        match e {
+            RenderError::Output(e) => Self::Output(e),
+            RenderError::OpenData(e) => Self::Internal(InternalError::OpenData(e)),
+        }
+    }
 }
 
 /// Loads and validates the site under `root`.
@@ -186,19 +218,10 @@ fn produce(
     diags: &mut Diagnostics,
     sink: &mut dyn Sink,
 ) -> Result<(Tally, search::SearchStats), BuildError> {
-    let search_failed = |diags: &mut Diagnostics, e: search::SearchError| {
-        diags.error_hint(
-            Place::file(search::BUNDLE_DIR),
-            "search-index",
-            e.to_string(),
-            "this is a fault in kohyo or pagefind, not in the content; please report it",
-        );
-        BuildError::Content(std::mem::take(diags))
-    };
     let indexer = if options.no_search {
         None
     } else {
-        Some(search::Indexer::start(&site.settings.language).map_err(|e| search_failed(diags, e))?)
+        Some(search::Indexer::start(&site.settings.language).map_err(InternalError::from)?)
     };
     options.step(Step::Rendering {
         items: site.plans.iter().map(|p| p.items.len()).sum(),
@@ -217,7 +240,7 @@ fn produce(
         return Ok((tally, search::SearchStats::default()));
     };
     options.step(Step::Indexing { files: tally.pages });
-    let index = indexer.finish().map_err(|e| search_failed(diags, e))?;
+    let index = indexer.finish().map_err(InternalError::from)?;
     sink.put(index.files)?;
     Ok((tally, index.stats))
 }
@@ -229,9 +252,15 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
     let search = match produce(&site, &theme, options, &mut diags, &mut files) {
         Ok((_, search)) => search,
         Err(BuildError::Content(d)) => return Err(d),
-        Err(BuildError::Output(e)) => {
-            // Only a folder can refuse files; kept for completeness.
-            diags.error(Place::file("."), "output", e.to_string());
+        // Only a folder can refuse files, so this is an internal fault;
+        // previews show it as a problem of the site as a whole.
+        Err(e @ (BuildError::Output(_) | BuildError::Internal(_))) => {
+            diags.error_hint(
+                Place::file("."),
+                "internal",
+                e.to_string(),
+                "this is a fault in kohyo or its surroundings, not in the content",
+            );
             return Err(diags);
         }
     };
@@ -254,7 +283,9 @@ pub struct Checked {
 
 /// Loads, validates and renders the site under `root` without keeping or
 /// writing anything and without a search index: what `kohyo check` does.
-pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, Diagnostics> {
+/// Fails with [`BuildError::Content`] or, for a fault of kohyo itself,
+/// [`BuildError::Internal`].
+pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, BuildError> {
     struct Discard;
     impl Sink for Discard {
         fn put(&mut self, _: Vec<OutputFile>) -> Result<(), OutputError> {
@@ -265,33 +296,37 @@ pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, Diagno
         no_search: true,
         ..options.clone()
     };
-    let (site, theme, mut diags) = prepare(root, &options)?;
-    match produce(&site, &theme, &options, &mut diags, &mut Discard) {
-        Ok((tally, _)) => Ok(Checked {
-            site,
-            pages: tally.pages,
-        }),
-        Err(BuildError::Content(d)) => Err(d),
-        Err(BuildError::Output(e)) => {
-            diags.error(Place::file("."), "output", e.to_string());
-            Err(diags)
-        }
-    }
+    let (site, theme, mut diags) = prepare(root, &options).map_err(BuildError::Content)?;
+    let (tally, _) = produce(&site, &theme, &options, &mut diags, &mut Discard)?;
+    Ok(Checked {
+        site,
+        pages: tally.pages,
+    })
 }
 
 /// Builds the site under `root` into `out`: pages are rendered in batches
 /// and written at once into a fresh folder, which is swapped in only when
 /// the whole site (and its search index) is complete. A failed build
 /// removes that folder and leaves `out` as it was.
+///
+/// Before the content is read, `out` is checked (never the site folder,
+/// a folder above it, or anything in its `content/` or `themes/`) and
+/// locked against other builds for the whole build, and what a build that
+/// died left there is cleaned up (see [`Output::open`]).
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    let (site, theme, mut diags) = prepare(root, options).map_err(BuildError::Content)?;
-    let mut staging = Staging::begin(
+    let output = Output::open(
         out,
         &WriteOptions {
             force: options.force,
+            site_root: Some(root.to_path_buf()),
+            lock_wait: options.lock_wait,
+            on_wait: options.on_lock_wait,
         },
     )?;
+    let (site, theme, mut diags) = prepare(root, options).map_err(BuildError::Content)?;
+    let mut staging = output.stage()?;
+    let restored = staging.restored().map(Path::to_path_buf);
     let (tally, search) = produce(&site, &theme, options, &mut diags, &mut staging)?;
     options.step(Step::Writing {
         files: tally.pages + tally.data_files,
@@ -305,5 +340,6 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         data_files: tally.data_files,
         elapsed: start.elapsed(),
         search,
+        restored,
     })
 }

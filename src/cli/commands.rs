@@ -32,7 +32,7 @@ pub struct SchemaArgs {
 }
 
 /// Prints an environment or usage error with its hint; exit code 2.
-fn fail(message: &str, hint: &str) -> ExitCode {
+pub fn fail(message: &str, hint: &str) -> ExitCode {
     let style = Style::stderr();
     eprintln!("{}", style.paint(Paint::Bold, &format!("error: {message}")));
     eprintln!("{}", style.paint(Paint::Hint, &format!("  hint: {hint}")));

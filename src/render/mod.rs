@@ -247,6 +247,18 @@ impl<'a> Pages<'a> {
     }
 }
 
+/// Why rendering stopped: faults of kohyo or of the output, never of the
+/// content (those become diagnostics).
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The sink refused or could not write a batch.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// The open data files could not be made (a fault in kohyo).
+    #[error("the open data files could not be made: {0}")]
+    OpenData(String),
+}
+
 /// Renders every page of `site` with `theme` into `sink`, a batch at a time
 /// and always in the same order; template errors become diagnostics (the
 /// pages that failed are left out, the others still go to `sink`).
@@ -255,18 +267,8 @@ pub fn render(
     theme: &Theme,
     diags: &mut Diagnostics,
     sink: &mut dyn Sink,
-) -> Result<(), OutputError> {
-    let mut pages = match Pages::new(site, theme) {
-        Ok(p) => p,
-        Err(e) => {
-            diags.error(
-                Place::file("data/"),
-                "data",
-                format!("open data could not be written: {e}"),
-            );
-            return Ok(());
-        }
-    };
+) -> Result<(), RenderError> {
+    let mut pages = Pages::new(site, theme).map_err(RenderError::OpenData)?;
     sink.put(std::mem::take(&mut pages.others))?;
     for e in pages.render_all(sink)? {
         e.report(diags);
