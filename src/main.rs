@@ -184,7 +184,7 @@ fn report_failure(e: &BuildError) -> ExitCode {
             if e.previous_kept() {
                 fail(
                     &e.to_string(),
-                    "the previous output, if any, was left as it was",
+                    "nothing was changed: the previous output, if any, is as it was",
                 )
             } else {
                 let style = Style::stderr();

@@ -393,15 +393,6 @@ impl Output {
             return Err(OutputError::RootFolder { dir: dir() });
         };
         let real_target = fsutil::canonicalize_existing(&target).map_err(inspect)?;
-        if let Some(cwd) = cwd {
-            let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
-            if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
-                return Err(OutputError::ContainsWorkingDir {
-                    dir: dir(),
-                    cwd: cwd.to_path_buf(),
-                });
-            }
-        }
         // A site folder that does not exist has nothing to protect; reading
         // its content fails later with a message about the content.
         if let Some(Ok(site)) = options.site_root.as_deref().map(fsutil::canonicalize)
@@ -411,6 +402,15 @@ impl Output {
                 dir: dir(),
                 overlap,
             });
+        }
+        if let Some(cwd) = cwd {
+            let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
+            if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
+                return Err(OutputError::ContainsWorkingDir {
+                    dir: dir(),
+                    cwd: cwd.to_path_buf(),
+                });
+            }
         }
         let mut this = Self {
             dir: dir(),

@@ -160,11 +160,13 @@ fn failed_build_leaves_previous_output_untouched() {
         "{err}"
     );
     assert_eq!(snapshot(&out), before);
-    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+    let mut leftovers: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    leftovers.sort();
+    // The lock file stays beside the output folder; nothing else is left.
+    assert_eq!(leftovers, [".public.kohyo-lock", "public"]);
 }
 
 #[test]
@@ -424,5 +426,6 @@ fn a_template_that_fails_after_pages_were_written_leaves_the_previous_output() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     leftovers.sort();
-    assert_eq!(leftovers, ["public", "site"]);
+    // The lock file stays beside the output folder; nothing else is left.
+    assert_eq!(leftovers, [".public.kohyo-lock", "public", "site"]);
 }
