@@ -307,10 +307,11 @@ impl Builder {
             Some(good) => pipeline::prepare(&self.root, &options).and_then(|(site, theme, _)| {
                 let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
                     let mut diags = Diagnostics::default();
-                    diags.error(
-                        crate::diagnostics::Place::file("data/"),
-                        "data",
-                        format!("open data could not be written: {e}"),
+                    diags.error_hint(
+                        crate::diagnostics::Place::file("."),
+                        "internal",
+                        format!("kohyo itself failed, not the content: the open data files could not be made: {e}"),
+                        "this is a fault in kohyo or its surroundings, not in the content",
                     );
                     diags
                 })?;
