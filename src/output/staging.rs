@@ -130,12 +130,17 @@ impl Output {
                 source,
             },
         })?);
-        self.restored =
-            lock::recover(parent, &self.target).map_err(|source| OutputError::Restore {
-                dir: self.dir.clone(),
-                old: source.path().to_path_buf(),
-                source,
-            })?;
+        self.restored = lock::recover(parent, &self.target).map_err(|source| {
+            let dir = self.dir.clone();
+            match source.action() {
+                FsAction::Rename => OutputError::Restore {
+                    dir,
+                    old: source.path().to_path_buf(),
+                    source,
+                },
+                _ => OutputError::Inspect { dir, source },
+            }
+        })?;
         Ok(())
     }
 
@@ -176,7 +181,7 @@ impl Output {
         let exists = self.inspect()?;
         let staging = parent.join(lock::owned_sibling(&name, "staging"));
         let old = parent.join(lock::owned_sibling(&name, "old"));
-        fsutil::create_dir(&staging).map_err(|e| stage_err(&self.dir, e))?;
+        // Registered before it is made, so a signal can never leave it behind.
         let live = live::Live::register(&staging);
         let this = Staging {
             staging,
@@ -188,9 +193,15 @@ impl Output {
             live,
             output: self,
         };
-        fsutil::write(this.staging.join(MARKER_FILE), MARKER_TEXT)
-            .map_err(|e| stage_err(&this.output.dir, e))?;
-        Ok(this)
+        let made = this.live.run(false, || {
+            fsutil::create_dir(&this.staging)?;
+            fsutil::write(this.staging.join(MARKER_FILE), MARKER_TEXT)
+        });
+        match made {
+            None => Err(this.interrupted()),
+            Some(Err(e)) => Err(stage_err(&this.output.dir, e)),
+            Some(Ok(())) => Ok(this),
+        }
     }
 }
 
