@@ -170,6 +170,29 @@ impl Diagnostics {
         );
     }
 
+    /// Records a warning with a hint: something that does not stop the
+    /// build but is probably a mistake (a file that is not read).
+    pub fn warning_hint(
+        &mut self,
+        place: Place,
+        code: &'static str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.push(
+            place,
+            Severity::Warning,
+            code,
+            message.into(),
+            Some(hint.into()),
+        );
+    }
+
+    /// Adds one diagnostic as it is.
+    pub fn add(&mut self, d: Diagnostic) {
+        self.list.push(d);
+    }
+
     fn push(
         &mut self,
         place: Place,
@@ -197,12 +220,48 @@ impl Diagnostics {
         self.list.iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// Number of errors.
+    /// Number of errors, counted as printed (a problem found twice is
+    /// printed, and counted, once).
     pub fn error_count(&self) -> usize {
-        self.list
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings, counted as printed.
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.sorted()
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == severity)
             .count()
+    }
+
+    /// The summary of a failed run: `2 error(s); nothing was written.`, or
+    /// `2 error(s), 1 warning(s); nothing was written.` when there are warnings.
+    pub fn failure_summary(&self) -> String {
+        format!("{}; nothing was written.", self.counts())
+    }
+
+    /// `2 error(s)`, with `, 1 warning(s)` added when there are warnings.
+    pub fn counts(&self) -> String {
+        match self.warning_count() {
+            0 => format!("{} error(s)", self.error_count()),
+            w => format!("{} error(s), {w} warning(s)", self.error_count()),
+        }
+    }
+
+    /// Only the warnings (what a successful run prints).
+    pub fn warnings(&self) -> Diagnostics {
+        Diagnostics {
+            list: self
+                .list
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .cloned()
+                .collect(),
+        }
     }
 
     /// Whether the list is empty.

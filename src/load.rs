@@ -11,10 +11,11 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics, Place};
+use crate::pasted;
 use crate::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
+use crate::within::{Entry, Kind, SiteRoot};
 
 /// A parsed record with the file it came from.
 #[derive(Debug, Clone)]
@@ -90,23 +91,50 @@ fn yaml_options() -> serde_saphyr::Options {
 /// inputs that expand, stay at their defaults.
 const YAML_MAX_NODES: usize = 16 << 20;
 
-/// Parses one YAML document; `file` names it in the diagnostic.
-pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
+/// Parses one YAML document; `file` names it in the diagnostics.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostics> {
+    if pasted::is_blank(text) {
+        return Err(pasted::empty(file).into());
+    }
     parse_yaml_at(text, file, 0)
 }
 
+/// Parses YAML that starts `line_offset` lines into `file`. A parse error
+/// caused by something pasted from a spreadsheet or word processor (全角
+/// colons, spaces or digits, `1,234`, `12.5%`) is reported as that, with
+/// the form to write instead.
 fn parse_yaml_at<T: DeserializeOwned>(
     text: &str,
     file: &str,
     line_offset: u64,
-) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(text, yaml_options())
-        .map_err(|e| diagnostics::from_yaml_error(file, &e, line_offset))
+) -> Result<T, Diagnostics> {
+    serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| {
+        let found = pasted::full_width_structure(text, file, line_offset);
+        if !found.is_empty() {
+            // The parser's own error is a consequence of these; it would
+            // only point somewhere else.
+            let mut diags = Diagnostics::new();
+            found.into_iter().for_each(|d| diags.add(d));
+            return diags;
+        }
+        let mut d = diagnostics::from_yaml_error(file, &e, line_offset);
+        pasted::refine_top_level_list(&mut d, text);
+        let line = usize::try_from(d.place.line.saturating_sub(line_offset + 1)).unwrap_or(0);
+        if d.place.line > line_offset
+            && let Some(text) = text.lines().nth(line)
+        {
+            pasted::refine(&mut d, text);
+        }
+        d.into()
+    })
 }
 
 /// Splits a Markdown page into front matter and body and parses the front matter.
-pub fn parse_page(text: &str, file: &str) -> Result<(RawPageMeta, String), Diagnostic> {
+pub fn parse_page(text: &str, file: &str) -> Result<(RawPageMeta, String), Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(pasted::empty(file).into());
+    }
     let missing = || Diagnostic {
         place: Place {
             file: file.to_string(),
@@ -129,12 +157,18 @@ pub fn parse_page(text: &str, file: &str) -> Result<(RawPageMeta, String), Diagn
         if line.trim_end() == "---" {
             let front = &rest[..offset];
             let body = &rest[offset + line.len()..];
+            if pasted::is_blank(front) {
+                let mut d = missing();
+                d.message = "the page's front matter is empty".into();
+                d.hint = Some("write `title: …` between the two `---` lines".into());
+                return Err(d.into());
+            }
             let meta = parse_yaml_at(front, file, 1)?;
             return Ok((meta, body.to_string()));
         }
         offset += line.len();
     }
-    Err(missing())
+    Err(missing().into())
 }
 
 /// The path of `path` relative to `root`, with `/` separators, for messages.
@@ -146,76 +180,231 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn read(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
+/// Reads a file already found to be a regular file inside the site, and
+/// decodes it (UTF-8; any other encoding is an error that names it).
+fn read(site: &SiteRoot, path: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let file = site.show(path);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) => {
             diags.error_hint(
-                Place::file(&display_path(root, path)),
+                Place::file(&file),
                 "read",
                 format!("cannot read file: {e}"),
-                "check that the file exists, is readable and is saved as UTF-8",
+                "check that you may read the file (its permissions)",
             );
+            return None;
+        }
+    };
+    match pasted::decode(bytes, &file) {
+        Ok(text) => Some(text),
+        Err(d) => {
+            diags.add(d);
             None
         }
     }
 }
 
 fn load_yaml<T: DeserializeOwned>(
-    root: &Path,
+    site: &SiteRoot,
     path: &Path,
     diags: &mut Diagnostics,
 ) -> Option<Sourced<T>> {
-    let file = display_path(root, path);
-    let text = read(root, path, diags)?;
+    let file = site.show(path);
+    let text = read(site, path, diags)?;
     match parse_yaml(&text, &file) {
         Ok(value) => Some(Sourced { file, value }),
         Err(d) => {
-            diags.extend(Diagnostics::from(d));
+            diags.extend(d);
             None
         }
     }
 }
 
-fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+/// What a path where a file should be turned out to be.
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    /// A regular file (or a link to one inside the site).
+    File,
+    /// Nothing.
+    Missing,
+    /// Something else, already reported.
+    Reported,
 }
 
-/// Files directly in `dir` that `keep` accepts, sorted by name; hidden and
-/// editor backup files are skipped.
-fn files_in(dir: &Path, keep: fn(&Path) -> bool) -> Vec<PathBuf> {
-    WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !name.starts_with('.') && !name.ends_with('~') && keep(p)
-        })
-        .collect()
+/// Looks at `path`, where a file should be; anything but a file or nothing
+/// is reported.
+fn expect_file(site: &SiteRoot, path: &Path, diags: &mut Diagnostics) -> Found {
+    match site.inspect(path) {
+        Ok(Kind::File) => Found::File,
+        Ok(Kind::Missing) => Found::Missing,
+        Ok(kind) => {
+            not_a_file(site, path, kind, diags);
+            Found::Reported
+        }
+        Err(d) => {
+            diags.add(d);
+            Found::Reported
+        }
+    }
 }
 
-fn subdirs(dir: &Path) -> Vec<PathBuf> {
-    WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_dir())
-        .map(|e| e.into_path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect()
+fn not_a_file(site: &SiteRoot, path: &Path, kind: Kind, diags: &mut Diagnostics) {
+    let what = match kind {
+        Kind::Dir => "a folder",
+        Kind::Other(what) => what,
+        Kind::File | Kind::Missing => return,
+    };
+    diags.error_hint(
+        Place::file(&site.show(path)),
+        "not-a-file",
+        format!("this is {what}, but a file is expected here, so nothing was read from it"),
+        "replace it with an ordinary file of that name (or rename it if it belongs elsewhere)",
+    );
+}
+
+/// The entries of the folder `dir`, or `None` when there is none (and
+/// nothing to read). Something other than a folder there is an error, and
+/// so is a folder that cannot be listed: a plan is never published empty
+/// because its items could not be seen.
+fn expect_dir(
+    site: &SiteRoot,
+    dir: &Path,
+    holds: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Entry>> {
+    match site.inspect(dir) {
+        Ok(Kind::Dir) => {
+            let mut problems = Vec::new();
+            let entries = site.list(dir, &mut problems);
+            problems.into_iter().for_each(|d| diags.add(d));
+            entries
+        }
+        Ok(Kind::Missing) => None,
+        Ok(kind) => {
+            let what = match kind {
+                Kind::Other(what) => what,
+                _ => "a file",
+            };
+            diags.error_hint(
+                Place::file(&site.show(dir)),
+                "not-a-folder",
+                format!("this is {what}, but it should be a folder holding {holds}"),
+                "make it a folder and put the files in it",
+            );
+            None
+        }
+        Err(d) => {
+            diags.add(d);
+            None
+        }
+    }
+}
+
+/// Files skipped without a word: hidden files (`.git`, `.DS_Store`), editor
+/// backups (`01.yaml~`) and the files Windows Explorer leaves behind.
+fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// The name `name` was meant to have, when it differs from a name kohyo
+/// reads (one of `exts`) only in case or a trailing `.txt`: `01.YAML` →
+/// `01.yaml`, `01.yml.txt` → `01.yml`.
+fn meant_name(name: &str, exts: &[&str]) -> Option<String> {
+    let mut stem = name;
+    while stem.len() > 4 && stem[stem.len() - 4..].eq_ignore_ascii_case(".txt") {
+        stem = &stem[..stem.len() - 4];
+    }
+    let (base, ext) = stem.rsplit_once('.')?;
+    let ext = ext.to_ascii_lowercase();
+    let fixed = format!("{base}.{ext}");
+    (exts.contains(&ext.as_str()) && fixed != name && !base.is_empty()).then_some(fixed)
+}
+
+/// The files of a content folder that kohyo reads (those ending in one of
+/// `exts`), in name order. Every other entry is reported: a misnamed file
+/// (`01.YAML`, `01.yml.txt`) or something not a file under a name kohyo
+/// reads is an error, any other file or folder a warning, so nothing is
+/// left out in silence.
+fn content_files(
+    site: &SiteRoot,
+    dir: &Path,
+    exts: &[&str],
+    holds: &str,
+    diags: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    let Some(entries) = expect_dir(site, dir, holds, diags) else {
+        return Vec::new();
+    };
+    let mut files = Vec::with_capacity(entries.len());
+    let folder = site.show(dir);
+    for e in entries {
+        if ignored(&e.name) {
+            continue;
+        }
+        let ext = e.name.rsplit_once('.').map(|(_, ext)| ext);
+        let wanted = ext.is_some_and(|ext| exts.contains(&ext));
+        let place = Place::file(&site.show(&e.path));
+        match (e.kind, wanted) {
+            (Kind::File, true) => files.push(e.path),
+            (kind, true) => not_a_file(site, &e.path, kind, diags),
+            (Kind::File, false) if let Some(fixed) = meant_name(&e.name, exts) => diags.error_hint(
+                place,
+                "file-name",
+                format!("this file is not read: kohyo reads files in {folder}/ whose names end in `.{}`", exts[0]),
+                format!("rename it to `{fixed}` (the end of the name in lowercase, without `.txt`; Windows may hide the end of a file name)"),
+            ),
+            (Kind::Dir, false) => diags.warning_hint(
+                place,
+                "not-read",
+                "this folder is not read: kohyo does not look into folders here",
+                format!("put {holds} directly in {folder}/, or move the folder out of content/"),
+            ),
+            (_, false) => diags.warning_hint(
+                place,
+                "not-read",
+                format!("this file is not read: kohyo reads only files in {folder}/ whose names end in `.{}`", exts[0]),
+                "rename it if it is content, or move it out of content/ if it is not",
+            ),
+        }
+    }
+    files
+}
+
+/// Warns about every entry of a folder other than `known` ones (and reports
+/// a misspelt name of a known file as an error).
+fn other_entries(site: &SiteRoot, entries: &[Entry], known: &[&str], diags: &mut Diagnostics) {
+    for e in entries {
+        if ignored(&e.name) || known.contains(&e.name.as_str()) {
+            continue;
+        }
+        let place = Place::file(&site.show(&e.path));
+        let meant = known.iter().find(|k| {
+            let n = e.name.to_ascii_lowercase();
+            let n = n.strip_suffix(".txt").unwrap_or(&n);
+            n.replace(".yml", ".yaml") == **k
+        });
+        match meant {
+            Some(k) => diags.error_hint(
+                place,
+                "file-name",
+                format!("this file is not read: kohyo reads `{k}`"),
+                format!("rename it to `{k}` (Windows may hide the end of a file name)"),
+            ),
+            None => diags.warning_hint(
+                place,
+                "not-read",
+                match e.kind {
+                    Kind::Dir => "this folder is not read",
+                    _ => "this file is not read",
+                },
+                format!("kohyo reads only {} here; move it out of content/ if it is not content, or rename it", known.join(", ")),
+            ),
+        }
+    }
 }
 
 /// Parsed item and results files kept from one load to the next (the
@@ -250,7 +439,7 @@ type Kept<T> = Mutex<HashMap<PathBuf, (Stamp, Arc<Sourced<T>>)>>;
 /// `path` parsed, from `kept` when it has not changed since it was kept.
 fn load_kept<T: DeserializeOwned>(
     kept: Option<&Kept<T>>,
-    root: &Path,
+    root: &SiteRoot,
     path: &Path,
     diags: &mut Diagnostics,
 ) -> Option<Arc<Sourced<T>>> {
@@ -286,37 +475,73 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
     load_with(root, None)
 }
 
+/// The file extensions of YAML content files.
+const YAML: &[&str] = &["yaml", "yml"];
+
 /// [`load`], taking unchanged item and results files from `cache` (and
 /// keeping the ones it parses there).
 pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics) {
+    let site = SiteRoot::new(root);
     let mut diags = Diagnostics::new();
     let mut content = RawContent::default();
     let dir = root.join("content");
     let site_file = dir.join("site.yaml");
-    if !site_file.is_file() {
-        diags.error_hint(
-            Place::file(&display_path(root, &site_file)),
-            "missing-file",
-            "the site settings file is missing",
-            "every site needs content/site.yaml; `kohyo init DIR` creates a site to start from, or pass --root to point at an existing site",
-        );
-        return (content, diags);
+    let top = expect_dir(&site, &dir, "the content files", &mut diags);
+    match expect_file(&site, &site_file, &mut diags) {
+        Found::File => content.site = load_yaml(&site, &site_file, &mut diags),
+        Found::Reported => {}
+        Found::Missing => {
+            diags.error_hint(
+                Place::file(&display_path(root, &site_file)),
+                "missing-file",
+                "the site settings file is missing",
+                "every site needs content/site.yaml; `kohyo init DIR` creates a site to start from, or pass --root to point at an existing site",
+            );
+            if let Some(top) = &top {
+                other_entries(&site, top, &["site.yaml"], &mut diags);
+            }
+            return (content, diags);
+        }
     }
-    content.site = load_yaml(root, &site_file, &mut diags);
+    if let Some(top) = &top {
+        let known = ["site.yaml", "divisions.yaml", "plans", "pages"];
+        other_entries(&site, top, &known, &mut diags);
+    }
     let divisions_file = dir.join("divisions.yaml");
-    if divisions_file.is_file() {
-        content.divisions = load_yaml(root, &divisions_file, &mut diags);
-    } else {
-        diags.error_hint(
+    match expect_file(&site, &divisions_file, &mut diags) {
+        Found::File => content.divisions = load_yaml(&site, &divisions_file, &mut diags),
+        Found::Reported => {}
+        Found::Missing => diags.error_hint(
             Place::file(&display_path(root, &divisions_file)),
             "missing-file",
             "the divisions file is missing",
             "list every division (所属) that items name in content/divisions.yaml",
-        );
+        ),
     }
-    content.plans = load_plan_dirs(root, &subdirs(&dir.join("plans")), cache, &mut diags);
-    content.pages = load_pages(root, &dir.join("pages"), &mut diags);
+    let plan_dirs = plan_dirs(&site, &dir.join("plans"), &mut diags);
+    content.plans = load_plan_dirs(&site, &plan_dirs, cache, &mut diags);
+    content.pages = load_pages(&site, &dir.join("pages"), &mut diags);
     (content, diags)
+}
+
+/// The plan folders under `plans` (each folder is a plan), in name order;
+/// anything else there is reported.
+fn plan_dirs(site: &SiteRoot, plans: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let entries = expect_dir(site, plans, "one folder per plan", diags).unwrap_or_default();
+    let mut dirs = Vec::with_capacity(entries.len());
+    for e in entries {
+        match e.kind {
+            _ if ignored(&e.name) => {}
+            Kind::Dir => dirs.push(e.path),
+            _ => diags.warning_hint(
+                Place::file(&site.show(&e.path)),
+                "not-read",
+                "this file is not read: each plan is a folder under content/plans/",
+                "move the file into a plan's folder, or out of content/",
+            ),
+        }
+    }
+    dirs
 }
 
 /// One file of a plan folder to read, or its missing `plan.yaml`.
@@ -345,12 +570,12 @@ impl PlanFile {
         }
     }
 
-    fn load(&self, root: &Path, cache: Option<&Cache>, diags: &mut Diagnostics) -> Loaded {
+    fn load(&self, site: &SiteRoot, cache: Option<&Cache>, diags: &mut Diagnostics) -> Loaded {
         match self {
-            PlanFile::Plan(path) => Loaded::Plan(load_yaml(root, path, diags).map(Box::new)),
+            PlanFile::Plan(path) => Loaded::Plan(load_yaml(site, path, diags).map(Box::new)),
             PlanFile::MissingPlan(path) => {
                 diags.error_hint(
-                    Place::file(&display_path(root, path)),
+                    Place::file(&site.show(path)),
                     "missing-file",
                     "the plan folder has no plan.yaml",
                     "each folder under content/plans/ is one plan and needs a plan.yaml",
@@ -358,10 +583,10 @@ impl PlanFile {
                 Loaded::Nothing
             }
             PlanFile::Item(path) => {
-                Loaded::Item(load_kept(cache.map(|c| &c.items), root, path, diags))
+                Loaded::Item(load_kept(cache.map(|c| &c.items), site, path, diags))
             }
             PlanFile::Results(path) => {
-                Loaded::Results(load_kept(cache.map(|c| &c.results), root, path, diags))
+                Loaded::Results(load_kept(cache.map(|c| &c.results), site, path, diags))
             }
         }
     }
@@ -372,7 +597,7 @@ impl PlanFile {
 /// diagnostics come out in folder order, then plan, items and results files
 /// in name order, as if read one after another.
 fn load_plan_dirs(
-    root: &Path,
+    site: &SiteRoot,
     plan_dirs: &[PathBuf],
     cache: Option<&Cache>,
     diags: &mut Diagnostics,
@@ -380,23 +605,14 @@ fn load_plan_dirs(
     let mut plans = Vec::with_capacity(plan_dirs.len());
     let mut files: Vec<(usize, PlanFile)> = Vec::new();
     for (index, plan_dir) in plan_dirs.iter().enumerate() {
-        let plan_file = plan_dir.join("plan.yaml");
-        files.push((
-            index,
-            if plan_file.is_file() {
-                PlanFile::Plan(plan_file)
-            } else {
-                PlanFile::MissingPlan(plan_file)
-            },
-        ));
-        let items = files_in(&plan_dir.join("items"), is_yaml);
-        let results = files_in(&plan_dir.join("results"), is_yaml);
+        let (plan_file, items, results) = plan_files(site, plan_dir, diags);
+        files.extend(plan_file.map(|f| (index, f)));
         plans.push(RawPlanDir {
             id: plan_dir
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            dir: display_path(root, plan_dir),
+            dir: site.show(plan_dir),
             plan: None,
             items: Vec::with_capacity(items.len()),
             results: Vec::with_capacity(results.len()),
@@ -409,7 +625,7 @@ fn load_plan_dirs(
         .par_iter()
         .map(|(index, file)| {
             let mut d = Diagnostics::new();
-            let loaded = file.load(root, cache, &mut d);
+            let loaded = file.load(site, cache, &mut d);
             (*index, loaded, d)
         })
         .collect();
@@ -429,12 +645,38 @@ fn load_plan_dirs(
     plans
 }
 
-fn load_pages(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<RawPage> {
-    let is_md = |p: &Path| p.extension().and_then(|e| e.to_str()) == Some("md");
+/// A plan folder's `plan.yaml` (or its absence), item files and results
+/// files; every other entry of the folder is reported.
+fn plan_files(
+    site: &SiteRoot,
+    plan_dir: &Path,
+    diags: &mut Diagnostics,
+) -> (Option<PlanFile>, Vec<PathBuf>, Vec<PathBuf>) {
+    let plan_file = plan_dir.join("plan.yaml");
+    let plan = match expect_file(site, &plan_file, diags) {
+        Found::File => Some(PlanFile::Plan(plan_file)),
+        Found::Missing => Some(PlanFile::MissingPlan(plan_file)),
+        Found::Reported => None,
+    };
+    if let Some(entries) = expect_dir(site, plan_dir, "a plan", diags) {
+        other_entries(site, &entries, &["plan.yaml", "items", "results"], diags);
+    }
+    let items = content_files(site, &plan_dir.join("items"), YAML, "item files", diags);
+    let results = content_files(
+        site,
+        &plan_dir.join("results"),
+        YAML,
+        "results files",
+        diags,
+    );
+    (plan, items, results)
+}
+
+fn load_pages(site: &SiteRoot, dir: &Path, diags: &mut Diagnostics) -> Vec<RawPage> {
     let mut pages = Vec::new();
-    for path in files_in(dir, is_md) {
-        let file = display_path(root, &path);
-        let Some(text) = read(root, &path, diags) else {
+    for path in content_files(site, dir, &["md"], "Markdown pages", diags) {
+        let file = site.show(&path);
+        let Some(text) = read(site, &path, diags) else {
             continue;
         };
         match parse_page(&text, &file) {
@@ -447,7 +689,7 @@ fn load_pages(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<RawPage> 
                 meta,
                 body,
             }),
-            Err(d) => diags.extend(Diagnostics::from(d)),
+            Err(d) => diags.extend(d),
         }
     }
     pages
@@ -519,6 +761,7 @@ mod tests {
         assert_eq!(meta.order, Some(2));
         assert_eq!(body, "本文\n");
         let err = parse_page("---\ntitle: x\ncolour: red\n---\n", "p.md").unwrap_err();
+        let err = &err.sorted()[0];
         assert_eq!(err.place.line, 3);
         assert_eq!(err.code, "unknown-key");
     }
@@ -600,11 +843,12 @@ mod tests {
                 write(&format!("{plan}/results/{year}.yaml"), &text);
             }
         }
-        let dirs = subdirs(&plans);
+        let site = SiteRoot::new(root.path());
+        let dirs = plan_dirs(&site, &plans, &mut Diagnostics::new());
         assert_eq!(dirs.len(), 4);
 
         let mut diags = Diagnostics::new();
-        let loaded = load_plan_dirs(root.path(), &dirs, None, &mut diags);
+        let loaded = load_plan_dirs(&site, &dirs, None, &mut diags);
 
         // The same, one file after another.
         let mut want_diags = Diagnostics::new();
@@ -613,24 +857,30 @@ mod tests {
             let d = &mut want_diags;
             let plan_file = dir.join("plan.yaml");
             let plan = if plan_file.is_file() {
-                load_yaml(root.path(), &plan_file, d)
+                load_yaml(&site, &plan_file, d)
             } else {
-                PlanFile::MissingPlan(plan_file).load(root.path(), None, d);
+                PlanFile::MissingPlan(plan_file).load(&site, None, d);
                 None
             };
-            let items = files_in(&dir.join("items"), is_yaml);
+            let items = content_files(&site, &dir.join("items"), YAML, "", &mut Diagnostics::new());
             let items: Vec<Arc<Sourced<RawItem>>> = items
                 .iter()
-                .filter_map(|f| load_yaml(root.path(), f, d).map(Arc::new))
+                .filter_map(|f| load_yaml(&site, f, d).map(Arc::new))
                 .collect();
-            let results = files_in(&dir.join("results"), is_yaml);
+            let results = content_files(
+                &site,
+                &dir.join("results"),
+                YAML,
+                "",
+                &mut Diagnostics::new(),
+            );
             let results: Vec<Arc<Sourced<RawResults>>> = results
                 .iter()
-                .filter_map(|f| load_yaml(root.path(), f, d).map(Arc::new))
+                .filter_map(|f| load_yaml(&site, f, d).map(Arc::new))
                 .collect();
             want.push(RawPlanDir {
                 id: dir.file_name().unwrap().to_string_lossy().into_owned(),
-                dir: display_path(root.path(), dir),
+                dir: site.show(dir),
                 plan,
                 items,
                 results,
@@ -646,6 +896,6 @@ mod tests {
     #[test]
     fn page_without_front_matter_is_an_error() {
         let err = parse_page("# 見出し\n", "p.md").unwrap_err();
-        assert_eq!(err.code, "front-matter");
+        assert_eq!(err.sorted()[0].code, "front-matter");
     }
 }

@@ -67,6 +67,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// The search index among them (under `pagefind/`).
     pub search: search::SearchStats,
+    /// Warnings: problems that did not stop the build.
+    pub warnings: Diagnostics,
 }
 
 /// What a finished build did.
@@ -86,6 +88,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// The search index, built as part of the build (its time is in `elapsed`).
     pub search: search::SearchStats,
+    /// Warnings: problems that did not stop the build.
+    pub warnings: Diagnostics,
 }
 
 /// Why a build failed.
@@ -240,6 +244,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
         site,
         files,
         search,
+        warnings: diags.warnings(),
     })
 }
 
@@ -250,6 +255,8 @@ pub struct Checked {
     pub site: Site,
     /// HTML pages rendered (and thrown away).
     pub pages: usize,
+    /// Warnings: problems that do not stop a build.
+    pub warnings: Diagnostics,
 }
 
 /// Loads, validates and renders the site under `root` without keeping or
@@ -270,6 +277,7 @@ pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, Diagno
         Ok((tally, _)) => Ok(Checked {
             site,
             pages: tally.pages,
+            warnings: diags.warnings(),
         }),
         Err(BuildError::Content(d)) => Err(d),
         Err(BuildError::Output(e)) => {
@@ -305,5 +313,6 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         data_files: tally.data_files,
         elapsed: start.elapsed(),
         search,
+        warnings: diags.warnings(),
     })
 }

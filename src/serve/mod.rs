@@ -294,7 +294,8 @@ impl Builder {
             ..BuildOptions::default()
         };
         let good = previous.and_then(|p| p.files.clone());
-        let result: Result<(Arc<dyn snapshot::Source>, usize), Diagnostics> = match &good {
+        type Built = (Arc<dyn snapshot::Source>, usize, Diagnostics);
+        let result: Result<Built, Diagnostics> = match &good {
             None => pipeline::render_site(&self.root, &options).map(|rendered| {
                 let pages = rendered
                     .files
@@ -302,39 +303,55 @@ impl Builder {
                     .filter(|f| f.path.ends_with(".html"))
                     .count();
                 let files: Arc<dyn snapshot::Source> = Arc::new(files_of(rendered.files));
-                (files, pages)
+                (files, pages, rendered.warnings)
             }),
-            Some(good) => pipeline::prepare(&self.root, &options).and_then(|(site, theme, _)| {
-                let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
-                    let mut diags = Diagnostics::default();
-                    diags.error(
-                        crate::diagnostics::Place::file("data/"),
-                        "data",
-                        format!("open data could not be written: {e}"),
-                    );
-                    diags
-                })?;
-                let lazy = Arc::new(lazy);
-                if let Some(old) = self.lazy.replace(Arc::clone(&lazy)) {
-                    old.supersede();
-                }
-                if !self.no_search {
-                    let quiet = self.quiet;
-                    lazy::index_in_background(Arc::clone(&lazy), move |start, finished| {
-                        if finished && !quiet {
-                            println!("search index updated in {} ms", start.elapsed().as_millis());
-                        }
-                    });
-                }
-                let pages = lazy.pages();
-                let files: Arc<dyn snapshot::Source> = lazy;
-                Ok((files, pages))
-            }),
+            Some(good) => {
+                pipeline::prepare(&self.root, &options).and_then(|(site, theme, warnings)| {
+                    let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
+                        let mut diags = Diagnostics::default();
+                        diags.error(
+                            crate::diagnostics::Place::file("data/"),
+                            "data",
+                            format!("open data could not be written: {e}"),
+                        );
+                        diags
+                    })?;
+                    let lazy = Arc::new(lazy);
+                    if let Some(old) = self.lazy.replace(Arc::clone(&lazy)) {
+                        old.supersede();
+                    }
+                    if !self.no_search {
+                        let quiet = self.quiet;
+                        lazy::index_in_background(Arc::clone(&lazy), move |start, finished| {
+                            if finished && !quiet {
+                                println!(
+                                    "search index updated in {} ms",
+                                    start.elapsed().as_millis()
+                                );
+                            }
+                        });
+                    }
+                    let pages = lazy.pages();
+                    let files: Arc<dyn snapshot::Source> = lazy;
+                    Ok((files, pages, warnings))
+                })
+            }
         };
         match result {
-            Ok((files, pages)) => {
+            Ok((files, pages, warnings)) => {
+                eprint!(
+                    "{}",
+                    (self.describe)(&warnings, &self.root, Reader::Terminal)
+                );
                 if !self.quiet {
-                    println!("{verb} {pages} pages in {} ms", start.elapsed().as_millis());
+                    let warned = match warnings.warning_count() {
+                        0 => String::new(),
+                        n => format!("; {n} warning(s)"),
+                    };
+                    println!(
+                        "{verb} {pages} pages in {} ms{warned}",
+                        start.elapsed().as_millis()
+                    );
                 }
                 Snapshot {
                     id,
@@ -347,8 +364,8 @@ impl Builder {
                 eprint!("{}", (self.describe)(&diags, &self.root, Reader::Terminal));
                 if !self.quiet {
                     eprintln!(
-                        "{} error(s); {}",
-                        diags.error_count(),
+                        "{}; {}",
+                        diags.counts(),
                         if files.is_some() {
                             "still serving the last good build"
                         } else {
