@@ -487,6 +487,10 @@ pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics
     let dir = root.join("content");
     let site_file = dir.join("site.yaml");
     let top = expect_dir(&site, &dir, "the content files", &mut diags);
+    if top.is_none() && diags.has_errors() {
+        // `content` itself is a link out of the site or not a folder.
+        return (content, diags);
+    }
     match expect_file(&site, &site_file, &mut diags) {
         Found::File => content.site = load_yaml(&site, &site_file, &mut diags),
         Found::Reported => {}

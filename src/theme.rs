@@ -72,6 +72,18 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Theme> {
     let dir = root.join(THEME_DIR);
     let templates_dir = dir.join("templates");
     let mut errors = Diagnostics::new();
+    for folder in [root.join("themes"), dir.clone()] {
+        match site.inspect(&folder) {
+            Ok(Kind::Dir | Kind::Missing) => {}
+            Ok(_) => errors.error_hint(
+                Place::file(&site.show(&folder)),
+                "not-a-folder",
+                "this should be a folder of theme files, but it is not a folder",
+                "make it a folder, or remove it to use the built-in theme",
+            ),
+            Err(d) => errors.add(d),
+        }
+    }
     let mut sources: Vec<(String, String)> = Vec::new();
     for (name, embedded) in TEMPLATES {
         let text = match own_file(&site, &templates_dir.join(name), &mut errors) {
@@ -176,15 +188,30 @@ fn own_file(site: &SiteRoot, path: &Path, diags: &mut Diagnostics) -> Own {
 }
 
 /// Warns about each entry of the theme folder `dir` that kohyo does not use
-/// (it reads only the files named in `used`).
+/// (it reads only the files named in `used`); a folder that leads out of
+/// the site, or is not a folder, is an error.
 fn unused_files<'a>(
     site: &SiteRoot,
     dir: &Path,
     used: impl Iterator<Item = &'a str>,
     diags: &mut Diagnostics,
 ) {
-    if site.inspect(dir) != Ok(Kind::Dir) {
-        return;
+    match site.inspect(dir) {
+        Ok(Kind::Dir) => {}
+        Ok(Kind::Missing) => return,
+        Ok(_) => {
+            diags.error_hint(
+                Place::file(&site.show(dir)),
+                "not-a-folder",
+                "this should be a folder of theme files, but it is not a folder",
+                "make it a folder, or remove it to use the built-in theme",
+            );
+            return;
+        }
+        Err(d) => {
+            diags.add(d);
+            return;
+        }
     }
     let used: Vec<&str> = used.collect();
     let mut problems = Vec::new();

@@ -9,6 +9,8 @@ mod cycles;
 mod data;
 mod errors;
 mod import;
+mod pasted;
+mod safety_input;
 mod search;
 mod seeds;
 mod serve;
