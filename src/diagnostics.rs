@@ -416,6 +416,28 @@ mod tests {
     }
 
     #[test]
+    fn warnings_are_counted_apart_and_each_problem_once() {
+        let mut d = Diagnostics::new();
+        d.error(Place::file("a.yaml"), "x", "twice");
+        d.error(Place::file("a.yaml"), "x", "twice");
+        d.warning_hint(Place::file("b.txt"), "not-read", "not read", "move it");
+        assert_eq!((d.error_count(), d.warning_count()), (1, 1));
+        assert_eq!(
+            d.failure_summary(),
+            "1 error(s), 1 warning(s); nothing was written."
+        );
+        assert_eq!(
+            d.warnings().to_string(),
+            "b.txt: warning: not read\n  hint: move it\n"
+        );
+        assert!(!d.warnings().has_errors());
+        assert_eq!(
+            d.to_string(),
+            "a.yaml: error: twice\nb.txt: warning: not read\n  hint: move it\n"
+        );
+    }
+
+    #[test]
     fn diagnostic_as_json_line() {
         let mut d = Diagnostics::new();
         d.error_hint(

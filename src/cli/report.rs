@@ -287,4 +287,32 @@ mod tests {
             "content/a.yaml:1:9: error: unknown policy 9\n  hint: see plan.yaml\n"
         );
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn snippets_are_never_read_through_a_link_out_of_the_site() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.yaml"), "password: 秘密\n").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        std::fs::write(site.path().join("inside.yaml"), "title: 例\n").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.yaml"),
+            site.path().join("linked.yaml"),
+        )
+        .unwrap();
+        let mut diags = Diagnostics::new();
+        for file in ["inside.yaml", "linked.yaml"] {
+            let place = kohyo::diagnostics::Place {
+                file: file.into(),
+                line: 1,
+                column: 1,
+            };
+            diags.error(place, "x", "problem");
+        }
+        let text = human_text(&diags, site.path(), Style::plain());
+        assert_eq!(
+            text,
+            "inside.yaml:1:1: error: problem\n  1 | title: 例\n    | ^\nlinked.yaml:1:1: error: problem\n"
+        );
+    }
 }
