@@ -253,7 +253,10 @@ pub fn refine(d: &mut Diagnostic, line: &str) {
     // `{value: 1,234}`: the comma ends the value and `234` reads as a key.
     if d.code == "unknown-key" && d.place.column > 2 {
         let chars: Vec<char> = line.chars().collect();
-        let at = usize::try_from(d.place.column - 1).unwrap_or(0);
+        let at = usize::try_from(d.place.column - 1).unwrap_or(usize::MAX);
+        if at > chars.len() || chars.get(at - 1) != Some(&',') {
+            return;
+        }
         let start = chars[..at - 1]
             .iter()
             .rposition(|c| !(c.is_ascii_digit() || *c == ','))
@@ -263,13 +266,13 @@ pub fn refine(d: &mut Diagnostic, line: &str) {
             .position(|c| !c.is_ascii_digit())
             .map_or(chars.len(), |i| at + i);
         let written: String = chars[start..end].iter().collect();
-        if chars.get(at - 1) == Some(&',') && start < at - 1 {
-            if let Some((message, hint)) = explain_number(&written, false) {
-                d.code = "not-a-number";
-                d.place.column = start as u64 + 1;
-                d.message = message;
-                d.hint = Some(hint);
-            }
+        if start < at - 1
+            && let Some((message, hint)) = explain_number(&written, false)
+        {
+            d.code = "not-a-number";
+            d.place.column = start as u64 + 1;
+            d.message = message;
+            d.hint = Some(hint);
         }
     }
 }
@@ -320,6 +323,37 @@ mod tests {
         assert_eq!(explain_number("12.5", false), None, "nothing to say");
         assert_eq!(explain_number("第一", true), None);
         assert_eq!(explain_number("1.5", true), None);
+    }
+
+    #[test]
+    fn a_comma_in_a_flow_mapping_is_a_thousands_separator() {
+        let mut d = Diagnostic {
+            place: Place {
+                file: "a.yaml".into(),
+                line: 1,
+                column: 17,
+            },
+            severity: Severity::Error,
+            code: "unknown-key",
+            message: "unknown key `234`".into(),
+            hint: None,
+        };
+        refine(&mut d, "{year: 1, value: 1,234}");
+        assert_eq!(
+            (d.code, d.place.column),
+            ("unknown-key", 17),
+            "not after a comma"
+        );
+        d.place.column = 20;
+        refine(&mut d, "{year: 1, value: 1,234}");
+        assert_eq!((d.code, d.place.column), ("not-a-number", 18));
+        d.code = "unknown-key";
+        d.place.column = 99;
+        refine(&mut d, "{a: 1,2}");
+        assert_eq!(
+            d.code, "unknown-key",
+            "a column past the end changes nothing"
+        );
     }
 
     #[test]
