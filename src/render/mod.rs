@@ -139,7 +139,7 @@ impl TemplateError {
             self.place,
             "template",
             format!("template failed to render: {}", self.message),
-            "check the variable names the template uses against docs/themes.md",
+            "check the variable names the template uses against the README's Themes section (the values each page receives)",
         );
     }
 }
