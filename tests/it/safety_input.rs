@@ -508,3 +508,42 @@ fn an_unreadable_theme_file_is_an_error_not_the_built_in_one() {
         "{stderr}"
     );
 }
+
+#[test]
+fn serve_prints_the_warnings_and_still_serves() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    let site = site_with_unread_files();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .args(["serve", "--port", "0", "--no-search", "--root"])
+        .arg(site.root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.starts_with("built ") {
+                let _ = tx.send(line);
+                return;
+            }
+        }
+    });
+    let built = rx.recv_timeout(std::time::Duration::from_secs(120));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let built = built.expect("kohyo serve printed its first build");
+    assert!(built.ends_with("; 4 warning(s)"), "{built}");
+    assert_eq!(stderr, WARNINGS);
+}
