@@ -247,6 +247,44 @@ mod links {
         assert_eq!(css, "/* 内側のスタイル */");
     }
 
+    /// `kohyo import` writes only where kohyo reads: never through a link
+    /// that leads out of the site folder.
+    #[test]
+    fn import_does_not_write_through_a_link_out_of_the_site() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let plan = site.path().join("content/plans/gunma-2025");
+        fs::create_dir_all(&plan).unwrap();
+        for f in ["site.yaml", "divisions.yaml", "plans/gunma-2025/plan.yaml"] {
+            fs::copy(
+                repo.join("content").join(f),
+                site.path().join("content").join(f),
+            )
+            .unwrap();
+        }
+        symlink(outside.path(), plan.join("items")).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
+            .args(["import", "structure"])
+            .arg(repo.join("tests/fixtures/import/structure-sjis.csv"))
+            .args(["--plan", "gunma-2025", "--root"])
+            .arg(site.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("content/plans/gunma-2025/items/01.yaml lies behind a link (symbolic link) that leads outside the site folder"),
+            "{stderr}"
+        );
+        assert_eq!(
+            fs::read_dir(outside.path()).unwrap().count(),
+            0,
+            "nothing written outside"
+        );
+    }
+
     #[test]
     fn a_link_to_nothing_is_an_error() {
         let site = Site::minimal();
