@@ -12,10 +12,16 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{self, Diagnostic, Diagnostics, Place};
+use crate::diagnostics::{Diagnostics, Place};
 use crate::pasted;
 use crate::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
-use crate::within::{Entry, Kind, SiteRoot};
+use crate::within::SiteRoot;
+
+mod files;
+mod parse;
+
+use files::{Found, YAML, content_files, expect_dir, expect_file, other_entries, plan_dirs};
+pub use parse::{parse_page, parse_yaml};
 
 /// A parsed record with the file it came from.
 #[derive(Debug, Clone)]
@@ -67,110 +73,6 @@ pub struct RawContent {
     pub pages: Vec<RawPage>,
 }
 
-/// The parser options every content file is read with: booleans only as
-/// `true`/`false` (so `NO` stays text), duplicate keys rejected, and a
-/// budget for big files (see [`YAML_MAX_NODES`]).
-fn yaml_options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        strict_booleans: true,
-        with_snippet: false,
-        budget: serde_saphyr::budget! {
-            max_nodes: YAML_MAX_NODES,
-            max_events: 2 * YAML_MAX_NODES,
-        },
-    }
-}
-
-/// Most nodes (scalars, sequences, mappings) one content file may have.
-///
-/// serde-saphyr's default, 250,000, stops a year's results file at about
-/// 5,000 items (some 50 nodes and 900 bytes each). This allows one node per
-/// 4 bytes (`- 1` and a line break) of a 64 MiB file, the size up to which
-/// the default 64 MiB of scalar text also suffices; each node gives at most
-/// two parser events. The limits on aliases, anchors and nesting, which stop
-/// inputs that expand, stay at their defaults.
-const YAML_MAX_NODES: usize = 16 << 20;
-
-/// Parses one YAML document; `file` names it in the diagnostics.
-pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostics> {
-    if pasted::is_blank(text) {
-        return Err(pasted::empty(file).into());
-    }
-    parse_yaml_at(text, file, 0)
-}
-
-/// Parses YAML that starts `line_offset` lines into `file`. A parse error
-/// caused by something pasted from a spreadsheet or word processor (全角
-/// colons, spaces or digits, `1,234`, `12.5%`) is reported as that, with
-/// the form to write instead.
-fn parse_yaml_at<T: DeserializeOwned>(
-    text: &str,
-    file: &str,
-    line_offset: u64,
-) -> Result<T, Diagnostics> {
-    serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| {
-        let found = pasted::full_width_structure(text, file, line_offset);
-        if !found.is_empty() {
-            // The parser's own error is a consequence of these; it would
-            // only point somewhere else.
-            let mut diags = Diagnostics::new();
-            found.into_iter().for_each(|d| diags.add(d));
-            return diags;
-        }
-        let mut d = diagnostics::from_yaml_error(file, &e, line_offset);
-        pasted::refine_top_level_list(&mut d, text);
-        let line = usize::try_from(d.place.line.saturating_sub(line_offset + 1)).unwrap_or(0);
-        if d.place.line > line_offset
-            && let Some(text) = text.lines().nth(line)
-        {
-            pasted::refine(&mut d, text);
-        }
-        d.into()
-    })
-}
-
-/// Splits a Markdown page into front matter and body and parses the front matter.
-pub fn parse_page(text: &str, file: &str) -> Result<(RawPageMeta, String), Diagnostics> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(pasted::empty(file).into());
-    }
-    let missing = || Diagnostic {
-        place: Place {
-            file: file.to_string(),
-            line: 1,
-            column: 1,
-        },
-        severity: diagnostics::Severity::Error,
-        code: "front-matter",
-        message: "page has no front matter".into(),
-        hint: Some(
-            "start the file with a line `---`, then `title: …`, then another line `---`".into(),
-        ),
-    };
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-        .ok_or_else(missing)?;
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            let front = &rest[..offset];
-            let body = &rest[offset + line.len()..];
-            if pasted::is_blank(front) {
-                let mut d = missing();
-                d.message = "the page's front matter is empty".into();
-                d.hint = Some("write `title: …` between the two `---` lines".into());
-                return Err(d.into());
-            }
-            let meta = parse_yaml_at(front, file, 1)?;
-            return Ok((meta, body.to_string()));
-        }
-        offset += line.len();
-    }
-    Err(missing().into())
-}
-
 /// The path of `path` relative to `root`, with `/` separators, for messages.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -217,192 +119,6 @@ fn load_yaml<T: DeserializeOwned>(
         Err(d) => {
             diags.extend(d);
             None
-        }
-    }
-}
-
-/// What a path where a file should be turned out to be.
-#[derive(Debug, PartialEq, Eq)]
-enum Found {
-    /// A regular file (or a link to one inside the site).
-    File,
-    /// Nothing.
-    Missing,
-    /// Something else, already reported.
-    Reported,
-}
-
-/// Looks at `path`, where a file should be; anything but a file or nothing
-/// is reported.
-fn expect_file(site: &SiteRoot, path: &Path, diags: &mut Diagnostics) -> Found {
-    match site.inspect(path) {
-        Ok(Kind::File) => Found::File,
-        Ok(Kind::Missing) => Found::Missing,
-        Ok(kind) => {
-            not_a_file(site, path, kind, diags);
-            Found::Reported
-        }
-        Err(d) => {
-            diags.add(d);
-            Found::Reported
-        }
-    }
-}
-
-fn not_a_file(site: &SiteRoot, path: &Path, kind: Kind, diags: &mut Diagnostics) {
-    let what = match kind {
-        Kind::Dir => "a folder",
-        Kind::Other(what) => what,
-        Kind::File | Kind::Missing => return,
-    };
-    diags.error_hint(
-        Place::file(&site.show(path)),
-        "not-a-file",
-        format!("this is {what}, but a file is expected here, so nothing was read from it"),
-        "replace it with an ordinary file of that name (or rename it if it belongs elsewhere)",
-    );
-}
-
-/// The entries of the folder `dir`, or `None` when there is none (and
-/// nothing to read). Something other than a folder there is an error, and
-/// so is a folder that cannot be listed: a plan is never published empty
-/// because its items could not be seen.
-fn expect_dir(
-    site: &SiteRoot,
-    dir: &Path,
-    holds: &str,
-    diags: &mut Diagnostics,
-) -> Option<Vec<Entry>> {
-    match site.inspect(dir) {
-        Ok(Kind::Dir) => {
-            let mut problems = Vec::new();
-            let entries = site.list(dir, &mut problems);
-            problems.into_iter().for_each(|d| diags.add(d));
-            entries
-        }
-        Ok(Kind::Missing) => None,
-        Ok(kind) => {
-            let what = match kind {
-                Kind::Other(what) => what,
-                _ => "a file",
-            };
-            diags.error_hint(
-                Place::file(&site.show(dir)),
-                "not-a-folder",
-                format!("this is {what}, but it should be a folder holding {holds}"),
-                "make it a folder and put the files in it",
-            );
-            None
-        }
-        Err(d) => {
-            diags.add(d);
-            None
-        }
-    }
-}
-
-/// Files skipped without a word: hidden files (`.git`, `.DS_Store`), editor
-/// backups (`01.yaml~`) and the files Windows Explorer leaves behind.
-fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.eq_ignore_ascii_case("Thumbs.db")
-        || name.eq_ignore_ascii_case("desktop.ini")
-}
-
-/// The name `name` was meant to have, when it differs from a name kohyo
-/// reads (one of `exts`) only in case or a trailing `.txt`: `01.YAML` →
-/// `01.yaml`, `01.yml.txt` → `01.yml`.
-fn meant_name(name: &str, exts: &[&str]) -> Option<String> {
-    let mut stem = name;
-    while stem.len() > 4 && stem[stem.len() - 4..].eq_ignore_ascii_case(".txt") {
-        stem = &stem[..stem.len() - 4];
-    }
-    let (base, ext) = stem.rsplit_once('.')?;
-    let ext = ext.to_ascii_lowercase();
-    let fixed = format!("{base}.{ext}");
-    (exts.contains(&ext.as_str()) && fixed != name && !base.is_empty()).then_some(fixed)
-}
-
-/// The files of a content folder that kohyo reads (those ending in one of
-/// `exts`), in name order. Every other entry is reported: a misnamed file
-/// (`01.YAML`, `01.yml.txt`) or something not a file under a name kohyo
-/// reads is an error, any other file or folder a warning, so nothing is
-/// left out in silence.
-fn content_files(
-    site: &SiteRoot,
-    dir: &Path,
-    exts: &[&str],
-    holds: &str,
-    diags: &mut Diagnostics,
-) -> Vec<PathBuf> {
-    let Some(entries) = expect_dir(site, dir, holds, diags) else {
-        return Vec::new();
-    };
-    let mut files = Vec::with_capacity(entries.len());
-    let folder = site.show(dir);
-    for e in entries {
-        if ignored(&e.name) {
-            continue;
-        }
-        let ext = e.name.rsplit_once('.').map(|(_, ext)| ext);
-        let wanted = ext.is_some_and(|ext| exts.contains(&ext));
-        let place = Place::file(&site.show(&e.path));
-        match (e.kind, wanted) {
-            (Kind::File, true) => files.push(e.path),
-            (kind, true) => not_a_file(site, &e.path, kind, diags),
-            (Kind::File, false) if let Some(fixed) = meant_name(&e.name, exts) => diags.error_hint(
-                place,
-                "file-name",
-                format!("this file is not read: kohyo reads files in {folder}/ whose names end in `.{}`", exts[0]),
-                format!("rename it to `{fixed}` (the end of the name in lowercase, without `.txt`; Windows may hide the end of a file name)"),
-            ),
-            (Kind::Dir, false) => diags.warning_hint(
-                place,
-                "not-read",
-                "this folder is not read: kohyo does not look into folders here",
-                format!("put {holds} directly in {folder}/, or move the folder out of content/"),
-            ),
-            (_, false) => diags.warning_hint(
-                place,
-                "not-read",
-                format!("this file is not read: kohyo reads only files in {folder}/ whose names end in `.{}`", exts[0]),
-                "rename it if it is content, or move it out of content/ if it is not",
-            ),
-        }
-    }
-    files
-}
-
-/// Warns about every entry of a folder other than `known` ones (and reports
-/// a misspelt name of a known file as an error).
-fn other_entries(site: &SiteRoot, entries: &[Entry], known: &[&str], diags: &mut Diagnostics) {
-    for e in entries {
-        if ignored(&e.name) || known.contains(&e.name.as_str()) {
-            continue;
-        }
-        let place = Place::file(&site.show(&e.path));
-        let meant = known.iter().find(|k| {
-            let n = e.name.to_ascii_lowercase();
-            let n = n.strip_suffix(".txt").unwrap_or(&n);
-            n.replace(".yml", ".yaml") == **k
-        });
-        match meant {
-            Some(k) => diags.error_hint(
-                place,
-                "file-name",
-                format!("this file is not read: kohyo reads `{k}`"),
-                format!("rename it to `{k}` (Windows may hide the end of a file name)"),
-            ),
-            None => diags.warning_hint(
-                place,
-                "not-read",
-                match e.kind {
-                    Kind::Dir => "this folder is not read",
-                    _ => "this file is not read",
-                },
-                format!("kohyo reads only {} here; move it out of content/ if it is not content, or rename it", known.join(", ")),
-            ),
         }
     }
 }
@@ -475,9 +191,6 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
     load_with(root, None)
 }
 
-/// The file extensions of YAML content files.
-const YAML: &[&str] = &["yaml", "yml"];
-
 /// [`load`], taking unchanged item and results files from `cache` (and
 /// keeping the ones it parses there).
 pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics) {
@@ -526,26 +239,6 @@ pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics
     content.plans = load_plan_dirs(&site, &plan_dirs, cache, &mut diags);
     content.pages = load_pages(&site, &dir.join("pages"), &mut diags);
     (content, diags)
-}
-
-/// The plan folders under `plans` (each folder is a plan), in name order;
-/// anything else there is reported.
-fn plan_dirs(site: &SiteRoot, plans: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let entries = expect_dir(site, plans, "one folder per plan", diags).unwrap_or_default();
-    let mut dirs = Vec::with_capacity(entries.len());
-    for e in entries {
-        match e.kind {
-            _ if ignored(&e.name) => {}
-            Kind::Dir => dirs.push(e.path),
-            _ => diags.warning_hint(
-                Place::file(&site.show(&e.path)),
-                "not-read",
-                "this file is not read: each plan is a folder under content/plans/",
-                "move the file into a plan's folder, or out of content/",
-            ),
-        }
-    }
-    dirs
 }
 
 /// One file of a plan folder to read, or its missing `plan.yaml`.
@@ -759,56 +452,6 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_is_split_and_line_numbers_shift() {
-        let (meta, body) = parse_page("---\ntitle: 概要\norder: 2\n---\n本文\n", "p.md").unwrap();
-        assert_eq!(meta.title, "概要");
-        assert_eq!(meta.order, Some(2));
-        assert_eq!(body, "本文\n");
-        let err = parse_page("---\ntitle: x\ncolour: red\n---\n", "p.md").unwrap_err();
-        let err = &err.sorted()[0];
-        assert_eq!(err.place.line, 3);
-        assert_eq!(err.code, "unknown-key");
-    }
-
-    /// A results file for `items` items in the shape `kohyo-synth` writes.
-    fn results_yaml(items: u32) -> String {
-        let mut yaml =
-            String::from("year: 2025\npublished: \"2026-08-20\"\nsummary: |\n  概要。\nitems:\n");
-        for item in 1..=items {
-            yaml.push_str(&format!(
-                "  - item: {item}\n    grade: B\n    achievements:\n"
-            ));
-            for row in 1..=3 {
-                yaml.push_str(&format!(
-                    "      - project: 1\n        row: {row}\n        status: done\n        text: \"財政運営の見える化を導入した。\"\n"
-                ));
-            }
-            yaml.push_str(concat!(
-                "    self_evaluation: |\n      利用者の声をもとに情報の共有を定期的に把握し、必要に応じて取組を周知します。\n",
-                "    issues: |\n      利用者の声をもとに現場の人手を定期的に把握し、必要に応じて取組を点検します。\n",
-                "    next_response: |\n      契約事務の最適化により、地域の持続的な発展につなげます。\n",
-            ));
-        }
-        yaml.push_str("indicators:\n");
-        for item in 1..=items {
-            for n in 1..=2 {
-                yaml.push_str(&format!("  - indicator: i{item:05}-{n}\n    value: 65.8\n"));
-            }
-        }
-        yaml
-    }
-
-    #[test]
-    fn a_results_file_of_ten_thousand_items_parses() {
-        // About 8.7 MB and 490,000 nodes: twice serde-saphyr's default node budget.
-        let yaml = results_yaml(10_000);
-        let results: RawResults = parse_yaml(&yaml, "results/2025.yaml").unwrap();
-        assert_eq!(results.items.len(), 10_000);
-        assert_eq!(results.indicators.len(), 20_000);
-        assert_eq!(results.items[9_999].item.value, 10_000);
-    }
-
-    #[test]
     fn plans_read_in_one_pass_as_if_one_after_another() {
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/plans");
         let valid_plan = std::fs::read_to_string(sample.join("gunma-2025/plan.yaml")).unwrap();
@@ -895,11 +538,5 @@ mod tests {
         assert!(diags.error_count() > 30, "{}", diags.error_count());
         assert_eq!(loaded[0].items.len(), 4);
         assert!(loaded[0].plan.is_some() && loaded[1].plan.is_none());
-    }
-
-    #[test]
-    fn page_without_front_matter_is_an_error() {
-        let err = parse_page("# 見出し\n", "p.md").unwrap_err();
-        assert_eq!(err.sorted()[0].code, "front-matter");
     }
 }
