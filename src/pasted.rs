@@ -62,6 +62,17 @@ fn encoding_error(place: Place, message: String) -> Diagnostic {
     }
 }
 
+/// The invisible space around `value`, in words, if it has one before or
+/// after it: "a full-width space (全角スペース)" (pasted from Excel) or "a space".
+pub fn stray_space(value: &str) -> Option<&'static str> {
+    let trimmed = value.trim();
+    (trimmed != value).then_some(if value.contains('\u{3000}') {
+        "a full-width space (全角スペース)"
+    } else {
+        "a space"
+    })
+}
+
 /// Whether `text` holds nothing but blank lines and comments.
 pub fn is_blank(text: &str) -> bool {
     text.lines().all(|l| {

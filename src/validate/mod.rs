@@ -125,12 +125,9 @@ fn link_url(file: &str, url: &Spanned<String>, diags: &mut Diagnostics) -> Strin
 
 fn check_id(file: &str, id: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
     let trimmed = id.value.trim();
-    if trimmed != id.value && is_url_safe_id(trimmed) {
-        let space = if id.value.contains('\u{3000}') {
-            "a full-width space (全角スペース)"
-        } else {
-            "a space"
-        };
+    if let Some(space) = crate::pasted::stray_space(&id.value)
+        && is_url_safe_id(trimmed)
+    {
         diags.error_hint(
             Place::of(file, id),
             "bad-id",

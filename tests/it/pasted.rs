@@ -180,6 +180,27 @@ fn an_invisible_full_width_space_after_an_id() {
     );
 }
 
+#[test]
+fn an_invisible_full_width_space_after_an_indicator_reference() {
+    let site = Site::fixture("results-unknown-indicator");
+    let results = "content/plans/demo/results/2025.yaml";
+    site.edit(
+        results,
+        "indicator: overtime-hours",
+        "indicator: overtime-hours　",
+    );
+    let (code, stderr) = site.check();
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("content/plans/demo/results/2025.yaml:32:16: error: indicator `overtime-hours` has a full-width space (全角スペース) before or after it, which cannot be seen
+  32 |   - indicator: overtime-hours　
+     |                ^
+  hint: delete the space, so the line reads `overtime-hours` with nothing after it
+"),
+        "{stderr}"
+    );
+}
+
 /// The sample site's divisions.yaml without its `divisions:` line: one
 /// error, not one for every division its 35 items name.
 #[test]

@@ -20,8 +20,15 @@ const SECRET: &str = "外部の秘密";
 impl Site {
     /// A copy of `tests/fixtures/minimal`.
     pub(crate) fn minimal() -> Self {
+        Self::fixture("minimal")
+    }
+
+    /// A copy of `tests/fixtures/<case>`.
+    pub(crate) fn fixture(case: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(case);
         copy_tree(&fixture, dir.path());
         Site { dir }
     }
