@@ -305,37 +305,32 @@ impl Builder {
                 let files: Arc<dyn snapshot::Source> = Arc::new(files_of(rendered.files));
                 (files, pages, rendered.warnings)
             }),
-            Some(good) => {
-                pipeline::prepare(&self.root, &options).and_then(|(site, theme, warnings)| {
-                    let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
-                        let mut diags = Diagnostics::default();
-                        diags.error(
-                            crate::diagnostics::Place::file("data/"),
-                            "data",
-                            format!("open data could not be written: {e}"),
-                        );
-                        diags
-                    })?;
-                    let lazy = Arc::new(lazy);
-                    if let Some(old) = self.lazy.replace(Arc::clone(&lazy)) {
-                        old.supersede();
-                    }
-                    if !self.no_search {
-                        let quiet = self.quiet;
-                        lazy::index_in_background(Arc::clone(&lazy), move |start, finished| {
-                            if finished && !quiet {
-                                println!(
-                                    "search index updated in {} ms",
-                                    start.elapsed().as_millis()
-                                );
-                            }
-                        });
-                    }
-                    let pages = lazy.pages();
-                    let files: Arc<dyn snapshot::Source> = lazy;
-                    Ok((files, pages, warnings))
-                })
-            }
+            Some(good) => pipeline::prepare(&self.root, &options).and_then(|(site, theme, w)| {
+                let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
+                    let mut diags = Diagnostics::default();
+                    diags.error(
+                        crate::diagnostics::Place::file("data/"),
+                        "data",
+                        format!("open data could not be written: {e}"),
+                    );
+                    diags
+                })?;
+                let lazy = Arc::new(lazy);
+                if let Some(old) = self.lazy.replace(Arc::clone(&lazy)) {
+                    old.supersede();
+                }
+                if !self.no_search {
+                    let quiet = self.quiet;
+                    lazy::index_in_background(Arc::clone(&lazy), move |start, finished| {
+                        if finished && !quiet {
+                            println!("search index updated in {} ms", start.elapsed().as_millis());
+                        }
+                    });
+                }
+                let pages = lazy.pages();
+                let files: Arc<dyn snapshot::Source> = lazy;
+                Ok((files, pages, w))
+            }),
         };
         match result {
             Ok((files, pages, warnings)) => {
