@@ -170,6 +170,29 @@ impl Diagnostics {
         );
     }
 
+    /// Records a warning with a hint: something that does not stop the
+    /// build but is probably a mistake (a file that is not read).
+    pub fn warning_hint(
+        &mut self,
+        place: Place,
+        code: &'static str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.push(
+            place,
+            Severity::Warning,
+            code,
+            message.into(),
+            Some(hint.into()),
+        );
+    }
+
+    /// Adds one diagnostic as it is.
+    pub fn add(&mut self, d: Diagnostic) {
+        self.list.push(d);
+    }
+
     fn push(
         &mut self,
         place: Place,
@@ -197,12 +220,48 @@ impl Diagnostics {
         self.list.iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// Number of errors.
+    /// Number of errors, counted as printed (a problem found twice is
+    /// printed, and counted, once).
     pub fn error_count(&self) -> usize {
-        self.list
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings, counted as printed.
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.sorted()
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == severity)
             .count()
+    }
+
+    /// The summary of a failed run: `2 error(s); nothing was written.`, or
+    /// `2 error(s), 1 warning(s); nothing was written.` when there are warnings.
+    pub fn failure_summary(&self) -> String {
+        format!("{}; nothing was written.", self.counts())
+    }
+
+    /// `2 error(s)`, with `, 1 warning(s)` added when there are warnings.
+    pub fn counts(&self) -> String {
+        match self.warning_count() {
+            0 => format!("{} error(s)", self.error_count()),
+            w => format!("{} error(s), {w} warning(s)", self.error_count()),
+        }
+    }
+
+    /// Only the warnings (what a successful run prints).
+    pub fn warnings(&self) -> Diagnostics {
+        Diagnostics {
+            list: self
+                .list
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .cloned()
+                .collect(),
+        }
     }
 
     /// Whether the list is empty.
@@ -353,6 +412,28 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "a.yaml: error: first\n  hint: fix it\nb.yaml: error: second\n"
+        );
+    }
+
+    #[test]
+    fn warnings_are_counted_apart_and_each_problem_once() {
+        let mut d = Diagnostics::new();
+        d.error(Place::file("a.yaml"), "x", "twice");
+        d.error(Place::file("a.yaml"), "x", "twice");
+        d.warning_hint(Place::file("b.txt"), "not-read", "not read", "move it");
+        assert_eq!((d.error_count(), d.warning_count()), (1, 1));
+        assert_eq!(
+            d.failure_summary(),
+            "1 error(s), 1 warning(s); nothing was written."
+        );
+        assert_eq!(
+            d.warnings().to_string(),
+            "b.txt: warning: not read\n  hint: move it\n"
+        );
+        assert!(!d.warnings().has_errors());
+        assert_eq!(
+            d.to_string(),
+            "a.yaml: error: twice\nb.txt: warning: not read\n  hint: move it\n"
         );
     }
 

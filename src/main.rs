@@ -18,7 +18,7 @@ mod cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cli::commands::{InitArgs, SchemaArgs, fail};
-use cli::report::{Format, print_diagnostics};
+use cli::report::{Format, print_diagnostics, print_problems, warning_suffix};
 use cli::style::{Paint, Style};
 
 /// Publish a reform plan and its evaluation results as a static website.
@@ -146,9 +146,10 @@ fn build(args: BuildArgs) -> ExitCode {
                     old.display()
                 );
             }
+            print_problems(&report.warnings, &args.site.root, Format::Human);
             if !args.site.quiet {
                 println!(
-                    "built {} pages, {} charts, {} data files ({} files, {:.1} KiB) into {} in {} ms (search index: {} pages, {:.1} KiB, {} ms)",
+                    "built {} pages, {} charts, {} data files ({} files, {:.1} KiB) into {} in {} ms (search index: {} pages, {:.1} KiB, {} ms){}",
                     report.pages,
                     report.charts,
                     report.data_files,
@@ -158,7 +159,8 @@ fn build(args: BuildArgs) -> ExitCode {
                     report.elapsed.as_millis(),
                     report.search.pages,
                     report.search.bytes as f64 / 1024.0,
-                    report.search.elapsed.as_millis()
+                    report.search.elapsed.as_millis(),
+                    warning_suffix(&report.warnings)
                 );
             }
             ExitCode::SUCCESS
@@ -206,6 +208,7 @@ fn check(args: CheckArgs) -> ExitCode {
     // internal fault, and it is most of the time of a build.
     match pipeline::check_site(&site.root, &BuildOptions::default()) {
         Ok(r) => {
+            print_problems(&r.warnings, &site.root, format);
             if !site.quiet {
                 // With `--format json` standard output carries only problems.
                 let style = match format {
@@ -213,12 +216,13 @@ fn check(args: CheckArgs) -> ExitCode {
                     Format::Json => Style::stderr(),
                 };
                 let summary = format!(
-                    "{}: {} plan(s), {} item(s), {} pages checked in {} ms",
+                    "{}: {} plan(s), {} item(s), {} pages checked in {} ms{}",
                     style.paint(Paint::Ok, "ok"),
                     r.site.plans.len(),
                     r.site.plans.iter().map(|p| p.items.len()).sum::<usize>(),
                     r.pages,
-                    start.elapsed().as_millis()
+                    start.elapsed().as_millis(),
+                    warning_suffix(&r.warnings)
                 );
                 match format {
                     Format::Human => println!("{summary}"),

@@ -73,6 +73,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// The search index among them (under `pagefind/`).
     pub search: search::SearchStats,
+    /// Warnings: problems that did not stop the build.
+    pub warnings: Diagnostics,
 }
 
 /// What a finished build did.
@@ -95,6 +97,8 @@ pub struct BuildReport {
     /// The folder the previous site was put back from before the build,
     /// because an earlier build died between the two renames of its swap.
     pub restored: Option<std::path::PathBuf>,
+    /// Warnings: problems that did not stop the build.
+    pub warnings: Diagnostics,
 }
 
 /// Why a build failed.
@@ -269,6 +273,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
         site,
         files,
         search,
+        warnings: diags.warnings(),
     })
 }
 
@@ -279,6 +284,8 @@ pub struct Checked {
     pub site: Site,
     /// HTML pages rendered (and thrown away).
     pub pages: usize,
+    /// Warnings: problems that do not stop a build.
+    pub warnings: Diagnostics,
 }
 
 /// Loads, validates and renders the site under `root` without keeping or
@@ -301,6 +308,7 @@ pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, BuildE
     Ok(Checked {
         site,
         pages: tally.pages,
+        warnings: diags.warnings(),
     })
 }
 
@@ -341,5 +349,6 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         elapsed: start.elapsed(),
         search,
         restored,
+        warnings: diags.warnings(),
     })
 }

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use clap::ValueEnum;
 use kohyo::diagnostics::{Diagnostic, Diagnostics, Severity};
+use kohyo::within::{Kind, SiteRoot};
 use unicode_width::UnicodeWidthChar;
 
 use super::style::{Paint, Style};
@@ -30,8 +31,18 @@ pub enum Format {
 const MAX_WIDTH: usize = 100;
 
 /// Prints every problem in `diags` (sorted) and, unless `quiet`, the summary
-/// `N error(s); nothing was written.`. Snippets are read from files under `root`.
+/// `N error(s); nothing was written.` (with `, M warning(s)` when there are
+/// warnings). Snippets are read from files under `root`.
 pub fn print_diagnostics(diags: &Diagnostics, root: &Path, format: Format, quiet: bool) {
+    print_problems(diags, root, format);
+    if !quiet {
+        eprintln!("{}", diags.failure_summary());
+    }
+}
+
+/// Prints every problem in `diags` (sorted), without a summary: the
+/// warnings of a run that succeeded.
+pub fn print_problems(diags: &Diagnostics, root: &Path, format: Format) {
     let sorted = diags.sorted();
     match format {
         Format::Json => {
@@ -50,8 +61,13 @@ pub fn print_diagnostics(diags: &Diagnostics, root: &Path, format: Format, quiet
             }
         }
     }
-    if !quiet {
-        eprintln!("{} error(s); nothing was written.", diags.error_count());
+}
+
+/// `; N warning(s)` for the summary of a run that succeeded, or nothing.
+pub fn warning_suffix(warnings: &Diagnostics) -> String {
+    match warnings.warning_count() {
+        0 => String::new(),
+        n => format!("; {n} warning(s)"),
     }
 }
 
@@ -66,16 +82,18 @@ pub fn human_text(diags: &Diagnostics, root: &Path, style: Style) -> String {
         .collect()
 }
 
-/// Source files read for snippets, each read once.
-struct Sources<'a> {
-    root: &'a Path,
+/// Source files read for snippets, each read once; a file that is (or lies
+/// behind) a link leading out of the site folder is never read, so no text
+/// from outside the site is shown.
+struct Sources {
+    root: SiteRoot,
     files: HashMap<String, Option<Vec<String>>>,
 }
 
-impl<'a> Sources<'a> {
-    fn new(root: &'a Path) -> Self {
+impl Sources {
+    fn new(root: &Path) -> Self {
         Sources {
-            root,
+            root: SiteRoot::new(root),
             files: HashMap::new(),
         }
     }
@@ -85,12 +103,16 @@ impl<'a> Sources<'a> {
         if d.place.line == 0 {
             return None;
         }
-        let root = self.root;
+        let root = &self.root;
         let lines = self
             .files
             .entry(d.place.file.clone())
             .or_insert_with(|| {
-                std::fs::read_to_string(root.join(&d.place.file))
+                let path = root.path().join(&d.place.file);
+                if root.inspect(&path) != Ok(Kind::File) {
+                    return None;
+                }
+                std::fs::read_to_string(path)
                     .ok()
                     .map(|text| text.lines().map(str::to_string).collect())
             })
@@ -263,6 +285,34 @@ mod tests {
         assert_eq!(
             human(d, None, Style::plain()),
             "content/a.yaml:1:9: error: unknown policy 9\n  hint: see plan.yaml\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn snippets_are_never_read_through_a_link_out_of_the_site() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.yaml"), "password: 秘密\n").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        std::fs::write(site.path().join("inside.yaml"), "title: 例\n").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.yaml"),
+            site.path().join("linked.yaml"),
+        )
+        .unwrap();
+        let mut diags = Diagnostics::new();
+        for file in ["inside.yaml", "linked.yaml"] {
+            let place = kohyo::diagnostics::Place {
+                file: file.into(),
+                line: 1,
+                column: 1,
+            };
+            diags.error(place, "x", "problem");
+        }
+        let text = human_text(&diags, site.path(), Style::plain());
+        assert_eq!(
+            text,
+            "inside.yaml:1:1: error: problem\n  1 | title: 例\n    | ^\nlinked.yaml:1:1: error: problem\n"
         );
     }
 }

@@ -286,6 +286,25 @@ fn commit(
             hint: hint.to_string(),
         });
     }
+    // A file is written only where it is read from: inside the site folder,
+    // never through a link (symbolic link) that leads out of it.
+    let real_root = crate::fsutil::canonicalize_existing(root).ok();
+    for p in &planned {
+        let dir = root.join(&p.rel);
+        let dir = dir.parent().unwrap_or(root);
+        let inside = real_root.as_ref().is_some_and(|real| {
+            crate::fsutil::canonicalize_existing(dir).is_ok_and(|d| d.starts_with(real))
+        });
+        if !inside {
+            return Err(ImportError::usage(
+                format!(
+                    "{} lies behind a link (symbolic link) that leads outside the site folder; kohyo import writes only inside it",
+                    p.rel
+                ),
+                "replace the link with a real folder inside the site folder, then import again",
+            ));
+        }
+    }
     let io = |what: &str, path: &Path, e: std::io::Error| {
         ImportError::usage(
             format!("cannot {what} {}: {e}", path.display()),

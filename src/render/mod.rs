@@ -122,11 +122,12 @@ pub struct Pages<'a> {
     others: Vec<OutputFile>,
 }
 
-/// A page whose template failed: the template's name and the error.
+/// A page whose template failed: where (the template, with a line when
+/// Tera knows one) and the error.
 #[derive(Debug, Clone)]
 pub struct TemplateError {
-    /// The template, e.g. `item.html`.
-    pub template: String,
+    /// The template's file, e.g. `themes/default/templates/item.html:12:5`.
+    pub place: Place,
     /// What went wrong.
     pub message: String,
 }
@@ -135,14 +136,10 @@ impl TemplateError {
     /// Adds this error to `diags`.
     fn report(self, diags: &mut Diagnostics) {
         diags.error_hint(
-            Place::file(&format!(
-                "{}/templates/{}",
-                crate::theme::THEME_DIR,
-                self.template
-            )),
+            self.place,
             "template",
             format!("template failed to render: {}", self.message),
-            "check the variable names the template uses against docs/themes.md",
+            "check the variable names the template uses against the README's Themes section (the values each page receives)",
         );
     }
 }
@@ -243,7 +240,7 @@ impl<'a> Pages<'a> {
 
     fn render_job(&self, job: &Job<'_>) -> Result<OutputFile, TemplateError> {
         render_job(self.site, self.theme, &self.site_value, job)
-            .map_err(|(template, message)| TemplateError { template, message })
+            .map_err(|(place, message)| TemplateError { place, message })
     }
 }
 
@@ -281,7 +278,7 @@ fn render_job(
     theme: &Theme,
     site_value: &tera::Value,
     job: &Job,
-) -> Result<OutputFile, (String, String)> {
+) -> Result<OutputFile, (Place, String)> {
     let mut title_parts = job.title_parts.clone();
     title_parts.push(site.settings.title.clone());
     let frame = Frame {
@@ -306,7 +303,7 @@ fn render_job(
         updated: page_date(site, &job.path),
     };
     let mut ctx = tera::Context::from_serialize(&frame)
-        .map_err(|e| (job.template.to_string(), e.to_string()))?;
+        .map_err(|e| crate::theme::template_error(job.template, &e))?;
     ctx.insert_value("site", site_value.clone());
     ctx.insert_value(
         "page",
@@ -322,22 +319,11 @@ fn render_job(
     theme
         .tera
         .render_to(job.template, &ctx, &mut html)
-        .map_err(|e| (job.template.to_string(), error_chain(&e)))?;
+        .map_err(|e| crate::theme::template_error(job.template, &e))?;
     Ok(OutputFile {
         path: job.path.clone(),
         bytes: html,
     })
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut cur = e.source();
-    while let Some(c) = cur {
-        s.push_str(": ");
-        s.push_str(&c.to_string());
-        cur = c.source();
-    }
-    s
 }
 
 fn site_view(site: &Site) -> SiteView {

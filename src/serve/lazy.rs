@@ -160,10 +160,8 @@ impl Source for LazySite {
                 Ok(bytes)
             }
             Err(e) => Err(format!(
-                "{}/templates/{}: template failed to render: {}",
-                crate::theme::THEME_DIR,
-                e.template,
-                e.message
+                "{}: template failed to render: {}",
+                e.place, e.message
             )),
         })
     }

@@ -294,7 +294,8 @@ impl Builder {
             ..BuildOptions::default()
         };
         let good = previous.and_then(|p| p.files.clone());
-        let result: Result<(Arc<dyn snapshot::Source>, usize), Diagnostics> = match &good {
+        type Built = (Arc<dyn snapshot::Source>, usize, Diagnostics);
+        let result: Result<Built, Diagnostics> = match &good {
             None => pipeline::render_site(&self.root, &options).map(|rendered| {
                 let pages = rendered
                     .files
@@ -302,9 +303,9 @@ impl Builder {
                     .filter(|f| f.path.ends_with(".html"))
                     .count();
                 let files: Arc<dyn snapshot::Source> = Arc::new(files_of(rendered.files));
-                (files, pages)
+                (files, pages, rendered.warnings)
             }),
-            Some(good) => pipeline::prepare(&self.root, &options).and_then(|(site, theme, _)| {
+            Some(good) => pipeline::prepare(&self.root, &options).and_then(|(site, theme, w)| {
                 let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
                     let mut diags = Diagnostics::default();
                     diags.error_hint(
@@ -329,13 +330,24 @@ impl Builder {
                 }
                 let pages = lazy.pages();
                 let files: Arc<dyn snapshot::Source> = lazy;
-                Ok((files, pages))
+                Ok((files, pages, w))
             }),
         };
         match result {
-            Ok((files, pages)) => {
+            Ok((files, pages, warnings)) => {
+                eprint!(
+                    "{}",
+                    (self.describe)(&warnings, &self.root, Reader::Terminal)
+                );
                 if !self.quiet {
-                    println!("{verb} {pages} pages in {} ms", start.elapsed().as_millis());
+                    let warned = match warnings.warning_count() {
+                        0 => String::new(),
+                        n => format!("; {n} warning(s)"),
+                    };
+                    println!(
+                        "{verb} {pages} pages in {} ms{warned}",
+                        start.elapsed().as_millis()
+                    );
                 }
                 Snapshot {
                     id,
@@ -348,8 +360,8 @@ impl Builder {
                 eprint!("{}", (self.describe)(&diags, &self.root, Reader::Terminal));
                 if !self.quiet {
                     eprintln!(
-                        "{} error(s); {}",
-                        diags.error_count(),
+                        "{}; {}",
+                        diags.counts(),
                         if files.is_some() {
                             "still serving the last good build"
                         } else {

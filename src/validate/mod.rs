@@ -30,7 +30,9 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
         .as_ref()
         .map(|d| divisions(d, diags))
         .unwrap_or_default();
-    let lookup = DivisionLookup::new(&divisions);
+    // Without a readable divisions file every division an item names would
+    // be "unknown": that one error is enough.
+    let lookup = DivisionLookup::new(&divisions, content.divisions.is_some());
     let mut plans: Vec<Plan> = Vec::with_capacity(content.plans.len());
     for dir in &mut content.plans {
         plans.extend(plan(dir, &lookup, diags));
@@ -122,6 +124,18 @@ fn link_url(file: &str, url: &Spanned<String>, diags: &mut Diagnostics) -> Strin
 }
 
 fn check_id(file: &str, id: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
+    let trimmed = id.value.trim();
+    if let Some(space) = crate::pasted::stray_space(&id.value)
+        && is_url_safe_id(trimmed)
+    {
+        diags.error_hint(
+            Place::of(file, id),
+            "bad-id",
+            format!("{what} id `{trimmed}` has {space} before or after it, which cannot be seen"),
+            format!("delete the space, so the line reads `{trimmed}` with nothing after it"),
+        );
+        return;
+    }
     if !is_url_safe_id(&id.value) {
         diags.error_hint(
             Place::of(file, id),
@@ -171,20 +185,29 @@ fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) -> Vec<Divisi
 struct DivisionLookup<'a> {
     by_key: HashMap<&'a str, &'a str>,
     names: Vec<&'a str>,
+    /// Whether the divisions file was read; if not, names are not checked.
+    known: bool,
 }
 
 impl<'a> DivisionLookup<'a> {
-    fn new(divisions: &'a [Division]) -> Self {
+    fn new(divisions: &'a [Division], known: bool) -> Self {
         let mut by_key = HashMap::new();
         for d in divisions {
             by_key.insert(d.id.as_str(), d.id.as_str());
+            // An id with a stray space is already an error; found by its
+            // visible part it causes no second one.
+            by_key.insert(d.id.trim(), d.id.as_str());
             by_key.insert(d.name.as_str(), d.id.as_str());
             for a in &d.aliases {
                 by_key.insert(a.as_str(), d.id.as_str());
             }
         }
         let names = divisions.iter().map(|d| d.name.as_str()).collect();
-        DivisionLookup { by_key, names }
+        DivisionLookup {
+            by_key,
+            names,
+            known,
+        }
     }
 
     fn resolve(
@@ -203,6 +226,7 @@ impl<'a> DivisionLookup<'a> {
                     "list each division once",
                 ),
                 Some(id) => ids.push(id.to_string()),
+                None if !self.known => {}
                 None => {
                     let hint = match closest(&r.value, self.names.iter().copied()) {
                         Some(near) => format!("did you mean `{near}`? Divisions are listed in content/divisions.yaml; add it there if it is new"),

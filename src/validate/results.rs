@@ -240,6 +240,18 @@ fn known_indicator(plan: &Plan, file: &str, id: &Spanned<String>, diags: &mut Di
     if plan.indicator(&id.value).is_some() {
         return true;
     }
+    let trimmed = id.value.trim();
+    if let Some(space) = crate::pasted::stray_space(&id.value)
+        && plan.indicator(trimmed).is_some()
+    {
+        diags.error_hint(
+            Place::of(file, id),
+            "unknown-indicator",
+            format!("indicator `{trimmed}` has {space} before or after it, which cannot be seen"),
+            format!("delete the space, so the line reads `{trimmed}` with nothing after it"),
+        );
+        return false;
+    }
     diags.error_hint(
         Place::of(file, id),
         "unknown-indicator",

@@ -295,11 +295,11 @@ fn site_theme_overrides_a_template() {
     assert!(String::from_utf8_lossy(&page.bytes).contains("独自の404"));
     fs::write(&tpl, "{% if %}").unwrap();
     let diags = pipeline::render_site(root, &BuildOptions::default()).unwrap_err();
+    let text = diags.to_string();
     assert!(
-        diags
-            .to_string()
-            .starts_with("themes/default/templates/404.html: error: template error"),
-        "{diags}"
+        text.starts_with("themes/default/templates/404.html:1:")
+            && text.contains(": error: template error"),
+        "the error names the template and its line: {diags}"
     );
 }
 

@@ -9,6 +9,8 @@ mod cycles;
 mod data;
 mod errors;
 mod import;
+mod pasted;
+mod safety_input;
 mod safety_output;
 mod search;
 mod seeds;
