@@ -8,6 +8,7 @@ mod cli;
 mod cycles;
 mod data;
 mod errors;
+mod fuzz;
 mod import;
 mod portable;
 mod search;

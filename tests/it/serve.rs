@@ -4,7 +4,7 @@
 //! wait is bounded, and each server is killed by its own pid at the end.
 
 #[path = "serve/harness.rs"]
-mod harness;
+pub mod harness;
 
 use std::net::TcpListener;
 use std::thread;
