@@ -11,6 +11,7 @@ mod errors;
 mod fuzz;
 mod import;
 mod portable;
+mod scale;
 mod search;
 mod seeds;
 mod serve;
