@@ -135,3 +135,55 @@ fn one_file_four_times_larger_costs_about_four_times_as_much() {
     }
     println!("{report}");
 }
+
+/// `kohyo build` on `root`: exit code and standard error.
+fn build(root: &Path) -> (Option<i32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .args(["build", "--no-search", "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// Appends a YAML comment line that makes `file` `bytes` long or longer.
+fn pad(root: &Path, file: &str, bytes: usize) {
+    let path = root.join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("# ");
+    text.push_str(&"x".repeat(bytes.saturating_sub(text.len())));
+    text.push('\n');
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_at_once_naming_file_and_limit() {
+    let site = minimal();
+    pad(site.path(), ITEM, 17 << 20);
+    std::fs::create_dir_all(site.path().join("content/plans/demo/results")).unwrap();
+    std::fs::write(
+        site.path().join("content/plans/demo/results/2025.yaml"),
+        "year: 2025\n",
+    )
+    .unwrap();
+    pad(
+        site.path(),
+        "content/plans/demo/results/2025.yaml",
+        65 << 20,
+    );
+    let start = Instant::now();
+    let (code, stderr) = build(site.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        "content/plans/demo/items/01.yaml: error: file is too large: 17.0 MiB, and kohyo reads files of this kind up to 16 MiB
+  hint: split it into smaller files: one file per implementation item in items/, a long page into several pages
+content/plans/demo/results/2025.yaml: error: file is too large: 65.0 MiB, and kohyo reads files of this kind up to 64 MiB
+  hint: a results file holds one plan's evaluation of one year (64 MiB is some 70,000 items): check that nothing else was pasted into it
+2 error(s); nothing was written.
+"
+    );
+    assert!(start.elapsed() < Duration::from_secs(10), "refused at once");
+    assert!(!site.path().join("public").exists());
+}
