@@ -38,8 +38,11 @@ fn fixture() -> &'static Path {
     ))
 }
 
+/// Parses a text (first) as one kind of content file named by the second.
+type Parse = fn(&str, &str) -> Result<(), Diagnostic>;
+
 /// The kinds of content file: (path in the fixture, how to parse it alone).
-const KINDS: [(&str, fn(&str, &str) -> Result<(), Diagnostic>); 6] = [
+const KINDS: [(&str, Parse); 6] = [
     ("content/site.yaml", |t, f| {
         parse_yaml::<RawSite>(t, f).map(drop)
     }),

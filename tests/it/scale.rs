@@ -20,8 +20,11 @@ const HEAD: &str =
 
 const SENTENCE: &str = "時間外勤務の縮減に向けて、各所属の業務を見直し、事務の効率化を進める。";
 
+/// Makes a file's text of about the given number of bytes.
+type Text = fn(usize) -> String;
+
 /// The ways one file grows: (name, the file, its text of about `bytes`).
-const SHAPES: [(&str, &str, fn(usize) -> String); 6] = [
+const SHAPES: [(&str, &str, Text); 6] = [
     ("取組内容 (Markdown)", ITEM, |bytes| {
         actions(bytes, |i| {
             format!("第{i}段落：{SENTENCE}**重点**は[こちら](https://example.org/{i})。")

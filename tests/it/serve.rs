@@ -389,8 +389,8 @@ fn a_foreign_host_header_is_refused_even_for_the_error_page() {
         format!(
             "GET {ITEM_PAGE} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
         ),
-        format!("GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
-        format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n"),
+        "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n".to_string(),
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n".to_string(),
         format!(
             "GET / HTTP/1.1\r\nHost: localhost.evil.example:{port}\r\nConnection: close\r\n\r\n"
         ),
