@@ -518,6 +518,10 @@ fn is_block_end(end: &TagEnd) -> bool {
 }
 
 #[cfg(test)]
+#[path = "markdown_fuzz.rs"]
+mod fuzz;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

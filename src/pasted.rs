@@ -73,6 +73,13 @@ pub fn stray_space(value: &str) -> Option<&'static str> {
     })
 }
 
+/// The lines of `text` as YAML counts them: a line ends at `\n`, `\r\n` or
+/// a lone `\r` (`str::lines` treats a lone `\r` as part of the line, which
+/// would put every later position one line too high).
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\r\n").flat_map(|part| part.split(['\r', '\n']))
+}
+
 /// Whether `text` holds nothing but blank lines and comments.
 pub fn is_blank(text: &str) -> bool {
     text.lines().all(|l| {
@@ -98,7 +105,7 @@ pub fn empty(file: &str) -> Diagnostic {
 /// first line of `text` minus one (front matter starts below `---`).
 pub fn full_width_structure(text: &str, file: &str, first_line: u64) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in yaml_lines(text).enumerate() {
         let place = |column: usize| Place {
             file: file.to_string(),
             line: first_line + n as u64 + 1,

@@ -44,6 +44,20 @@ pub fn path_to_root(from: &str) -> String {
     "../".repeat(parent_segments(from).len())
 }
 
+/// True if Windows cannot create a file or folder named `name`: `con`,
+/// `prn`, `aux`, `nul`, `com0`–`com9` and `lpt0`–`lpt9`, in any case, alone
+/// or followed by an extension (`nul.html` is reserved too). An id that
+/// becomes a file name (`divisions/aux.html`) would make the published site
+/// impossible to copy to a Windows machine or unzip there.
+pub fn is_windows_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    match stem.as_bytes() {
+        b"con" | b"prn" | b"aux" | b"nul" => true,
+        [b'c', b'o', b'm', d] | [b'l', b'p', b't', d] => d.is_ascii_digit(),
+        _ => false,
+    }
+}
+
 /// Maximum length accepted by [`is_url_safe_id`].
 pub const MAX_ID_LEN: usize = 64;
 
@@ -264,6 +278,43 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(is_url_safe_id(s), *want, "is_url_safe_id({s:?})");
+        }
+    }
+
+    #[test]
+    fn windows_reserved_names() {
+        for name in [
+            "con",
+            "CON",
+            "Prn",
+            "aux",
+            "nul",
+            "com1",
+            "COM9",
+            "com0",
+            "lpt1",
+            "lpt9",
+            "nul.html",
+            "Aux.yaml",
+            "con.tar.gz",
+        ] {
+            assert!(is_windows_reserved(name), "{name}");
+        }
+        for name in [
+            "cons",
+            "con-office",
+            "icon",
+            "com",
+            "com10",
+            "lpt",
+            "lptx",
+            "nul-1",
+            "auxiliary",
+            "",
+            "about.html",
+            "comx",
+        ] {
+            assert!(!is_windows_reserved(name), "{name}");
         }
     }
 

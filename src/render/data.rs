@@ -5,6 +5,13 @@
 //! numbers as plain numbers, units in their own column, fiscal years as
 //! Western-calendar numbers, no merged cells and no total rows. Every table
 //! also comes as JSON (an array of objects with the same keys).
+//!
+//! A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return (the characters OWASP's CSV injection guidance lists) is written
+//! with a leading `'`, so that a spreadsheet shows it as text instead of
+//! running it as a formula; Excel and LibreOffice hide that apostrophe.
+//! Number cells are never changed (a negative number is data, not a
+//! formula). The JSON files always carry the exact text.
 
 use serde::Serialize;
 
@@ -82,9 +89,31 @@ fn number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error
     }
 }
 
-/// Writes `rows` as CSV (with the header row even when there are no rows)
-/// and as JSON under `data/`.
-/// The CSV and JSON files of one data set, made side by side.
+/// The characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as written to CSV: with a leading `'` when it begins with
+/// one of [`FORMULA_STARTS`], as it is otherwise.
+pub fn csv_text(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// One CSV cell from a JSON value of a row: numbers as they are, text
+/// through [`csv_text`], nothing as an empty cell.
+fn csv_cell(value: Option<&serde_json::Value>) -> String {
+    match value {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(text)) => csv_text(text),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The CSV (with the header row even when there are no rows) and JSON
+/// files of one data set under `data/`, made side by side.
 fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 2], String> {
     let name = set.name;
     let csv = || -> Result<OutputFile, String> {
@@ -95,7 +124,11 @@ fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 
         w.write_record(set.columns.iter().map(|(c, _)| *c))
             .map_err(|e| format!("{name}.csv: {e}"))?;
         for r in rows {
-            w.serialize(r).map_err(|e| format!("{name}.csv: {e}"))?;
+            // Through a JSON value, so that text cells and number cells are
+            // told apart and only text is guarded.
+            let row = serde_json::to_value(r).map_err(|e| format!("{name}.csv: {e}"))?;
+            w.write_record(set.columns.iter().map(|(c, _)| csv_cell(row.get(c))))
+                .map_err(|e| format!("{name}.csv: {e}"))?;
         }
         let bytes = w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?;
         Ok(OutputFile {
@@ -310,4 +343,29 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
     );
     let files = [a?, b?, c?, d?].into_iter().flatten().collect();
     Ok((files, sets))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_text;
+
+    #[test]
+    fn formula_starts_get_an_apostrophe_and_other_text_is_kept() {
+        for (text, csv) in [
+            ("=1+1", "'=1+1"),
+            ("+81-27-000", "'+81-27-000"),
+            ("-", "'-"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("ｰ全角", "ｰ全角"),
+            ("＝全角", "＝全角"),
+            ("1=1", "1=1"),
+            ("'quoted", "'quoted"),
+            ("", ""),
+            ("総務課", "総務課"),
+        ] {
+            assert_eq!(csv_text(text), csv, "{text:?}");
+        }
+    }
 }

@@ -175,10 +175,8 @@ async fn serve(
 ) -> Result<(), ServeError> {
     let listener = tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?;
     let (stop, stopping) = tokio::sync::watch::channel(false);
-    let app = http::App {
-        current,
-        stopping: stopping.clone(),
-    };
+    let port = listener.local_addr().map_err(ServeError::Server)?.port();
+    let app = http::App::new(current, stopping.clone(), port);
     let mut stopped = stopping;
     let server = axum::serve(listener, http::router(app)).with_graceful_shutdown(async move {
         let _ = stopped.wait_for(|stop| *stop).await;

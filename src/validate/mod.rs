@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostics, Place};
 use crate::load::{RawContent, RawPage, RawPlanDir, Sourced};
 use crate::model::*;
 use crate::raw::*;
-use crate::urls::{is_safe_link, is_url_safe_id};
+use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 
 mod results;
 
@@ -142,6 +142,20 @@ fn check_id(file: &str, id: &Spanned<String>, what: &str, diags: &mut Diagnostic
             "bad-id",
             format!("{what} id `{}` is not URL-safe", id.value),
             "use lowercase ASCII letters, digits and `-` only, starting with a letter or digit (e.g. `somu-soumu`)",
+        );
+    }
+    reserved_name(Place::of(file, id), &format!("{what} id"), &id.value, diags);
+}
+
+/// Refuses a name Windows cannot use for a file or folder (see
+/// [`is_windows_reserved`]): the published site could not be copied there.
+fn reserved_name(place: Place, what: &str, name: &str, diags: &mut Diagnostics) {
+    if is_windows_reserved(name) {
+        diags.error_hint(
+            place,
+            "reserved-name",
+            format!("{what} `{name}` is a file name Windows reserves for devices"),
+            format!("Windows cannot use con, prn, aux, nul, com0–com9 or lpt0–lpt9 as a file name (with any extension), so the published site could not be copied or unzipped there; choose another, e.g. `{name}-1`"),
         );
     }
 }
@@ -362,6 +376,7 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
             "the folder name is the plan id: use lowercase ASCII letters, digits and `-`, e.g. `gunma-2025`",
         );
     }
+    reserved_name(Place::file(&dir.dir), "plan folder name", &dir.id, diags);
     let period = period(file, &raw.period, diags);
     if !valid_date(&raw.adopted.value, true) {
         diags.error_hint(
@@ -884,6 +899,7 @@ fn pages(raw: &[RawPage], diags: &mut Diagnostics) -> Vec<Page> {
                 "the file name becomes the page address: use lowercase ASCII letters, digits and `-`, e.g. `about.md`",
             );
         }
+        reserved_name(Place::file(&p.file), "page file name", &p.slug, diags);
         if let Some(date) = &p.meta.date
             && !valid_date(&date.value, false)
         {

@@ -4,7 +4,7 @@
 //! wait is bounded, and each server is killed by its own pid at the end.
 
 #[path = "serve/harness.rs"]
-mod harness;
+pub mod harness;
 
 use std::net::TcpListener;
 use std::thread;
@@ -370,4 +370,98 @@ fn after_an_edit_pages_render_on_request_and_the_search_index_catches_up() {
         failed.body
     );
     assert!(server.get("/").body.contains("例示サイト"));
+}
+
+/// A page on another site that points its own name at 127.0.0.1 (DNS
+/// rebinding) sends that name as `Host`: it gets 421 and nothing of the
+/// preview, not even the error text of a failed build.
+#[test]
+fn a_foreign_host_header_is_refused_even_for_the_error_page() {
+    let site = site();
+    edit(site.path(), ITEM, "title: ", "title: \"");
+    let server = Server::start(site.path());
+    let port = server.addr.port();
+    let own = server.get(ITEM_PAGE);
+    assert_eq!(own.status, 500);
+    assert!(own.body.contains("error: invalid YAML"), "{}", own.body);
+
+    for head in [
+        format!(
+            "GET {ITEM_PAGE} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
+        ),
+        "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n".to_string(),
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n".to_string(),
+        format!(
+            "GET / HTTP/1.1\r\nHost: localhost.evil.example:{port}\r\nConnection: close\r\n\r\n"
+        ),
+        format!(
+            "GET /__kohyo/live HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
+        ),
+        format!(
+            "GET http://evil.example:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        ),
+        "GET / HTTP/1.0\r\n\r\n".to_string(),
+    ] {
+        let refused = request(server.addr, &head);
+        assert_eq!(refused.status, 421, "{head}");
+        assert_eq!(
+            refused.header("content-type"),
+            Some("text/plain; charset=utf-8"),
+            "{head}"
+        );
+        assert!(
+            refused
+                .body
+                .contains(&format!("answers only http://127.0.0.1:{port}/")),
+            "{}",
+            refused.body
+        );
+        assert!(!refused.body.contains("YAML"), "{head}: {}", refused.body);
+        assert!(!refused.body.contains(ITEM), "{head}: {}", refused.body);
+    }
+
+    for host in [
+        format!("localhost:{port}"),
+        format!("LOCALHOST:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let own = request(
+            server.addr,
+            &format!("GET {ITEM_PAGE} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(own.status, 500, "{host}");
+        assert!(own.body.contains("error: invalid YAML"), "{host}");
+    }
+}
+
+/// Live-reload streams are bounded: the 65th open one gets 503, while pages
+/// are still served.
+#[test]
+fn live_streams_beyond_the_bound_get_503() {
+    let site = site();
+    let server = Server::start(site.path());
+    let mut open = Vec::new();
+    for _ in 0..64 {
+        let mut live = open_live(server.addr);
+        live_events(&mut live, 1);
+        open.push(live);
+    }
+    let refused = request(
+        server.addr,
+        &format!(
+            "GET /__kohyo/live HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n",
+            server.addr
+        ),
+    );
+    assert_eq!(refused.status, 503, "{}", refused.body);
+    assert!(
+        refused.body.contains("too many live-reload streams"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(server.get("/").status, 200);
+    // The open streams still get the next build.
+    edit(site.path(), ITEM, OLD_TITLE, "新しい題名");
+    live_events(&mut open[0], 1);
+    live_events(&mut open[63], 1);
 }

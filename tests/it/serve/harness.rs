@@ -195,13 +195,18 @@ impl Response {
 
 /// A hand-written HTTP/1.1 GET over loopback.
 pub fn get(addr: SocketAddr, path: &str) -> Response {
+    request(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `head` (a whole request, written by hand) and reads the answer to
+/// its end.
+pub fn request(addr: SocketAddr, head: &str) -> Response {
     let mut stream = TcpStream::connect_timeout(&addr, PATIENCE).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8(raw).unwrap();
