@@ -11,6 +11,7 @@ pub mod achievement;
 pub mod charts;
 pub mod cycles;
 pub mod diagnostics;
+pub mod drafts;
 pub mod escape;
 pub mod fsutil;
 pub mod import;

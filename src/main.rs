@@ -83,6 +83,10 @@ struct BuildArgs {
     /// search page then says search is unavailable).
     #[arg(long)]
     no_search: bool,
+    /// Include draft results (`status: draft`), each page that shows them
+    /// under a 「公表前の案」 banner: a preview to share, not to publish.
+    #[arg(long)]
+    drafts: bool,
 }
 
 fn main() -> ExitCode {
@@ -118,6 +122,7 @@ fn build(args: BuildArgs) -> ExitCode {
         base_url: args.base_url,
         force: args.force,
         no_search: args.no_search,
+        drafts: args.drafts,
         progress: (!args.site.quiet && std::io::stderr().is_terminal())
             .then_some(show_step as fn(Step)),
         cache: None,
@@ -128,6 +133,14 @@ fn build(args: BuildArgs) -> ExitCode {
                 eprint!("\r\x1b[2K");
             }
             if !args.site.quiet {
+                for file in &report.drafts_left_out {
+                    eprintln!("note: {}", kohyo::drafts::left_out_note(file));
+                }
+                for file in &report.drafts_shown {
+                    eprintln!(
+                        "note: {file} is a draft, shown under a 「公表前の案」 banner: preview this output, do not publish it"
+                    );
+                }
                 println!(
                     "built {} pages, {} charts, {} data files ({} files, {:.1} KiB) into {} in {} ms (search index: {} pages, {:.1} KiB, {} ms)",
                     report.pages,

@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostics, Place};
 use crate::model::Site;
 use crate::output::{OutputError, OutputFile, Sink, Staging, WriteOptions};
 use crate::theme::Theme;
-use crate::{load, render, search, theme, validate};
+use crate::{drafts, load, render, search, theme, validate};
 
 /// Options of a build that do not come from the content.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +21,9 @@ pub struct BuildOptions {
     pub force: bool,
     /// Skip the search index (the search page then says search is unavailable).
     pub no_search: bool,
+    /// Keep draft results (`status: draft`) and show them under a banner;
+    /// without it they are left out of the model before validation.
+    pub drafts: bool,
     /// Called as each step starts, for progress display on a terminal.
     pub progress: Option<fn(Step)>,
     /// Parsed content files to reuse when unchanged, and to keep for the
@@ -67,6 +70,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// The search index among them (under `pagefind/`).
     pub search: search::SearchStats,
+    /// Draft results files left out (without [`BuildOptions::drafts`]).
+    pub drafts_left_out: Vec<String>,
 }
 
 /// What a finished build did.
@@ -86,6 +91,10 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// The search index, built as part of the build (its time is in `elapsed`).
     pub search: search::SearchStats,
+    /// Draft results files left out (without [`BuildOptions::drafts`]).
+    pub drafts_left_out: Vec<String>,
+    /// Draft results files shown (with [`BuildOptions::drafts`]).
+    pub drafts_shown: Vec<String>,
 }
 
 /// Why a build failed.
@@ -114,8 +123,21 @@ pub fn prepare(
     root: &Path,
     options: &BuildOptions,
 ) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
+    prepare_noting_drafts(root, options).map(|(site, theme, diags, _)| (site, theme, diags))
+}
+
+/// [`prepare`], also returning the draft results files left out.
+fn prepare_noting_drafts(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(Site, Theme, Diagnostics, Vec<String>), Diagnostics> {
     options.step(Step::Loading);
-    let (raw, mut diags) = load::load_with(root, options.cache.as_deref());
+    let (mut raw, mut diags) = load::load_with(root, options.cache.as_deref());
+    let left_out = if options.drafts {
+        Vec::new()
+    } else {
+        drafts::leave_out(&mut raw)
+    };
     let theme = theme::load(root, &mut diags);
     let site = validate::validate(raw, &mut diags);
     if let Some(base) = &options.base_url
@@ -141,7 +163,7 @@ pub fn prepare(
             format!("{base}/")
         });
     }
-    Ok((site, theme, diags))
+    Ok((site, theme, diags, left_out))
 }
 
 /// What went into a [`Sink`], counted on the way.
@@ -224,7 +246,7 @@ fn produce(
 
 /// Loads, validates and renders the site under `root`, all in memory.
 pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    let (site, theme, mut diags) = prepare(root, options)?;
+    let (site, theme, mut diags, drafts_left_out) = prepare_noting_drafts(root, options)?;
     let mut files = Vec::new();
     let search = match produce(&site, &theme, options, &mut diags, &mut files) {
         Ok((_, search)) => search,
@@ -240,6 +262,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
         site,
         files,
         search,
+        drafts_left_out,
     })
 }
 
@@ -254,6 +277,7 @@ pub struct Checked {
 
 /// Loads, validates and renders the site under `root` without keeping or
 /// writing anything and without a search index: what `kohyo check` does.
+/// Draft results are checked too, so their problems show before a preview.
 pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, Diagnostics> {
     struct Discard;
     impl Sink for Discard {
@@ -263,6 +287,7 @@ pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, Diagno
     }
     let options = BuildOptions {
         no_search: true,
+        drafts: true,
         ..options.clone()
     };
     let (site, theme, mut diags) = prepare(root, &options)?;
@@ -285,7 +310,8 @@ pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, Diagno
 /// removes that folder and leaves `out` as it was.
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    let (site, theme, mut diags) = prepare(root, options).map_err(BuildError::Content)?;
+    let (site, theme, mut diags, drafts_left_out) =
+        prepare_noting_drafts(root, options).map_err(BuildError::Content)?;
     let mut staging = Staging::begin(
         out,
         &WriteOptions {
@@ -305,5 +331,13 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         data_files: tally.data_files,
         elapsed: start.elapsed(),
         search,
+        drafts_left_out,
+        drafts_shown: site
+            .plans
+            .iter()
+            .flat_map(|p| &p.cycles)
+            .filter(|c| c.draft)
+            .map(|c| c.source_file.clone())
+            .collect(),
     })
 }
