@@ -13,6 +13,7 @@ pub mod cycles;
 pub mod diagnostics;
 pub mod drafts;
 pub mod escape;
+pub mod export;
 pub mod fsutil;
 pub mod import;
 pub mod init;

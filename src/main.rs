@@ -39,6 +39,8 @@ enum Command {
     Init(InitArgs),
     /// Print the JSON Schemas of the content files, or write them with --out.
     Schema(SchemaArgs),
+    /// Write the entry workbooks of a fiscal year for the divisions and the secretariat.
+    Export(kohyo::export::ExportArgs),
     /// Import spreadsheet exports (CSV, TSV, XLSX) into content files.
     Import(kohyo::import::ImportArgs),
     /// Preview the site on 127.0.0.1, rebuilt in memory and reloaded on every change.
@@ -96,6 +98,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Init(args) => cli::commands::init(args),
         Command::Schema(args) => cli::commands::schema(args),
+        Command::Export(args) => cli::export::export(args),
         Command::Import(args) => kohyo::import::run(args),
         Command::Serve(args) => cli::serve::serve(args),
     }

@@ -4,6 +4,7 @@
 //! commands.
 
 pub mod commands;
+pub mod export;
 pub mod report;
 pub mod serve;
 pub mod style;
