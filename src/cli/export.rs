@@ -16,8 +16,15 @@ pub fn export(args: ExportArgs) -> ExitCode {
                 for w in &report.written {
                     let name = w.path.file_name().unwrap_or_default().to_string_lossy();
                     match &w.division {
-                        Some(d) => println!("  {name}: {d}, {} item(s), {:.1} KiB", w.items, w.bytes as f64 / 1024.0),
-                        None => println!("  {name}: secretariat (committee and opinions), {:.1} KiB", w.bytes as f64 / 1024.0),
+                        Some(d) => println!(
+                            "  {name}: {d}, {} item(s), {:.1} KiB",
+                            w.items,
+                            w.bytes as f64 / 1024.0
+                        ),
+                        None => println!(
+                            "  {name}: secretariat (committee and opinions), {:.1} KiB",
+                            w.bytes as f64 / 1024.0
+                        ),
                     }
                 }
                 println!(

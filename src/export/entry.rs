@@ -147,14 +147,7 @@ fn items_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxEr
             done.map(|r| r.grade.as_str()).unwrap_or(""),
             &f.input,
         )?;
-        let texts = done.map(|r| {
-            [
-                &r.self_evaluation,
-                &r.analysis,
-                &r.issues,
-                &r.next_response,
-            ]
-        });
+        let texts = done.map(|r| [&r.self_evaluation, &r.analysis, &r.issues, &r.next_response]);
         for k in 0..TEXTS.len() {
             let text = texts.and_then(|t| t[k].as_deref()).unwrap_or("");
             sheet.write_string_with_format(row, 4 + k as u16, text, &f.input)?;
@@ -171,7 +164,12 @@ fn items_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxEr
             .set_error_title("評価")?
             .set_error_message(format!(
                 "評価は一覧から選んでください（{}）。",
-                e.plan.grades.iter().map(|g| g.key.as_str()).collect::<Vec<_>>().join("・")
+                e.plan
+                    .grades
+                    .iter()
+                    .map(|g| g.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join("・")
             ))?;
         sheet.add_data_validation(first, 3, last, 3, &grades)?;
     }
@@ -191,13 +189,16 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
         .items
         .iter()
         .flat_map(|(item, _)| {
-            item.projects.iter().enumerate().flat_map(move |(p, project)| {
-                project
-                    .roadmap
-                    .iter()
-                    .enumerate()
-                    .map(move |(r, row)| (*item, p, project, r, row))
-            })
+            item.projects
+                .iter()
+                .enumerate()
+                .flat_map(move |(p, project)| {
+                    project
+                        .roadmap
+                        .iter()
+                        .enumerate()
+                        .map(move |(r, row)| (*item, p, project, r, row))
+                })
         })
         .collect();
     let sheet = book.add_worksheet();
@@ -214,8 +215,14 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
         &[
             (ID, 10.0),
             (ITEM, 10.0),
-            (PROJECT, book::fit(rows.iter().map(|r| r.2.title.as_str()), 12.0, 30.0)),
-            (LABEL, book::fit(rows.iter().map(|r| r.4.label.as_str()), 12.0, 36.0)),
+            (
+                PROJECT,
+                book::fit(rows.iter().map(|r| r.2.title.as_str()), 12.0, 30.0),
+            ),
+            (
+                LABEL,
+                book::fit(rows.iter().map(|r| r.4.label.as_str()), 12.0, 36.0),
+            ),
             (YEARS, 14.0),
             (PLANNED, 14.0),
             (STATUS, 10.0),
@@ -225,9 +232,11 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
     let first = sheets::HEADER_ROW;
     for (n, (item, p, project, r, rm)) in rows.iter().enumerate() {
         let row = first + n as u32;
-        let done = current
-            .and_then(|c| c.item(item.number))
-            .and_then(|res| res.achievements.iter().find(|a| a.project == *p && a.row == *r));
+        let done = current.and_then(|c| c.item(item.number)).and_then(|res| {
+            res.achievements
+                .iter()
+                .find(|a| a.project == *p && a.row == *r)
+        });
         let planned = if rm.years.contains(e.year) {
             match &rm.detail {
                 Some(d) => format!("予定あり：{d}"),
@@ -294,13 +303,25 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
         sheet,
         f,
         &[
-            (ID, book::fit(rows.iter().map(|r| r.1.id.as_str()), 10.0, 30.0)),
+            (
+                ID,
+                book::fit(rows.iter().map(|r| r.1.id.as_str()), 10.0, 30.0),
+            ),
             (ITEM, 10.0),
-            (NAME, book::fit(rows.iter().map(|r| r.1.name.as_str()), 12.0, 36.0)),
+            (
+                NAME,
+                book::fit(rows.iter().map(|r| r.1.name.as_str()), 12.0, 36.0),
+            ),
             (KIND, 10.0),
-            (UNIT, book::fit(rows.iter().map(|r| r.1.unit.as_str()), 6.0, 14.0)),
+            (
+                UNIT,
+                book::fit(rows.iter().map(|r| r.1.unit.as_str()), 6.0, 14.0),
+            ),
             (BASELINE, 16.0),
-            (TARGETS, book::fit(targets.iter().map(String::as_str), 12.0, 30.0)),
+            (
+                TARGETS,
+                book::fit(targets.iter().map(String::as_str), 12.0, 30.0),
+            ),
             (LAST_YEAR, 16.0),
             (VALUE, 12.0),
             (UNAVAILABLE, 20.0),
@@ -322,18 +343,26 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
         sheet.write_string_with_format(
             row,
             5,
-            format!("{}年度：{}", ind.baseline.year, number(ind.baseline.value, ind.precision)),
+            format!(
+                "{}年度：{}",
+                ind.baseline.year,
+                number(ind.baseline.value, ind.precision)
+            ),
             &f.locked,
         )?;
         sheet.write_string_with_format(row, 6, &targets[n], &f.locked)?;
-        let last = previous.and_then(|c| c.actual(&ind.id)).map(|a| match a.value {
-            Some(v) => number(v, ind.precision),
-            None => format!("なし（{}）", a.note.as_deref().unwrap_or("")),
-        });
+        let last = previous
+            .and_then(|c| c.actual(&ind.id))
+            .map(|a| match a.value {
+                Some(v) => number(v, ind.precision),
+                None => format!("なし（{}）", a.note.as_deref().unwrap_or("")),
+            });
         sheet.write_string_with_format(row, 7, last.unwrap_or_default(), &f.locked)?;
         let now = current.and_then(|c| c.actual(&ind.id));
         match (now.and_then(|a| a.value), actual_input(ind)) {
-            (Some(v), ActualInput::Decimal) => sheet.write_number_with_format(row, 8, v, &f.input)?,
+            (Some(v), ActualInput::Decimal) => {
+                sheet.write_number_with_format(row, 8, v, &f.input)?
+            }
             (None, ActualInput::Decimal) => sheet.write_blank(row, 8, &f.input)?,
         };
         let (reason, note) = match now {

@@ -131,13 +131,19 @@ pub fn division_items<'a>(plan: &'a Plan, division: &str) -> Vec<(&'a Item, Role
 /// A file name from a division's name: characters file systems refuse are dropped.
 fn file_part(name: &str) -> String {
     name.chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+        .filter(|c| {
+            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+        })
         .collect()
 }
 
 /// The entry workbook's file name for a division.
 pub fn entry_file_name(year: i32, division: &Division) -> String {
-    format!("{year}年度_評価記入シート_{}_{}.xlsx", file_part(&division.name), division.id)
+    format!(
+        "{year}年度_評価記入シート_{}_{}.xlsx",
+        file_part(&division.name),
+        division.id
+    )
 }
 
 /// The secretariat workbook's file name.
@@ -206,14 +212,24 @@ fn build_all(site: &Site, plan: &Plan, year: i32) -> Result<Vec<Book>, ExportErr
             items,
         };
         let bytes = entry::workbook(&e).map_err(fault)?;
-        books.push((entry_file_name(year, division), bytes, Some(division.name.clone()), n));
+        books.push((
+            entry_file_name(year, division),
+            bytes,
+            Some(division.name.clone()),
+            n,
+        ));
     }
     let bytes = secretariat::workbook(site, plan, year).map_err(fault)?;
     books.push((secretariat_file_name(year), bytes, None, plan.items.len()));
     Ok(books)
 }
 
-fn write_all(out: &Path, books: Vec<Book>, force: bool, start: Instant) -> Result<ExportReport, ExportError> {
+fn write_all(
+    out: &Path,
+    books: Vec<Book>,
+    force: bool,
+    start: Instant,
+) -> Result<ExportReport, ExportError> {
     let existing: Vec<String> = books
         .iter()
         .filter(|(name, ..)| out.join(name).exists())

@@ -45,7 +45,11 @@ pub fn workbook(site: &Site, plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxErro
     book.save_to_buffer()
 }
 
-fn meetings_sheet(book: &mut Workbook, f: &Formats, current: Option<&Cycle>) -> Result<(), XlsxError> {
+fn meetings_sheet(
+    book: &mut Workbook,
+    f: &Formats,
+    current: Option<&Cycle>,
+) -> Result<(), XlsxError> {
     use sheets::meetings::*;
     let sheet = book.add_worksheet();
     sheet.set_name(sheets::MEETINGS)?;
@@ -53,7 +57,13 @@ fn meetings_sheet(book: &mut Workbook, f: &Formats, current: Option<&Cycle>) -> 
     book::header(
         sheet,
         f,
-        &[(NO, 6.0), (DATE, 14.0), (TITLE, 36.0), (SUMMARY, 50.0), (MINUTES, 40.0)],
+        &[
+            (NO, 6.0),
+            (DATE, 14.0),
+            (TITLE, 36.0),
+            (SUMMARY, 50.0),
+            (MINUTES, 40.0),
+        ],
     )?;
     let existing = current.map(|c| c.meetings.as_slice()).unwrap_or_default();
     for n in 0..existing.len() + SPARE_MEETINGS {
@@ -152,8 +162,14 @@ fn item_list(book: &mut Workbook, f: &Formats, site: &Site, plan: &Plan) -> Resu
         f,
         &[
             ("項目番号", 10.0),
-            ("実施項目", book::fit(plan.items.iter().map(|i| i.title.as_str()), 16.0, 50.0)),
-            ("取組所属", book::fit(names.iter().map(String::as_str), 12.0, 40.0)),
+            (
+                "実施項目",
+                book::fit(plan.items.iter().map(|i| i.title.as_str()), 16.0, 50.0),
+            ),
+            (
+                "取組所属",
+                book::fit(names.iter().map(String::as_str), 12.0, 40.0),
+            ),
         ],
     )?;
     for (n, (item, names)) in plan.items.iter().zip(&names).enumerate() {

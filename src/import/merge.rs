@@ -1,0 +1,595 @@
+//! `kohyo import results` of returned entry workbooks: every workbook read
+//! and checked first, the divisions' answers put together (two divisions
+//! answering one item differently is an error), the change against the
+//! results file that exists shown division by division, and the results
+//! file written only with `--write` (and over an existing one only with
+//! `--force`). A new results file is written as a draft.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::table::RowError;
+use super::workbooks::{self, ActualAnswer, ItemAnswer, Kind, Returned, RowAnswer};
+use super::yaml::{Doc, number, quote};
+use super::{ImportError, Planned, Report, WorkbooksArgs, commit, self_check};
+use crate::model::{Cycle, Plan, RevisionKind, RowStatus, Site};
+use crate::pipeline;
+use crate::raw::RawResults;
+
+/// An item's result as it will be written.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct ItemOut {
+    grade: String,
+    /// project, row (from 0) → status, text.
+    achievements: BTreeMap<(usize, usize), (RowStatus, Option<String>)>,
+    texts: [Option<String>; 4],
+    opinions: Vec<(String, Option<String>)>,
+}
+
+/// The year's results as they will be written.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Out {
+    items: BTreeMap<u32, ItemOut>,
+    /// id → value, note; in id order.
+    actuals: BTreeMap<String, (Option<f64>, Option<String>)>,
+    meetings: Vec<workbooks::MeetingAnswer>,
+}
+
+fn from_cycle(c: &Cycle) -> Out {
+    let items = c
+        .items
+        .iter()
+        .map(|r| {
+            let item = ItemOut {
+                grade: r.grade.clone(),
+                achievements: r
+                    .achievements
+                    .iter()
+                    .map(|a| ((a.project, a.row), (a.status, a.text.clone())))
+                    .collect(),
+                texts: [
+                    r.self_evaluation.clone(),
+                    r.analysis.clone(),
+                    r.issues.clone(),
+                    r.next_response.clone(),
+                ],
+                opinions: r
+                    .opinions
+                    .iter()
+                    .map(|o| (o.opinion.clone(), o.response.clone()))
+                    .collect(),
+            };
+            (r.item, item)
+        })
+        .collect();
+    Out {
+        items,
+        actuals: c
+            .actuals
+            .iter()
+            .map(|a| (a.indicator.clone(), (a.value, a.note.clone())))
+            .collect(),
+        meetings: c
+            .meetings
+            .iter()
+            .map(|m| workbooks::MeetingAnswer {
+                date: m.date.clone(),
+                title: m.title.clone(),
+                summary: m.summary.clone(),
+                minutes: m.minutes.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Imports the returned workbooks named by `args`.
+pub fn import_workbooks(args: &WorkbooksArgs) -> Result<Report, ImportError> {
+    let site = pipeline::load_site(&args.target.root).map_err(|d| {
+        ImportError::usage(
+            format!(
+                "the site has {} content error(s), so answers cannot be checked against it",
+                d.error_count()
+            ),
+            "run kohyo check and fix them first",
+        )
+    })?;
+    let Some(plan) = site.plans.iter().find(|p| p.id == args.target.plan) else {
+        return Err(ImportError::usage(
+            format!("the site has no plan `{}`", args.target.plan),
+            "pass the plan the workbooks were exported for with --plan",
+        ));
+    };
+    let files = workbooks::expand(&args.files).map_err(|e| {
+        ImportError::usage(format!("cannot list the folder: {e}"), "check the path")
+    })?;
+    if files.is_empty() {
+        return Err(ImportError::usage(
+            "no workbooks were found",
+            "pass the folder the returned .xlsx files are in, or the files",
+        ));
+    }
+    let mut errors = Vec::new();
+    let mut year = args.year.map(|y| y as i32);
+    let mut returned = Vec::new();
+    for f in &files {
+        if let Some(r) = workbooks::read(f, &site, plan, year, &mut errors) {
+            year.get_or_insert(r.year);
+            returned.push(r);
+        }
+    }
+    let year = year.unwrap_or_default();
+    let mut seen_division: BTreeMap<&Kind, &str> = BTreeMap::new();
+    for r in &returned {
+        if let Some(first) = seen_division.insert(&r.kind, &r.file) {
+            errors.push(RowError {
+                place: r.file.clone(),
+                row: 0,
+                column: 0,
+                message: format!(
+                    "a second workbook for the same {} (the first is {first})",
+                    describe(&site, &r.kind)
+                ),
+                hint: "import one returned workbook per division: leave out the older copy".into(),
+            });
+        }
+    }
+    conflicts(&site, &returned, &mut errors);
+    if !errors.is_empty() {
+        // By file, and within a file in the order found: sheet by sheet, row by row.
+        errors.sort_by(|a, b| file_of(a).cmp(file_of(b)));
+        return Err(ImportError::Data(errors));
+    }
+    if !plan.period.contains(year) {
+        return Err(ImportError::usage(
+            format!(
+                "the workbooks are for {year}, outside the plan period {}–{}",
+                plan.period.from, plan.period.to
+            ),
+            "export the workbooks again for a year of the plan",
+        ));
+    }
+    let existing = plan.cycles.iter().find(|c| c.year == year);
+    let before = existing.map(from_cycle).unwrap_or_default();
+    let after = merged(&before, &returned);
+    let mut report = Report {
+        stdout: diff(&site, plan, &before, &after, &returned, existing.is_some()),
+        ..Report::default()
+    };
+    let unanswered: std::collections::BTreeSet<u32> = returned
+        .iter()
+        .flat_map(|r| r.unanswered.iter().copied())
+        .filter(|n| !after.items.contains_key(n))
+        .collect();
+    let unanswered: Vec<String> = unanswered.iter().map(u32::to_string).collect();
+    if !unanswered.is_empty() {
+        report.notes.push(format!(
+            "{} item(s) have no answer yet and are left out: {}",
+            unanswered.len(),
+            unanswered.join(", ")
+        ));
+    }
+    let rel = existing
+        .map(|c| c.source_file.clone())
+        .unwrap_or_else(|| format!("content/plans/{}/results/{year}.yaml", plan.id));
+    let text = yaml(&rel, plan, year, existing, &after, &files.len());
+    self_check::<RawResults>(&text, &rel)?;
+    if !args.write {
+        report.preview = Some(rel);
+        return Ok(report);
+    }
+    if existing.is_none() {
+        report.notes.push(format!(
+            "{rel} is written as a draft (status: draft): preview it with kohyo serve or kohyo build --drafts; publish it by changing that line to status: published"
+        ));
+    }
+    commit(
+        &args.target.root,
+        vec![Planned { rel, text }],
+        args.target.force,
+        "pass --force with --write to rewrite it with the workbooks' answers (what they do not answer, such as revisions, is kept; comments in the file are lost)",
+        report,
+    )
+}
+
+fn file_of(e: &RowError) -> &str {
+    e.place.split(":sheet ").next().unwrap_or(&e.place)
+}
+
+fn describe(site: &Site, kind: &Kind) -> String {
+    match kind {
+        Kind::Entry(d) => format!(
+            "division {}",
+            site.division(d).map_or(d.as_str(), |d| d.name.as_str())
+        ),
+        Kind::Secretariat => "secretariat".into(),
+    }
+}
+
+/// Two divisions answering the same item, row or indicator differently.
+fn conflicts(site: &Site, returned: &[Returned], errors: &mut Vec<RowError>) {
+    fn check<K: Ord + std::fmt::Display, A>(
+        site: &Site,
+        returned: &[Returned],
+        what: &str,
+        answers: impl Fn(&Returned) -> Vec<(K, &A)>,
+        same: impl Fn(&A, &A) -> bool,
+        at: impl Fn(&A) -> &workbooks::At,
+        errors: &mut Vec<RowError>,
+    ) {
+        let mut first: BTreeMap<K, (&Returned, &A)> = BTreeMap::new();
+        for r in returned {
+            for (key, a) in answers(r) {
+                match first.get(&key) {
+                    Some((r0, a0)) if !same(a0, a) => {
+                        let (p0, p1) = (at(a0), at(a));
+                        errors.push(p1.error(
+                            format!("{what} {key} is answered differently by {} and {}", describe(site, &r0.kind), describe(site, &r.kind)),
+                            format!("the divisions must agree: compare with {} and make the two the same", p0.place),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(key, (r, a));
+                    }
+                }
+            }
+        }
+    }
+    check(
+        site,
+        returned,
+        "item",
+        |r| r.items.iter().map(|a| (a.item, a)).collect(),
+        |a: &ItemAnswer, b| a.grade == b.grade && a.texts == b.texts,
+        |a| &a.at,
+        errors,
+    );
+    check(
+        site,
+        returned,
+        "roadmap row",
+        |r| {
+            r.rows
+                .iter()
+                .map(|a| (crate::export::roadmap_id(a.item, a.project, a.row), a))
+                .collect()
+        },
+        |a: &RowAnswer, b| a.status == b.status && a.text == b.text,
+        |a| &a.at,
+        errors,
+    );
+    check(
+        site,
+        returned,
+        "indicator",
+        |r| r.actuals.iter().map(|a| (a.indicator.clone(), a)).collect(),
+        |a: &ActualAnswer, b| a.value == b.value && a.note == b.note,
+        |a| &a.at,
+        errors,
+    );
+}
+
+fn merged(before: &Out, returned: &[Returned]) -> Out {
+    let mut out = before.clone();
+    for r in returned {
+        for a in &r.items {
+            let e = out.items.entry(a.item).or_default();
+            e.grade.clone_from(&a.grade);
+            e.texts.clone_from(&a.texts);
+        }
+        for a in &r.rows {
+            if let Some(e) = out.items.get_mut(&a.item) {
+                e.achievements
+                    .insert((a.project, a.row), (a.status, a.text.clone()));
+            }
+        }
+        for a in &r.actuals {
+            out.actuals
+                .insert(a.indicator.clone(), (a.value, a.note.clone()));
+        }
+    }
+    if let Some(s) = returned.iter().find(|r| r.kind == Kind::Secretariat) {
+        out.meetings.clone_from(&s.meetings);
+        for item in out.items.values_mut() {
+            item.opinions.clear();
+        }
+        for o in &s.opinions {
+            if let Some(item) = out.items.get_mut(&o.item) {
+                item.opinions.push((o.opinion.clone(), o.response.clone()));
+            }
+        }
+    }
+    out
+}
+
+const TEXT_NAMES: [&str; 4] = ["自己評価", "要因分析", "課題", "次年度に向けた対応"];
+
+fn change<T: PartialEq>(
+    name: &str,
+    old: Option<T>,
+    new: Option<T>,
+    show: impl Fn(&T) -> String,
+    out: &mut Vec<String>,
+) {
+    match (old, new) {
+        (None, Some(n)) => out.push(format!("{name} {}", show(&n))),
+        (Some(_), None) => out.push(format!("{name} removed")),
+        (Some(o), Some(n)) if o != n => out.push(format!("{name} {} → {}", show(&o), show(&n))),
+        _ => {}
+    }
+}
+
+fn short(text: &str) -> String {
+    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = one.chars().take(24).collect();
+    if cut.len() < one.len() {
+        format!("「{cut}…」")
+    } else {
+        format!("「{cut}」")
+    }
+}
+
+/// What each workbook changes, as lines for the terminal.
+fn diff(
+    site: &Site,
+    plan: &Plan,
+    before: &Out,
+    after: &Out,
+    returned: &[Returned],
+    exists: bool,
+) -> String {
+    let mut s = String::new();
+    let status = |st: &(RowStatus, Option<String>)| {
+        let mut w = crate::export::status_word(st.0).to_string();
+        if let Some(t) = &st.1 {
+            w.push_str(&short(t));
+        }
+        w
+    };
+    let mut total = 0;
+    for r in returned {
+        let mut lines = Vec::new();
+        for a in &r.items {
+            let (old, new) = (before.items.get(&a.item), &after.items[&a.item]);
+            let mut c = Vec::new();
+            change(
+                "評価",
+                old.map(|o| &o.grade),
+                Some(&new.grade),
+                |g| g.to_string(),
+                &mut c,
+            );
+            for (k, name) in TEXT_NAMES.iter().enumerate() {
+                change(
+                    name,
+                    old.and_then(|o| o.texts[k].as_ref()),
+                    new.texts[k].as_ref(),
+                    |t| short(t),
+                    &mut c,
+                );
+            }
+            if !c.is_empty() {
+                lines.push(format!("item {}: {}", a.item, c.join("; ")));
+            }
+        }
+        for a in &r.rows {
+            let key = (a.project, a.row);
+            let old = before
+                .items
+                .get(&a.item)
+                .and_then(|i| i.achievements.get(&key));
+            let new = after
+                .items
+                .get(&a.item)
+                .and_then(|i| i.achievements.get(&key));
+            let mut c = Vec::new();
+            change("状況", old, new, |v| status(v), &mut c);
+            if !c.is_empty() {
+                lines.push(format!(
+                    "roadmap {}: {}",
+                    crate::export::roadmap_id(a.item, a.project, a.row),
+                    c.join("; ")
+                ));
+            }
+        }
+        for a in &r.actuals {
+            let show = |v: &(Option<f64>, Option<String>)| match v {
+                (Some(x), None) => number(*x),
+                (Some(x), Some(n)) => format!("{}（{}）", number(*x), n),
+                (None, n) => format!("なし（{}）", n.as_deref().unwrap_or("")),
+            };
+            let mut c = Vec::new();
+            change(
+                "実績値",
+                before.actuals.get(&a.indicator),
+                after.actuals.get(&a.indicator),
+                |v| show(v),
+                &mut c,
+            );
+            if !c.is_empty() {
+                lines.push(format!("indicator {}: {}", a.indicator, c.join("; ")));
+            }
+        }
+        if r.kind == Kind::Secretariat {
+            if before.meetings != after.meetings {
+                lines.push(format!(
+                    "committee: {} meeting(s), was {}",
+                    after.meetings.len(),
+                    before.meetings.len()
+                ));
+            }
+            let count = |o: &Out| o.items.values().map(|i| i.opinions.len()).sum::<usize>();
+            let changed: Vec<String> = after
+                .items
+                .iter()
+                .filter(|(n, i)| {
+                    before
+                        .items
+                        .get(n)
+                        .map_or(!i.opinions.is_empty(), |b| b.opinions != i.opinions)
+                })
+                .map(|(n, _)| n.to_string())
+                .collect();
+            if !changed.is_empty() {
+                lines.push(format!(
+                    "opinions: {} in all, was {}; changed for item(s) {}",
+                    count(after),
+                    count(before),
+                    changed.join(", ")
+                ));
+            }
+        }
+        total += lines.len();
+        let name = std::path::Path::new(&r.file)
+            .file_name()
+            .map_or(r.file.clone(), |n| n.to_string_lossy().into_owned());
+        let _ = writeln!(
+            s,
+            "{name} ({}): {}",
+            describe(site, &r.kind),
+            if lines.is_empty() {
+                "no changes".to_string()
+            } else {
+                format!("{} change(s)", lines.len())
+            }
+        );
+        for l in lines {
+            let _ = writeln!(s, "  {l}");
+        }
+    }
+    let graded = after.items.len();
+    let _ = writeln!(
+        s,
+        "{} change(s) against {}; {graded} of {} item(s) graded",
+        total,
+        if exists {
+            "the results file"
+        } else {
+            "no results file (a new one)"
+        },
+        plan.items.len()
+    );
+    s
+}
+
+fn revision_kind(k: RevisionKind) -> &'static str {
+    match k {
+        RevisionKind::Item => "item",
+        RevisionKind::Roadmap => "roadmap",
+        RevisionKind::Indicator => "indicator",
+        RevisionKind::IndicatorAdded => "indicator-added",
+        RevisionKind::IndicatorRetired => "indicator-retired",
+    }
+}
+
+fn yaml(
+    rel: &str,
+    plan: &Plan,
+    year: i32,
+    existing: Option<&Cycle>,
+    out: &Out,
+    files: &usize,
+) -> String {
+    const KEYS: [&str; 4] = ["self_evaluation", "analysis", "issues", "next_response"];
+    let mut d = Doc::with_comment(&format!(
+        "{rel}: results for fiscal year {year} of {} (RawResults in src/raw.rs).\n\
+         Imported by `kohyo import results` from {files} returned workbook(s).\n\
+         Importing again with --write --force replaces the answers the workbooks give\n\
+         and keeps the rest (summary, revisions); comments are not kept.",
+        plan.id
+    ));
+    d.raw(0, false, "year", year);
+    if let Some(p) = existing.and_then(|c| c.published.as_deref()) {
+        d.raw(0, false, "published", quote(p));
+    }
+    if existing.is_none_or(|c| c.draft) {
+        d.raw(0, false, "status", quote("draft"));
+    }
+    if let Some(sm) = existing.and_then(|c| c.summary.as_deref()) {
+        d.text(0, false, "summary", sm);
+    }
+    if !out.meetings.is_empty() {
+        d.open(0, false, "committee");
+    }
+    for m in &out.meetings {
+        d.raw(2, true, "date", quote(&m.date));
+        if let Some(t) = &m.title {
+            d.text(4, false, "title", t);
+        }
+        if let Some(t) = &m.summary {
+            d.text(4, false, "summary", t);
+        }
+        if let Some(t) = &m.minutes {
+            d.raw(4, false, "minutes", quote(t));
+        }
+    }
+    if !out.items.is_empty() {
+        d.open(0, false, "items");
+    }
+    for (n, r) in &out.items {
+        d.raw(2, true, "item", n);
+        d.raw(4, false, "grade", quote(&r.grade));
+        if !r.achievements.is_empty() {
+            d.open(4, false, "achievements");
+        }
+        for ((p, row), (status, text)) in &r.achievements {
+            d.raw(6, true, "project", p + 1);
+            d.raw(8, false, "row", row + 1);
+            let s = match status {
+                RowStatus::Done => "done",
+                RowStatus::Partial => "partial",
+                RowStatus::NotDone => "not-done",
+            };
+            d.raw(8, false, "status", quote(s));
+            if let Some(t) = text {
+                d.text(8, false, "text", t);
+            }
+        }
+        for (k, key) in KEYS.iter().enumerate() {
+            if let Some(t) = &r.texts[k] {
+                d.text(4, false, key, t);
+            }
+        }
+        if !r.opinions.is_empty() {
+            d.open(4, false, "opinions");
+        }
+        for (o, resp) in &r.opinions {
+            d.text(6, true, "opinion", o);
+            if let Some(t) = resp {
+                d.text(8, false, "response", t);
+            }
+        }
+    }
+    if !out.actuals.is_empty() {
+        d.open(0, false, "indicators");
+    }
+    for (id, (value, note)) in &out.actuals {
+        d.raw(2, true, "indicator", quote(id));
+        match value {
+            Some(v) => {
+                d.raw(4, false, "value", number(*v));
+                if let Some(n) = note {
+                    d.text(4, false, "note", n);
+                }
+            }
+            None => d.text(4, false, "unavailable", note.as_deref().unwrap_or("")),
+        }
+    }
+    let revisions = existing.map(|c| c.revisions.as_slice()).unwrap_or_default();
+    if !revisions.is_empty() {
+        d.open(0, false, "revisions");
+    }
+    for r in revisions {
+        d.raw(2, true, "kind", quote(revision_kind(r.kind)));
+        if let Some(i) = r.item {
+            d.raw(4, false, "item", i);
+        }
+        if let Some(i) = &r.indicator {
+            d.raw(4, false, "indicator", quote(i));
+        }
+        d.raw(4, false, "from", r.from);
+        d.text(4, false, "change", &r.change);
+        d.text(4, false, "reason", &r.reason);
+    }
+    d.finish()
+}
