@@ -109,15 +109,47 @@ pub fn import_workbooks(args: &WorkbooksArgs) -> Result<Report, ImportError> {
         ));
     }
     let mut errors = Vec::new();
-    let mut year = args.year.map(|y| y as i32);
+    let year = args.year.map(|y| y as i32);
     let mut returned = Vec::new();
     for f in &files {
         if let Some(r) = workbooks::read(f, &site, plan, year, &mut errors) {
-            year.get_or_insert(r.year);
             returned.push(r);
         }
     }
-    let year = year.unwrap_or_default();
+    // Without --year the year most workbooks are for is taken (the latest of
+    // a tie), and the others are reported.
+    let year = year.unwrap_or_else(|| {
+        let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+        for r in &returned {
+            *counts.entry(r.year).or_default() += 1;
+        }
+        counts
+            .iter()
+            .max_by_key(|(y, n)| (**n, **y))
+            .map_or(0, |(y, _)| *y)
+    });
+    returned.retain(|r| {
+        if r.year != year {
+            errors.push(RowError {
+                place: format!(
+                    "{}:sheet {}:row 3:column B",
+                    r.file,
+                    crate::export::sheets::META
+                ),
+                row: 3,
+                column: 1,
+                message: format!(
+                    "this workbook is for fiscal year {}, not {year} like the others",
+                    r.year
+                ),
+                hint: format!(
+                    "leave it out, or import the {} workbooks on their own",
+                    r.year
+                ),
+            });
+        }
+        r.year == year
+    });
     let mut seen_division: BTreeMap<&Kind, &str> = BTreeMap::new();
     for r in &returned {
         if let Some(first) = seen_division.insert(&r.kind, &r.file) {
