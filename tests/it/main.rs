@@ -14,3 +14,4 @@ mod search;
 mod seeds;
 mod serve;
 mod synth;
+mod yearly;
