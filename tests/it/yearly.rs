@@ -285,3 +285,17 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
     assert!(cycle.contains("第1回評価委員会") && !cycle.contains("公表前の案"));
     assert!(page(&published, "plans/demo/indicators.html").contains("10.9"));
 }
+
+#[test]
+fn workbooks_saved_by_libreoffice_import_correctly() {
+    let site = site();
+    let root = site.path();
+    let returned = repo().join("tests/fixtures/yearly-returned");
+    let report =
+        import::import_workbooks(&args(root, &returned, true)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.written, ["content/plans/demo/results/2026.yaml"]);
+    let written = fs::read_to_string(root.join(&report.written[0])).unwrap();
+    let expected = fs::read_to_string(returned.join("expected-2026.yaml")).unwrap();
+    assert_eq!(written, expected);
+    pipeline::check_site(root, &BuildOptions::default()).unwrap_or_else(|d| panic!("{d}"));
+}
