@@ -299,3 +299,111 @@ fn workbooks_saved_by_libreoffice_import_correctly() {
     assert_eq!(written, expected);
     pipeline::check_site(root, &BuildOptions::default()).unwrap_or_else(|d| panic!("{d}"));
 }
+
+fn kohyo(args: &[&str], root: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_commands_say_what_they_did_and_refuse_what_they_should() {
+    let site = site();
+    let root = site.path();
+    let (code, out, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "demo", "--year", "2026"],
+        root,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("  2026年度_評価記入シート_財政課_zaisei.xlsx: 財政課, 1 item(s), "),
+        "{out}"
+    );
+    assert!(
+        out.contains("wrote 3 workbook(s) (2 division(s) and the secretariat's) into "),
+        "{out}"
+    );
+    assert!(
+        root.join("entry-sheets/demo-2026/2026年度_委員会・委員意見一覧.xlsx")
+            .is_file()
+    );
+    // Workbooks may have come back filled in: never replaced without --force.
+    let (code, _, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "demo", "--year", "2026"],
+        root,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error: 3 workbook(s) already exist in ") && err.contains("pass --force"),
+        "{err}"
+    );
+    let (code, _, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "nope", "--year", "2026"],
+        root,
+    );
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: the site has no plan `nope`\n  hint: its plans are: demo\n"
+        )
+    );
+    let (code, _, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "demo", "--year", "2031"],
+        root,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: --year 2031 lies outside the plan period 2025–2029"),
+        "{err}"
+    );
+
+    // The unfilled workbooks: a diff with nothing in it, and nothing written.
+    let dir = root.join("entry-sheets/demo-2026");
+    let dir = dir.to_str().unwrap();
+    let (code, out, err) = kohyo(&["import", "results", dir, "--plan", "demo"], root);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.ends_with("0 change(s) against no results file (a new one); 0 of 2 item(s) graded\n"),
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        "note: 2 item(s) have no answer yet and are left out: 1, 2\nnothing was written: pass --write to write content/plans/demo/results/2026.yaml\n"
+    );
+    // A table of one's own still needs --year.
+    let csv = root.join("own.csv");
+    fs::write(&csv, "項目番号,評価\n1,A\n").unwrap();
+    let (code, _, err) = kohyo(
+        &["import", "results", csv.to_str().unwrap(), "--plan", "demo"],
+        root,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is not an entry workbook made by kohyo export, so --year is needed"),
+        "{err}"
+    );
+    let (code, _, err) = kohyo(
+        &[
+            "import",
+            "results",
+            csv.to_str().unwrap(),
+            "--plan",
+            "demo",
+            "--year",
+            "2026",
+        ],
+        root,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(root.join("content/plans/demo/results/2026.yaml").is_file());
+}
