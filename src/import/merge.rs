@@ -6,8 +6,8 @@
 //! `--force`). A new results file is written as a draft.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
+use super::diff::diff;
 use super::table::RowError;
 use super::workbooks::{self, ActualAnswer, ItemAnswer, Kind, Returned, RowAnswer};
 use super::yaml::{Doc, number, quote};
@@ -18,21 +18,21 @@ use crate::raw::RawResults;
 
 /// An item's result as it will be written.
 #[derive(Debug, Clone, PartialEq, Default)]
-struct ItemOut {
-    grade: String,
+pub(super) struct ItemOut {
+    pub grade: String,
     /// project, row (from 0) → status, text.
-    achievements: BTreeMap<(usize, usize), (RowStatus, Option<String>)>,
-    texts: [Option<String>; 4],
-    opinions: Vec<(String, Option<String>)>,
+    pub achievements: BTreeMap<(usize, usize), (RowStatus, Option<String>)>,
+    pub texts: [Option<String>; 4],
+    pub opinions: Vec<(String, Option<String>)>,
 }
 
 /// The year's results as they will be written.
 #[derive(Debug, Clone, PartialEq, Default)]
-struct Out {
-    items: BTreeMap<u32, ItemOut>,
+pub(super) struct Out {
+    pub items: BTreeMap<u32, ItemOut>,
     /// id → value, note; in id order.
-    actuals: BTreeMap<String, (Option<f64>, Option<String>)>,
-    meetings: Vec<workbooks::MeetingAnswer>,
+    pub actuals: BTreeMap<String, (Option<f64>, Option<String>)>,
+    pub meetings: Vec<workbooks::MeetingAnswer>,
 }
 
 fn from_cycle(c: &Cycle) -> Out {
@@ -166,6 +166,10 @@ pub fn import_workbooks(args: &WorkbooksArgs) -> Result<Report, ImportError> {
         }
     }
     conflicts(&site, &returned, &mut errors);
+    let existing = plan.cycles.iter().find(|c| c.year == year);
+    let before = existing.map(from_cycle).unwrap_or_default();
+    let after = merged(&before, &returned);
+    orphans(&after, &returned, &mut errors);
     if !errors.is_empty() {
         // By file, and within a file in the order found: sheet by sheet, row by row.
         errors.sort_by(|a, b| file_of(a).cmp(file_of(b)));
@@ -180,9 +184,6 @@ pub fn import_workbooks(args: &WorkbooksArgs) -> Result<Report, ImportError> {
             "export the workbooks again for a year of the plan",
         ));
     }
-    let existing = plan.cycles.iter().find(|c| c.year == year);
-    let before = existing.map(from_cycle).unwrap_or_default();
-    let after = merged(&before, &returned);
     let mut report = Report {
         stdout: diff(&site, plan, &before, &after, &returned, existing.is_some()),
         ..Report::default()
@@ -227,7 +228,7 @@ fn file_of(e: &RowError) -> &str {
     e.place.split(":sheet ").next().unwrap_or(&e.place)
 }
 
-fn describe(site: &Site, kind: &Kind) -> String {
+pub(super) fn describe(site: &Site, kind: &Kind) -> String {
     match kind {
         Kind::Entry(d) => format!(
             "division {}",
@@ -301,6 +302,32 @@ fn conflicts(site: &Site, returned: &[Returned], errors: &mut Vec<RowError>) {
     );
 }
 
+/// Roadmap rows and opinions for an item that has no grade this year:
+/// a results file keeps them under the item's evaluation, so it needs one.
+fn orphans(after: &Out, returned: &[Returned], errors: &mut Vec<RowError>) {
+    // An item whose row has an error is reported there, not again here.
+    let graded =
+        |n: &u32| after.items.contains_key(n) || returned.iter().any(|r| r.rejected.contains(n));
+    for r in returned {
+        for a in &r.rows {
+            if !graded(&a.item) {
+                errors.push(a.at.error(
+                    format!("roadmap row {} has a 状況, but item {} has no 評価", crate::export::roadmap_id(a.item, a.project, a.row), a.item),
+                    format!("give item {} its 評価 on the sheet 評価 (in this or the lead division's workbook), or clear the row", a.item),
+                ));
+            }
+        }
+        for o in &r.opinions {
+            if !graded(&o.item) {
+                errors.push(o.at.error(
+                    format!("an opinion on item {}, which has no 評価 this year", o.item),
+                    "opinions are published with the item's evaluation: check the item number, or import the divisions' workbooks with this one",
+                ));
+            }
+        }
+    }
+}
+
 fn merged(before: &Out, returned: &[Returned]) -> Out {
     let mut out = before.clone();
     for r in returned {
@@ -332,176 +359,6 @@ fn merged(before: &Out, returned: &[Returned]) -> Out {
         }
     }
     out
-}
-
-const TEXT_NAMES: [&str; 4] = ["自己評価", "要因分析", "課題", "次年度に向けた対応"];
-
-fn change<T: PartialEq>(
-    name: &str,
-    old: Option<T>,
-    new: Option<T>,
-    show: impl Fn(&T) -> String,
-    out: &mut Vec<String>,
-) {
-    match (old, new) {
-        (None, Some(n)) => out.push(format!("{name} {}", show(&n))),
-        (Some(_), None) => out.push(format!("{name} removed")),
-        (Some(o), Some(n)) if o != n => out.push(format!("{name} {} → {}", show(&o), show(&n))),
-        _ => {}
-    }
-}
-
-fn short(text: &str) -> String {
-    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cut: String = one.chars().take(24).collect();
-    if cut.len() < one.len() {
-        format!("「{cut}…」")
-    } else {
-        format!("「{cut}」")
-    }
-}
-
-/// What each workbook changes, as lines for the terminal.
-fn diff(
-    site: &Site,
-    plan: &Plan,
-    before: &Out,
-    after: &Out,
-    returned: &[Returned],
-    exists: bool,
-) -> String {
-    let mut s = String::new();
-    let status = |st: &(RowStatus, Option<String>)| {
-        let mut w = crate::export::status_word(st.0).to_string();
-        if let Some(t) = &st.1 {
-            w.push_str(&short(t));
-        }
-        w
-    };
-    let mut total = 0;
-    for r in returned {
-        let mut lines = Vec::new();
-        for a in &r.items {
-            let (old, new) = (before.items.get(&a.item), &after.items[&a.item]);
-            let mut c = Vec::new();
-            change(
-                "評価",
-                old.map(|o| &o.grade),
-                Some(&new.grade),
-                |g| g.to_string(),
-                &mut c,
-            );
-            for (k, name) in TEXT_NAMES.iter().enumerate() {
-                change(
-                    name,
-                    old.and_then(|o| o.texts[k].as_ref()),
-                    new.texts[k].as_ref(),
-                    |t| short(t),
-                    &mut c,
-                );
-            }
-            if !c.is_empty() {
-                lines.push(format!("item {}: {}", a.item, c.join("; ")));
-            }
-        }
-        for a in &r.rows {
-            let key = (a.project, a.row);
-            let old = before
-                .items
-                .get(&a.item)
-                .and_then(|i| i.achievements.get(&key));
-            let new = after
-                .items
-                .get(&a.item)
-                .and_then(|i| i.achievements.get(&key));
-            let mut c = Vec::new();
-            change("状況", old, new, |v| status(v), &mut c);
-            if !c.is_empty() {
-                lines.push(format!(
-                    "roadmap {}: {}",
-                    crate::export::roadmap_id(a.item, a.project, a.row),
-                    c.join("; ")
-                ));
-            }
-        }
-        for a in &r.actuals {
-            let show = |v: &(Option<f64>, Option<String>)| match v {
-                (Some(x), None) => number(*x),
-                (Some(x), Some(n)) => format!("{}（{}）", number(*x), n),
-                (None, n) => format!("なし（{}）", n.as_deref().unwrap_or("")),
-            };
-            let mut c = Vec::new();
-            change(
-                "実績値",
-                before.actuals.get(&a.indicator),
-                after.actuals.get(&a.indicator),
-                |v| show(v),
-                &mut c,
-            );
-            if !c.is_empty() {
-                lines.push(format!("indicator {}: {}", a.indicator, c.join("; ")));
-            }
-        }
-        if r.kind == Kind::Secretariat {
-            if before.meetings != after.meetings {
-                lines.push(format!(
-                    "committee: {} meeting(s), was {}",
-                    after.meetings.len(),
-                    before.meetings.len()
-                ));
-            }
-            let count = |o: &Out| o.items.values().map(|i| i.opinions.len()).sum::<usize>();
-            let changed: Vec<String> = after
-                .items
-                .iter()
-                .filter(|(n, i)| {
-                    before
-                        .items
-                        .get(n)
-                        .map_or(!i.opinions.is_empty(), |b| b.opinions != i.opinions)
-                })
-                .map(|(n, _)| n.to_string())
-                .collect();
-            if !changed.is_empty() {
-                lines.push(format!(
-                    "opinions: {} in all, was {}; changed for item(s) {}",
-                    count(after),
-                    count(before),
-                    changed.join(", ")
-                ));
-            }
-        }
-        total += lines.len();
-        let name = std::path::Path::new(&r.file)
-            .file_name()
-            .map_or(r.file.clone(), |n| n.to_string_lossy().into_owned());
-        let _ = writeln!(
-            s,
-            "{name} ({}): {}",
-            describe(site, &r.kind),
-            if lines.is_empty() {
-                "no changes".to_string()
-            } else {
-                format!("{} change(s)", lines.len())
-            }
-        );
-        for l in lines {
-            let _ = writeln!(s, "  {l}");
-        }
-    }
-    let graded = after.items.len();
-    let _ = writeln!(
-        s,
-        "{} change(s) against {}; {graded} of {} item(s) graded",
-        total,
-        if exists {
-            "the results file"
-        } else {
-            "no results file (a new one)"
-        },
-        plan.items.len()
-    );
-    s
 }
 
 fn revision_kind(k: RevisionKind) -> &'static str {

@@ -11,8 +11,10 @@
 //! the `yaml` module with every text quoted, and parsed back before anything is
 //! written.
 
+mod answers;
 mod args;
 mod cells;
+mod diff;
 mod indicators;
 mod merge;
 mod results;

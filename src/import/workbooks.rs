@@ -3,17 +3,15 @@
 //! cell checked again (a spreadsheet's validations are not read back, and a
 //! pasted value skips them). Problems name the file, sheet, row and column.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range, Reader};
 
-use super::cells::{decimal, halfwidth, is_date, markdown, whole};
+use super::answers::{read_actuals, read_items, read_meetings, read_opinions, read_rows};
+use super::cells::{halfwidth, is_date};
 use super::table::RowError;
 use crate::export::sheets::{self, column_letters};
-use crate::export::{division_items, roadmap_id};
 use crate::model::{Plan, RowStatus, Site};
-use crate::urls::is_safe_link;
 
 /// Where a cell is, and its text for messages.
 #[derive(Debug, Clone)]
@@ -91,11 +89,12 @@ pub(crate) struct MeetingAnswer {
 }
 
 /// An opinion from the secretariat's workbook.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub(crate) struct OpinionAnswer {
     pub item: u32,
     pub opinion: String,
     pub response: Option<String>,
+    pub at: At,
 }
 
 /// One returned workbook, read and checked.
@@ -107,6 +106,8 @@ pub(crate) struct Returned {
     pub items: Vec<ItemAnswer>,
     /// Item rows left wholly empty (not answered yet).
     pub unanswered: Vec<u32>,
+    /// Item rows with an error (their other answers are not checked against them).
+    pub rejected: Vec<u32>,
     pub rows: Vec<RowAnswer>,
     pub actuals: Vec<ActualAnswer>,
     pub meetings: Vec<MeetingAnswer>,
@@ -157,7 +158,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// A sheet with its header row read.
-struct Sheet<'a> {
+pub(super) struct Sheet<'a> {
     file: &'a str,
     name: &'static str,
     range: Range<Data>,
@@ -165,7 +166,7 @@ struct Sheet<'a> {
 }
 
 impl Sheet<'_> {
-    fn at(&self, row: u32, column: usize) -> At {
+    pub(super) fn at(&self, row: u32, column: usize) -> At {
         let header = self
             .header
             .iter()
@@ -184,18 +185,18 @@ impl Sheet<'_> {
         }
     }
 
-    fn column(&self, name: &str) -> Option<usize> {
+    pub(super) fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().find(|(h, _)| h == name).map(|(_, c)| *c)
     }
 
-    fn cell(&self, row: u32, column: usize) -> &Data {
+    pub(super) fn cell(&self, row: u32, column: usize) -> &Data {
         self.range
             .get_value((row - 1, column as u32))
             .unwrap_or(&Data::Empty)
     }
 
     /// Data rows (1-based numbers) after the header that have any content.
-    fn rows(&self) -> Vec<u32> {
+    pub(super) fn rows(&self) -> Vec<u32> {
         let end = self.range.end().map_or(0, |(r, _)| r + 1);
         (sheets::HEADER_ROW + 1..=end)
             .filter(|r| {
@@ -207,7 +208,7 @@ impl Sheet<'_> {
     }
 }
 
-fn is_blank(d: &Data) -> bool {
+pub(super) fn is_blank(d: &Data) -> bool {
     match d {
         Data::Empty => true,
         Data::String(s) => s.trim().is_empty(),
@@ -216,7 +217,7 @@ fn is_blank(d: &Data) -> bool {
 }
 
 /// A cell as text: whole numbers without `.0`.
-fn text_of(d: &Data) -> String {
+pub(super) fn text_of(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
         Data::String(s) => s
@@ -229,12 +230,12 @@ fn text_of(d: &Data) -> String {
     }
 }
 
-fn is_number(d: &Data) -> bool {
+pub(super) fn is_number(d: &Data) -> bool {
     matches!(d, Data::Float(_) | Data::Int(_))
 }
 
 /// A date cell (an Excel serial date or text) as `YYYY-MM-DD`.
-fn date_of(d: &Data) -> Option<String> {
+pub(super) fn date_of(d: &Data) -> Option<String> {
     let serial = match d {
         Data::DateTime(dt) => dt.as_f64(),
         Data::Float(f) => *f,
@@ -363,6 +364,7 @@ pub(crate) fn read(
         year: wb_year.unwrap_or_default(),
         items: Vec::new(),
         unanswered: Vec::new(),
+        rejected: Vec::new(),
         rows: Vec::new(),
         actuals: Vec::new(),
         meetings: Vec::new(),
@@ -448,343 +450,6 @@ pub(crate) fn read(
         }
     }
     Some(r)
-}
-
-/// A text input: a number here is a mistake (a value typed in the wrong column).
-fn text_cell(
-    s: &Sheet,
-    row: u32,
-    col: usize,
-    what: &str,
-    errors: &mut Vec<RowError>,
-) -> Option<String> {
-    let d = s.cell(row, col);
-    if is_number(d) {
-        errors.push(s.at(row, col).error(
-            format!("a number ({}) where {what} is expected as text", text_of(d)),
-            "this column takes sentences; check that the value was not typed one column off",
-        ));
-        return None;
-    }
-    let t = text_of(d);
-    (!t.is_empty()).then(|| markdown(&t))
-}
-
-fn edited_id(s: &Sheet, row: u32, col: usize, id: &str, what: &str, known: &str) -> RowError {
-    s.at(row, col).error(
-        format!("{what} `{id}` is not one of this workbook's rows: the id was edited"),
-        format!("put back the id the row came with ({known}), or export the workbook again; the import finds rows by these ids, never by titles"),
-    )
-}
-
-fn list(ids: impl Iterator<Item = String>) -> String {
-    let v: Vec<String> = ids.collect();
-    if v.len() > 8 {
-        format!("{} … {}", v[..4].join(", "), v[v.len() - 2..].join(", "))
-    } else {
-        v.join(", ")
-    }
-}
-
-fn read_items(
-    s: &Sheet,
-    plan: &Plan,
-    division: &str,
-    r: &mut Returned,
-    errors: &mut Vec<RowError>,
-) {
-    use sheets::items::*;
-    let mine: BTreeSet<u32> = division_items(plan, division)
-        .iter()
-        .map(|(i, _)| i.number)
-        .collect();
-    let grades: Vec<&str> = plan.grades.iter().map(|g| g.key.as_str()).collect();
-    let id_col = s.column(NUMBER).unwrap_or(0);
-    let grade_col = s.column(GRADE).unwrap_or(0);
-    let mut seen = BTreeSet::new();
-    for row in s.rows() {
-        let id = text_of(s.cell(row, id_col));
-        let Some(item) = whole(&id).filter(|n| mine.contains(n)) else {
-            errors.push(edited_id(
-                s,
-                row,
-                id_col,
-                &id,
-                NUMBER,
-                &list(mine.iter().map(u32::to_string)),
-            ));
-            continue;
-        };
-        if !seen.insert(item) {
-            errors.push(s.at(row, id_col).error(
-                format!("item {item} has two rows"),
-                "keep the row the workbook came with and delete the copy's answers",
-            ));
-            continue;
-        }
-        let before = errors.len();
-        let mut texts: [Option<String>; 4] = Default::default();
-        for (k, (header, _)) in TEXTS.iter().enumerate() {
-            if let Some(c) = s.column(header) {
-                texts[k] = text_cell(s, row, c, header, errors);
-            }
-        }
-        let grade = halfwidth(&text_of(s.cell(row, grade_col)));
-        if grade.is_empty() {
-            if texts.iter().any(Option::is_some) {
-                errors.push(s.at(row, grade_col).error(
-                    format!("item {item} has answers but no 評価"),
-                    format!("choose its grade from the list ({})", grades.join(", ")),
-                ));
-            } else {
-                r.unanswered.push(item);
-            }
-            continue;
-        }
-        if !grades.contains(&grade.as_str()) {
-            errors.push(s.at(row, grade_col).error(
-                format!("grade `{grade}` is not on the plan's scale"),
-                format!("choose one of {} from the cell's list", grades.join(", ")),
-            ));
-        }
-        if errors.len() == before {
-            r.items.push(ItemAnswer {
-                item,
-                grade,
-                texts,
-                at: s.at(row, grade_col),
-            });
-        }
-    }
-}
-
-fn read_rows(s: &Sheet, plan: &Plan, division: &str, r: &mut Returned, errors: &mut Vec<RowError>) {
-    use sheets::roadmap::*;
-    let mine: Vec<(String, u32, usize, usize)> = division_items(plan, division)
-        .iter()
-        .flat_map(|(item, _)| {
-            item.projects.iter().enumerate().flat_map(move |(p, proj)| {
-                (0..proj.roadmap.len())
-                    .map(move |row| (roadmap_id(item.number, p, row), item.number, p, row))
-            })
-        })
-        .collect();
-    let (id_col, status_col, text_col) = (
-        s.column(ID).unwrap_or(0),
-        s.column(STATUS).unwrap_or(0),
-        s.column(TEXT).unwrap_or(0),
-    );
-    let mut seen = BTreeSet::new();
-    for row in s.rows() {
-        let id = text_of(s.cell(row, id_col));
-        let Some((_, item, project, rm)) = mine.iter().find(|m| m.0 == halfwidth(&id)) else {
-            errors.push(edited_id(
-                s,
-                row,
-                id_col,
-                &id,
-                ID,
-                &list(mine.iter().map(|m| m.0.clone())),
-            ));
-            continue;
-        };
-        if !seen.insert(id.clone()) {
-            errors.push(
-                s.at(row, id_col)
-                    .error(format!("roadmap row {id} has two rows"), "keep one"),
-            );
-            continue;
-        }
-        let text = text_cell(s, row, text_col, TEXT, errors);
-        let word = text_of(s.cell(row, status_col));
-        let status = STATUSES
-            .iter()
-            .find(|(w, v)| *w == word || *v == word)
-            .map(|(_, v)| *v);
-        let status = match (status, word.is_empty()) {
-            (Some("done"), _) => RowStatus::Done,
-            (Some("partial"), _) => RowStatus::Partial,
-            (Some(_), _) => RowStatus::NotDone,
-            (None, true) if text.is_none() => continue,
-            (None, true) => {
-                errors.push(s.at(row, status_col).error(
-                    format!("roadmap row {id} has a 実績 but no 状況"),
-                    "choose 実施, 一部実施 or 未実施 from the cell's list",
-                ));
-                continue;
-            }
-            (None, false) => {
-                errors.push(s.at(row, status_col).error(
-                    format!("状況 `{word}` is not 実施, 一部実施 or 未実施"),
-                    "choose one from the cell's list",
-                ));
-                continue;
-            }
-        };
-        r.rows.push(RowAnswer {
-            item: *item,
-            project: *project,
-            row: *rm,
-            status,
-            text,
-            at: s.at(row, status_col),
-        });
-    }
-}
-
-fn read_actuals(
-    s: &Sheet,
-    plan: &Plan,
-    division: &str,
-    r: &mut Returned,
-    errors: &mut Vec<RowError>,
-) {
-    use sheets::indicators::*;
-    let mine: Vec<String> = division_items(plan, division)
-        .iter()
-        .flat_map(|(i, _)| i.indicators.iter().map(|x| x.id.clone()))
-        .collect();
-    let col = |h| s.column(h).unwrap_or(0);
-    let (id_col, value_col, why_col, note_col) = (col(ID), col(VALUE), col(UNAVAILABLE), col(NOTE));
-    let mut seen = BTreeSet::new();
-    for row in s.rows() {
-        let id = text_of(s.cell(row, id_col));
-        if !mine.contains(&id) {
-            errors.push(edited_id(
-                s,
-                row,
-                id_col,
-                &id,
-                ID,
-                &list(mine.iter().cloned()),
-            ));
-            continue;
-        }
-        if !seen.insert(id.clone()) {
-            errors.push(
-                s.at(row, id_col)
-                    .error(format!("indicator `{id}` has two rows"), "keep one"),
-            );
-            continue;
-        }
-        let before = errors.len();
-        let why = text_cell(s, row, why_col, UNAVAILABLE, errors);
-        let note = text_cell(s, row, note_col, NOTE, errors);
-        let cell = s.cell(row, value_col);
-        let value = match cell {
-            Data::Float(f) if f.is_finite() => Some(*f),
-            Data::Int(i) => Some(*i as f64),
-            d if is_blank(d) => None,
-            d => match decimal(&text_of(d)) {
-                Some(v) => Some(v),
-                None => {
-                    errors.push(s.at(row, value_col).error(
-                        format!("`{}` is not a number", text_of(d)),
-                        format!("write only the number without its unit (e.g. 12.5); if there is no value yet, leave {VALUE} empty and write why in {UNAVAILABLE}"),
-                    ));
-                    continue;
-                }
-            },
-        };
-        if value.is_some() && why.is_some() {
-            errors.push(s.at(row, why_col).error(
-                format!("indicator `{id}` has both a value and a reason why there is none"),
-                format!("keep one: the value in {VALUE}, or a reason in {UNAVAILABLE} with {VALUE} empty (a remark on the value goes in {NOTE})"),
-            ));
-        }
-        if errors.len() > before || (value.is_none() && why.is_none()) {
-            continue;
-        }
-        let note = match value {
-            Some(_) => note,
-            None => why,
-        };
-        r.actuals.push(ActualAnswer {
-            indicator: id,
-            value,
-            note,
-            at: s.at(row, value_col),
-        });
-    }
-}
-
-fn read_meetings(s: &Sheet, r: &mut Returned, errors: &mut Vec<RowError>) {
-    use sheets::meetings::*;
-    let col = |h| s.column(h).unwrap_or(0);
-    let (date_col, title_col, summary_col, minutes_col) =
-        (col(DATE), col(TITLE), col(SUMMARY), col(MINUTES));
-    for row in s.rows() {
-        let cells = [date_col, title_col, summary_col, minutes_col];
-        if cells.iter().all(|c| is_blank(s.cell(row, *c))) {
-            continue;
-        }
-        let Some(date) = date_of(s.cell(row, date_col)) else {
-            errors.push(s.at(row, date_col).error(
-                format!("`{}` is not a date", text_of(s.cell(row, date_col))),
-                "write the meeting's date as YYYY-MM-DD, e.g. 2026-08-29",
-            ));
-            continue;
-        };
-        let minutes = Some(text_of(s.cell(row, minutes_col))).filter(|m| !m.is_empty());
-        if let Some(m) = &minutes
-            && !is_safe_link(m)
-        {
-            errors.push(s.at(row, minutes_col).error(
-                format!("`{m}` is not a link kohyo publishes"),
-                "write an address starting with https:// or http://",
-            ));
-            continue;
-        }
-        r.meetings.push(MeetingAnswer {
-            date,
-            title: Some(text_of(s.cell(row, title_col))).filter(|t| !t.is_empty()),
-            summary: text_cell(s, row, summary_col, SUMMARY, errors),
-            minutes,
-        });
-    }
-}
-
-fn read_opinions(s: &Sheet, plan: &Plan, r: &mut Returned, errors: &mut Vec<RowError>) {
-    use sheets::opinions::*;
-    let col = |h| s.column(h).unwrap_or(0);
-    let (item_col, opinion_col, response_col) = (col(ITEM), col(OPINION), col(RESPONSE));
-    for row in s.rows() {
-        let cells = [item_col, opinion_col, response_col];
-        if cells.iter().all(|c| is_blank(s.cell(row, *c))) {
-            continue;
-        }
-        let before = errors.len();
-        let id = text_of(s.cell(row, item_col));
-        let item = whole(&id).filter(|n| plan.item(*n).is_some());
-        if item.is_none() {
-            errors.push(s.at(row, item_col).error(
-                if id.is_empty() {
-                    "the opinion names no item".to_string()
-                } else {
-                    format!("unknown item `{id}`")
-                },
-                format!(
-                    "choose the item's number from the cell's list (see the sheet {})",
-                    sheets::ITEM_LIST
-                ),
-            ));
-        }
-        let opinion = text_cell(s, row, opinion_col, OPINION, errors);
-        let response = text_cell(s, row, response_col, RESPONSE, errors);
-        if opinion.is_none() && errors.len() == before {
-            errors.push(s.at(row, opinion_col).error(
-                "a row without an opinion",
-                "write the committee's opinion, or clear the row",
-            ));
-        }
-        if let (Some(item), Some(opinion), true) = (item, opinion, errors.len() == before) {
-            r.opinions.push(OpinionAnswer {
-                item,
-                opinion,
-                response,
-            });
-        }
-    }
 }
 
 #[cfg(test)]
