@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Formula, Workbook, XlsxError};
 
 use super::book::{self, Formats};
-use super::sheets::{self, ActualInput, actual_input};
+use super::sheets::{self, ActualInput, actual_input, cell_text};
 use crate::model::*;
 use crate::years::number;
 
@@ -150,7 +150,7 @@ fn items_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxEr
         let texts = done.map(|r| [&r.self_evaluation, &r.analysis, &r.issues, &r.next_response]);
         for k in 0..TEXTS.len() {
             let text = texts.and_then(|t| t[k].as_deref()).unwrap_or("");
-            sheet.write_string_with_format(row, 4 + k as u16, text, &f.input)?;
+            sheet.write_string_with_format(row, 4 + k as u16, cell_text(text), &f.input)?;
         }
     }
     if !e.items.is_empty() {
@@ -259,7 +259,7 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
         let status = done.map(|a| status_word(a.status)).unwrap_or("");
         sheet.write_string_with_format(row, 6, status, &f.input)?;
         let text = done.and_then(|a| a.text.as_deref()).unwrap_or("");
-        sheet.write_string_with_format(row, 7, text, &f.input)?;
+        sheet.write_string_with_format(row, 7, cell_text(text), &f.input)?;
     }
     if !rows.is_empty() {
         let last = first + rows.len() as u32 - 1;
@@ -370,8 +370,8 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
             Some(a) => (None, a.note.clone()),
             None => (None, None),
         };
-        sheet.write_string_with_format(row, 9, reason.unwrap_or_default(), &f.input)?;
-        sheet.write_string_with_format(row, 10, note.unwrap_or_default(), &f.input)?;
+        sheet.write_string_with_format(row, 9, cell_text(&reason.unwrap_or_default()), &f.input)?;
+        sheet.write_string_with_format(row, 10, cell_text(&note.unwrap_or_default()), &f.input)?;
         match actual_input(ind) {
             ActualInput::Decimal => {
                 let v = DataValidation::new()

@@ -77,7 +77,8 @@ fn meetings_sheet(
             m.and_then(|m| m.minutes.as_deref()),
         ];
         for (k, text) in cells.iter().enumerate() {
-            sheet.write_string_with_format(row, 1 + k as u16, text.unwrap_or(""), &f.input)?;
+            let text = sheets::cell_text(text.unwrap_or(""));
+            sheet.write_string_with_format(row, 1 + k as u16, text, &f.input)?;
         }
     }
     book::protect(sheet);
@@ -114,8 +115,8 @@ fn opinions_sheet(
         match existing.get(n) {
             Some((item, o)) => {
                 sheet.write_number_with_format(row, 1, *item, &f.input)?;
-                sheet.write_string_with_format(row, 2, &o.opinion, &f.input)?;
-                let response = o.response.as_deref().unwrap_or("");
+                sheet.write_string_with_format(row, 2, sheets::cell_text(&o.opinion), &f.input)?;
+                let response = sheets::cell_text(o.response.as_deref().unwrap_or(""));
                 sheet.write_string_with_format(row, 3, response, &f.input)?;
             }
             None => {

@@ -155,6 +155,17 @@ pub fn actual_input(_indicator: &Indicator) -> ActualInput {
     ActualInput::Decimal
 }
 
+/// Markdown as a cell shows it: one line per paragraph, no blank lines
+/// (the import reads each line of a cell as a paragraph).
+pub fn cell_text(markdown: &str) -> String {
+    markdown
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The spreadsheet letters of a 0-based column: 0 → A, 26 → AA.
 pub fn column_letters(mut index: usize) -> String {
     let mut out = Vec::new();

@@ -7,11 +7,13 @@
 
 use std::collections::BTreeMap;
 
+use super::cells::markdown;
 use super::diff::diff;
 use super::table::RowError;
 use super::workbooks::{self, ActualAnswer, ItemAnswer, Kind, Returned, RowAnswer};
 use super::yaml::{Doc, number, quote};
 use super::{ImportError, Planned, Report, WorkbooksArgs, commit, self_check};
+use crate::export::sheets::cell_text;
 use crate::model::{Cycle, Plan, RevisionKind, RowStatus, Site};
 use crate::pipeline;
 use crate::raw::RawResults;
@@ -328,33 +330,70 @@ fn orphans(after: &Out, returned: &[Returned], errors: &mut Vec<RowError>) {
     }
 }
 
+/// `new`, or `old` when `new` is what an untouched cell holding `old`
+/// reads back as: a prefilled text left alone stays byte for byte.
+fn keep(old: Option<&String>, new: &Option<String>) -> Option<String> {
+    match (old, new) {
+        (Some(o), Some(n)) if markdown(&cell_text(o)) == *n => Some(o.clone()),
+        _ => new.clone(),
+    }
+}
+
 fn merged(before: &Out, returned: &[Returned]) -> Out {
     let mut out = before.clone();
     for r in returned {
         for a in &r.items {
+            let old = before.items.get(&a.item);
             let e = out.items.entry(a.item).or_default();
             e.grade.clone_from(&a.grade);
-            e.texts.clone_from(&a.texts);
+            for k in 0..a.texts.len() {
+                e.texts[k] = keep(old.and_then(|o| o.texts[k].as_ref()), &a.texts[k]);
+            }
         }
         for a in &r.rows {
+            let key = (a.project, a.row);
+            let old = before
+                .items
+                .get(&a.item)
+                .and_then(|i| i.achievements.get(&key));
             if let Some(e) = out.items.get_mut(&a.item) {
-                e.achievements
-                    .insert((a.project, a.row), (a.status, a.text.clone()));
+                let text = keep(old.and_then(|o| o.1.as_ref()), &a.text);
+                e.achievements.insert(key, (a.status, text));
             }
         }
         for a in &r.actuals {
+            let old = before.actuals.get(&a.indicator).and_then(|o| o.1.as_ref());
             out.actuals
-                .insert(a.indicator.clone(), (a.value, a.note.clone()));
+                .insert(a.indicator.clone(), (a.value, keep(old, &a.note)));
         }
     }
     if let Some(s) = returned.iter().find(|r| r.kind == Kind::Secretariat) {
-        out.meetings.clone_from(&s.meetings);
+        out.meetings = s
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let old = before.meetings.get(i);
+                workbooks::MeetingAnswer {
+                    title: keep(old.and_then(|o| o.title.as_ref()), &m.title),
+                    summary: keep(old.and_then(|o| o.summary.as_ref()), &m.summary),
+                    ..m.clone()
+                }
+            })
+            .collect();
         for item in out.items.values_mut() {
             item.opinions.clear();
         }
         for o in &s.opinions {
             if let Some(item) = out.items.get_mut(&o.item) {
-                item.opinions.push((o.opinion.clone(), o.response.clone()));
+                let old = before
+                    .items
+                    .get(&o.item)
+                    .and_then(|b| b.opinions.get(item.opinions.len()));
+                item.opinions.push((
+                    keep(old.map(|x| &x.0), &Some(o.opinion.clone())).unwrap_or_default(),
+                    keep(old.and_then(|x| x.1.as_ref()), &o.response),
+                ));
             }
         }
     }

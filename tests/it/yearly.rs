@@ -236,6 +236,18 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
     // Never over an existing file without --force.
     let again = import::import_workbooks(&args(root, &dir, true)).unwrap_err();
     assert!(matches!(again, ImportError::Exists { .. }), "{again}");
+    // Exported again, the workbooks come prefilled with the draft, and
+    // returned untouched they change nothing.
+    let second = sheets.path().join("second-round");
+    export_to(root, &second);
+    let untouched = import::import_workbooks(&args(root, &second, false)).unwrap();
+    assert!(
+        untouched
+            .stdout
+            .ends_with("0 change(s) against the results file; 2 of 2 item(s) graded\n"),
+        "{}",
+        untouched.stdout
+    );
 
     // A normal build leaves the draft out; a preview shows it on the item
     // thread, the cycle page and the dashboard.
