@@ -39,6 +39,8 @@ enum Command {
     Init(InitArgs),
     /// Print the JSON Schemas of the content files, or write them with --out.
     Schema(SchemaArgs),
+    /// Write the entry workbooks of a fiscal year for the divisions and the secretariat.
+    Export(kohyo::export::ExportArgs),
     /// Import spreadsheet exports (CSV, TSV, XLSX) into content files.
     Import(kohyo::import::ImportArgs),
     /// Preview the site on 127.0.0.1, rebuilt in memory and reloaded on every change.
@@ -88,6 +90,10 @@ struct BuildArgs {
     /// search page then says search is unavailable).
     #[arg(long)]
     no_search: bool,
+    /// Include draft results (`status: draft`), each page that shows them
+    /// under a 「公表前の案」 banner: a preview to share, not to publish.
+    #[arg(long)]
+    drafts: bool,
 }
 
 fn main() -> ExitCode {
@@ -97,6 +103,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Init(args) => cli::commands::init(args),
         Command::Schema(args) => cli::commands::schema(args),
+        Command::Export(args) => cli::export::export(args),
         Command::Import(args) => kohyo::import::run(args),
         Command::Serve(args) => cli::serve::serve(args),
     }
@@ -131,6 +138,7 @@ fn build(args: BuildArgs) -> ExitCode {
         lock_wait: std::time::Duration::from_secs(args.lock_wait),
         on_lock_wait: (!args.site.quiet).then_some(say_waiting as fn()),
         no_search: args.no_search,
+        drafts: args.drafts,
         progress: (!args.site.quiet && std::io::stderr().is_terminal())
             .then_some(show_step as fn(Step)),
         cache: None,
@@ -148,6 +156,14 @@ fn build(args: BuildArgs) -> ExitCode {
             }
             print_problems(&report.warnings, &args.site.root, Format::Human);
             if !args.site.quiet {
+                for file in &report.drafts_left_out {
+                    eprintln!("note: {}", kohyo::drafts::left_out_note(file));
+                }
+                for file in &report.drafts_shown {
+                    eprintln!(
+                        "note: {file} is a draft, shown under a 「公表前の案」 banner: preview this output, do not publish it"
+                    );
+                }
                 println!(
                     "built {} pages, {} charts, {} data files ({} files, {:.1} KiB) into {} in {} ms (search index: {} pages, {:.1} KiB, {} ms){}",
                     report.pages,

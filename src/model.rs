@@ -311,6 +311,8 @@ pub struct Cycle {
     pub year: i32,
     /// Publication date `YYYY-MM-DD`, when known.
     pub published: Option<String>,
+    /// A draft 公表前の案 (`status: draft`): only in previews, under a banner.
+    pub draft: bool,
     /// Overview (Markdown).
     pub summary: Option<String>,
     /// Committee meetings.

@@ -11,7 +11,7 @@ use crate::model::Site;
 use crate::output::{Output, OutputError, OutputFile, Sink, WriteOptions};
 use crate::render::RenderError;
 use crate::theme::Theme;
-use crate::{load, render, search, theme, validate};
+use crate::{drafts, load, render, search, theme, validate};
 
 /// Options of a build that do not come from the content.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +27,9 @@ pub struct BuildOptions {
     pub on_lock_wait: Option<fn()>,
     /// Skip the search index (the search page then says search is unavailable).
     pub no_search: bool,
+    /// Keep draft results (`status: draft`) and show them under a banner;
+    /// without it they are left out of the model before validation.
+    pub drafts: bool,
     /// Called as each step starts, for progress display on a terminal.
     pub progress: Option<fn(Step)>,
     /// Parsed content files to reuse when unchanged, and to keep for the
@@ -75,6 +78,8 @@ pub struct Rendered {
     pub search: search::SearchStats,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// Draft results files left out (without [`BuildOptions::drafts`]).
+    pub drafts_left_out: Vec<String>,
 }
 
 /// What a finished build did.
@@ -99,6 +104,10 @@ pub struct BuildReport {
     pub restored: Option<std::path::PathBuf>,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// Draft results files left out (without [`BuildOptions::drafts`]).
+    pub drafts_left_out: Vec<String>,
+    /// Draft results files shown (with [`BuildOptions::drafts`]).
+    pub drafts_shown: Vec<String>,
 }
 
 /// Why a build failed.
@@ -150,8 +159,21 @@ pub fn prepare(
     root: &Path,
     options: &BuildOptions,
 ) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
+    prepare_noting_drafts(root, options).map(|(site, theme, diags, _)| (site, theme, diags))
+}
+
+/// [`prepare`], also returning the draft results files left out.
+fn prepare_noting_drafts(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(Site, Theme, Diagnostics, Vec<String>), Diagnostics> {
     options.step(Step::Loading);
-    let (raw, mut diags) = load::load_with(root, options.cache.as_deref());
+    let (mut raw, mut diags) = load::load_with(root, options.cache.as_deref());
+    let left_out = if options.drafts {
+        Vec::new()
+    } else {
+        drafts::leave_out(&mut raw)
+    };
     let theme = theme::load(root, &mut diags);
     let site = validate::validate(raw, &mut diags);
     if let Some(base) = &options.base_url
@@ -177,7 +199,7 @@ pub fn prepare(
             format!("{base}/")
         });
     }
-    Ok((site, theme, diags))
+    Ok((site, theme, diags, left_out))
 }
 
 /// What went into a [`Sink`], counted on the way.
@@ -251,7 +273,7 @@ fn produce(
 
 /// Loads, validates and renders the site under `root`, all in memory.
 pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    let (site, theme, mut diags) = prepare(root, options)?;
+    let (site, theme, mut diags, drafts_left_out) = prepare_noting_drafts(root, options)?;
     let mut files = Vec::new();
     let search = match produce(&site, &theme, options, &mut diags, &mut files) {
         Ok((_, search)) => search,
@@ -274,6 +296,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
         files,
         search,
         warnings: diags.warnings(),
+        drafts_left_out,
     })
 }
 
@@ -290,6 +313,7 @@ pub struct Checked {
 
 /// Loads, validates and renders the site under `root` without keeping or
 /// writing anything and without a search index: what `kohyo check` does.
+/// Draft results are checked too, so their problems show before a preview.
 /// Fails with [`BuildError::Content`] or, for a fault of kohyo itself,
 /// [`BuildError::Internal`].
 pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, BuildError> {
@@ -301,6 +325,7 @@ pub fn check_site(root: &Path, options: &BuildOptions) -> Result<Checked, BuildE
     }
     let options = BuildOptions {
         no_search: true,
+        drafts: true,
         ..options.clone()
     };
     let (site, theme, mut diags) = prepare(root, &options).map_err(BuildError::Content)?;
@@ -332,7 +357,8 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
             on_wait: options.on_lock_wait,
         },
     )?;
-    let (site, theme, mut diags) = prepare(root, options).map_err(BuildError::Content)?;
+    let (site, theme, mut diags, drafts_left_out) =
+        prepare_noting_drafts(root, options).map_err(BuildError::Content)?;
     let mut staging = output.stage()?;
     let restored = staging.restored().map(Path::to_path_buf);
     let (tally, search) = produce(&site, &theme, options, &mut diags, &mut staging)?;
@@ -350,5 +376,13 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         search,
         restored,
         warnings: diags.warnings(),
+        drafts_left_out,
+        drafts_shown: site
+            .plans
+            .iter()
+            .flat_map(|p| &p.cycles)
+            .filter(|c| c.draft)
+            .map(|c| c.source_file.clone())
+            .collect(),
     })
 }

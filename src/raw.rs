@@ -386,6 +386,13 @@ pub struct RawResults {
     #[serde(default)]
     #[schemars(with = "Option<String>", pattern(crate::schema::DATE_PATTERN))]
     pub published: Option<Spanned<String>>,
+    /// `published` (the default) or `draft`: a draft 公表前の案 is shown by
+    /// `kohyo serve` and `kohyo build --drafts` under a banner, and left out
+    /// of a normal build (pages, feed, sitemap, search and open data).
+    /// Publishing is changing this one key.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["published", "draft", null]))]
+    pub status: Option<Spanned<String>>,
     /// Overview of the cycle (Markdown).
     #[serde(default)]
     pub summary: Option<String>,

@@ -4,6 +4,7 @@
 //! `init`, `schema` and `serve` commands.
 
 pub mod commands;
+pub mod export;
 pub mod interrupt;
 pub mod report;
 pub mod serve;

@@ -21,8 +21,10 @@ pub enum ImportTable {
     Structure(StructureArgs),
     /// Indicator definitions 指標: adds an `indicators:` list to existing item files.
     Indicators(IndicatorsArgs),
-    /// One fiscal year's results 評価: writes `results/<year>.yaml`.
-    Results(ResultsArgs),
+    /// One fiscal year's results 評価: the returned entry workbooks (a folder
+    /// or files) shown as a diff and written with --write, or one sheet of
+    /// your own with --year: writes `results/<year>.yaml`.
+    Results(ResultsCommand),
 }
 
 /// Where the imported files go, shared by every table.
@@ -111,5 +113,44 @@ pub struct ResultsArgs {
     pub published: Option<String>,
     /// Where the files go.
     #[command(flatten)]
+    pub target: Target,
+}
+
+/// `kohyo import results` as typed: returned entry workbooks (made by
+/// `kohyo export entry-sheets`), or one sheet of your own with `--year`.
+#[derive(Debug, Clone, Args)]
+pub struct ResultsCommand {
+    /// Returned entry workbooks (or the folders holding them); or one .csv,
+    /// .tsv or .xlsx results table of your own.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The sheet of your own .xlsx table (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// The fiscal year evaluated, e.g. 2025 (required for a table of your
+    /// own; for entry workbooks it is checked against theirs).
+    #[arg(long)]
+    pub year: Option<i64>,
+    /// When the results were published, YYYY-MM-DD (a table of your own).
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Write the results file (entry workbooks): without it the changes are only shown.
+    #[arg(long)]
+    pub write: bool,
+    /// Where the files go.
+    #[command(flatten)]
+    pub target: Target,
+}
+
+/// Importing returned entry workbooks: the options of [`super::import_workbooks`].
+#[derive(Debug, Clone)]
+pub struct WorkbooksArgs {
+    /// The workbooks, or folders of them.
+    pub files: Vec<PathBuf>,
+    /// The year expected, if given.
+    pub year: Option<i64>,
+    /// Write the results file (else only show the changes).
+    pub write: bool,
+    /// Where the file goes.
     pub target: Target,
 }

@@ -11,12 +11,16 @@
 //! the `yaml` module with every text quoted, and parsed back before anything is
 //! written.
 
+mod answers;
 mod args;
 mod cells;
+mod diff;
 mod indicators;
+mod merge;
 mod results;
 mod structure;
 mod table;
+mod workbooks;
 mod yaml;
 
 use std::fmt;
@@ -28,9 +32,11 @@ use crate::raw::{RawItem, RawPlan};
 use crate::urls::is_url_safe_id;
 
 pub use args::{
-    ImportArgs, ImportTable, IndicatorsArgs, PlacementArg, ResultsArgs, StructureArgs, Target,
+    ImportArgs, ImportTable, IndicatorsArgs, PlacementArg, ResultsArgs, ResultsCommand,
+    StructureArgs, Target, WorkbooksArgs,
 };
 pub use indicators::import_indicators;
+pub use merge::import_workbooks;
 pub use results::import_results;
 pub use structure::import_structure;
 pub use table::RowError;
@@ -117,6 +123,48 @@ pub struct Report {
     pub stdout: String,
     /// Things the user should know, e.g. that `plan.yaml` disagrees with the sheet.
     pub notes: Vec<String>,
+    /// The file that would be written, when only the changes were shown (no `--write`).
+    pub preview: Option<String>,
+}
+
+/// `kohyo import results FILES…`: returned entry workbooks (any file or
+/// folder that is one of them) go to [`import_workbooks`]; one table of
+/// one's own to [`import_results`], which needs `--year`.
+pub fn import_results_command(c: &ResultsCommand) -> Result<Report, ImportError> {
+    let single = match c.files.as_slice() {
+        [f] if !f.is_dir() && !workbooks::is_kohyo_workbook(f) => Some(f),
+        _ => None,
+    };
+    let Some(file) = single else {
+        if c.sheet.is_some() || c.published.is_some() {
+            return Err(ImportError::usage(
+                "--sheet and --published are for a results table of your own, not for entry workbooks",
+                "leave them out; add the publication date to the results file when the results are published",
+            ));
+        }
+        return import_workbooks(&WorkbooksArgs {
+            files: c.files.clone(),
+            year: c.year,
+            write: c.write,
+            target: c.target.clone(),
+        });
+    };
+    let Some(year) = c.year else {
+        return Err(ImportError::usage(
+            format!(
+                "{} is not an entry workbook made by kohyo export, so --year is needed",
+                file.display()
+            ),
+            "give the fiscal year the table evaluates, e.g. --year 2025",
+        ));
+    };
+    import_results(&ResultsArgs {
+        file: file.clone(),
+        sheet: c.sheet.clone(),
+        year,
+        published: c.published.clone(),
+        target: c.target.clone(),
+    })
 }
 
 /// Runs `kohyo import` for the command line: prints the outcome and returns
@@ -125,7 +173,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
     let (result, quiet) = match &args.table {
         ImportTable::Structure(a) => (import_structure(a), a.target.quiet),
         ImportTable::Indicators(a) => (import_indicators(a), a.target.quiet),
-        ImportTable::Results(a) => (import_results(a), a.target.quiet),
+        ImportTable::Results(a) => (import_results_command(a), a.target.quiet),
     };
     match result {
         Ok(report) => {
@@ -133,6 +181,10 @@ pub fn run(args: ImportArgs) -> ExitCode {
             if !quiet {
                 for note in &report.notes {
                     eprintln!("note: {note}");
+                }
+                if let Some(file) = &report.preview {
+                    eprintln!("nothing was written: pass --write to write {file}");
+                    return ExitCode::SUCCESS;
                 }
                 eprintln!(
                     "wrote {} file(s) ({} new, {} replaced)",

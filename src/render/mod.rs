@@ -56,6 +56,8 @@ struct Frame<'a> {
     canonical: String,
     /// 更新日: the date of the newest data the page shows, never the build time.
     updated: String,
+    /// The 「公表前の案」 banner's text when the page shows draft results, else empty.
+    draft: String,
 }
 
 /// A page waiting to be rendered.
@@ -301,6 +303,7 @@ fn render_job(
             .map(|b| urls::join_base(b, &job.path))
             .unwrap_or_default(),
         updated: page_date(site, &job.path),
+        draft: draft_banner(site, &job.path),
     };
     let mut ctx = tera::Context::from_serialize(&frame)
         .map_err(|e| crate::theme::template_error(job.template, &e))?;
@@ -324,6 +327,19 @@ fn render_job(
         path: job.path.clone(),
         bytes: html,
     })
+}
+
+/// The 「公表前の案」 banner of the page at `path`, empty when it shows no draft.
+fn draft_banner(site: &Site, path: &str) -> String {
+    let years = dates::draft_years(site, path);
+    if years.is_empty() {
+        return String::new();
+    }
+    let years: Vec<String> = years
+        .into_iter()
+        .map(|y| crate::years::fiscal_year(y, site.settings.era_years))
+        .collect();
+    crate::drafts::banner(&years)
 }
 
 fn site_view(site: &Site) -> SiteView {

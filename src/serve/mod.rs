@@ -288,6 +288,8 @@ impl Builder {
         };
         let options = BuildOptions {
             no_search: self.no_search,
+            // A preview shows draft results (under a banner).
+            drafts: true,
             cache: Some(Arc::clone(&self.cache)),
             ..BuildOptions::default()
         };

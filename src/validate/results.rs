@@ -122,6 +122,11 @@ fn cycle(
             .published
             .as_ref()
             .map(|d| date(file, d, "publication date", diags)),
+        draft: r
+            .status
+            .as_ref()
+            .and_then(|s| one_of(file, s, "results status", &["published", "draft"], diags))
+            == Some("draft"),
         summary: r.summary.clone(),
         meetings,
         items,

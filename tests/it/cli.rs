@@ -356,6 +356,34 @@ fn the_documented_ci_workflow_is_valid_yaml_and_runs_check_json() {
     assert!(text.contains("kohyo check --format json"));
     assert!(text.contains("::error file="));
     assert!(text.contains("actions/upload-pages-artifact"));
+    // The site installs a released binary (checked against its checksum),
+    // not a compile from source on every run.
+    assert!(text.contains("sha256sum -c"));
+    assert!(!text.contains("\n        run: cargo install"));
+}
+
+#[test]
+fn the_documented_release_workflow_builds_strips_and_attaches_the_binary() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/release-kohyo.yml");
+    let text = fs::read_to_string(&path).unwrap();
+    let workflow: Value = serde_saphyr::from_str(&text).expect("the workflow parses");
+    assert_eq!(workflow["on"]["push"]["tags"][0], "v*", "{workflow}");
+    let steps = workflow["jobs"]["linux"]["steps"].as_array().unwrap();
+    let runs: String = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(runs.contains("cargo build --release --locked"));
+    assert!(runs.contains("strip target/release/kohyo"));
+    assert!(runs.contains("gh release upload"));
+    // The asset name the site workflow downloads.
+    let site = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/github-actions-kohyo.yml"),
+    )
+    .unwrap();
+    assert!(runs.contains("name=\"kohyo-${GITHUB_REF_NAME}-x86_64-linux\""));
+    assert!(site.contains("asset=\"kohyo-${KOHYO_VERSION}-x86_64-linux.tar.gz\""));
 }
 
 #[test]

@@ -465,3 +465,32 @@ fn live_streams_beyond_the_bound_get_503() {
     live_events(&mut open[0], 1);
     live_events(&mut open[63], 1);
 }
+
+#[test]
+fn drafts_are_served_under_a_banner_until_published() {
+    let site = crate::drafts::draft_site();
+    let server = Server::start(site.path());
+    let cycle = server.get("/plans/demo/cycles/2026.html");
+    assert_eq!(cycle.status, 200);
+    assert!(cycle.body.contains("<strong>公表前の案</strong>"));
+    assert!(cycle.body.contains("下書きの総括"));
+    assert!(
+        server
+            .get("/plans/demo/items/1.html")
+            .body
+            .contains("公表前の案")
+    );
+    assert!(!server.stdout().contains("left out"), "{}", server.stdout());
+
+    // Publishing is changing one key: the banner goes, the results stay.
+    edit(
+        site.path(),
+        "content/plans/demo/results/2026.yaml",
+        "status: draft",
+        "status: published",
+    );
+    let published = poll(&server, "/plans/demo/cycles/2026.html", "no banner", |r| {
+        !r.body.contains("公表前の案")
+    });
+    assert!(published.body.contains("下書きの総括"));
+}

@@ -1,0 +1,412 @@
+//! A division's entry workbook 評価記入シート: its items, roadmap rows and
+//! indicators, prefilled with what is known and with shaded input cells for
+//! the year's answers.
+
+use rust_xlsxwriter::{DataValidation, DataValidationRule, Formula, Workbook, XlsxError};
+
+use super::book::{self, Formats};
+use super::sheets::{self, ActualInput, actual_input, cell_text};
+use crate::model::*;
+use crate::years::number;
+
+/// Whether a division leads an item or is named on one of its projects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Named in the item's `divisions`.
+    Lead,
+    /// Named on a project, as responsible or related.
+    Related,
+}
+
+impl Role {
+    fn label(self) -> &'static str {
+        match self {
+            Role::Lead => "主担当",
+            Role::Related => "関係",
+        }
+    }
+}
+
+/// What one division's workbook holds.
+pub struct Entry<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The fiscal year evaluated.
+    pub year: i32,
+    /// The division.
+    pub division: &'a Division,
+    /// Its items, in number order, with its role.
+    pub items: Vec<(&'a Item, Role)>,
+}
+
+impl Entry<'_> {
+    /// The cycle of the year, if a results file for it exists already.
+    fn current(&self) -> Option<&Cycle> {
+        self.plan.cycles.iter().find(|c| c.year == self.year)
+    }
+
+    fn previous(&self) -> Option<&Cycle> {
+        self.plan.cycles.iter().find(|c| c.year == self.year - 1)
+    }
+}
+
+/// The `.xlsx` bytes of a division's entry workbook.
+pub fn workbook(e: &Entry) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new();
+    let mut book = Workbook::new();
+    let title = format!(
+        "{} {}年度 評価記入シート（{}）",
+        e.plan.title, e.year, e.division.name
+    );
+    book::properties(&mut book, &title, e.year)?;
+    book::instructions(book.add_worksheet(), &f, &title, &instructions(e))?;
+    items_sheet(&mut book, &f, e)?;
+    roadmap_sheet(&mut book, &f, e)?;
+    indicators_sheet(&mut book, &f, e)?;
+    lists_sheet(&mut book, e.plan)?;
+    book::meta_sheet(
+        &mut book,
+        sheets::KIND_ENTRY,
+        &e.plan.id,
+        e.year,
+        Some(&e.division.id),
+    )?;
+    book.save_to_buffer()
+}
+
+fn instructions(e: &Entry) -> Vec<String> {
+    let mut lines = vec![
+        format!(
+            "計画：{}（{}）　評価年度：{}年度　所属：{}（{}）",
+            e.plan.title, e.plan.id, e.year, e.division.name, e.division.id
+        ),
+        String::new(),
+        "このファイルは、貴所属が担当（主担当または関係）する実施項目の評価を記入するためのものです。".into(),
+        "色の付いたセルにだけ記入できます。他のセルは保護されています（列の幅と行の高さは変えられます）。".into(),
+        format!(
+            "「{}」シート：実施項目ごとに、評価を一覧から選び、自己評価・要因分析・課題・次年度に向けた対応を文章で書いてください。セル内の改行（Alt＋Enter）は段落の区切りになります。",
+            sheets::ITEMS
+        ),
+        format!(
+            "「{}」シート：工程表の行ごとに、状況を「実施」「一部実施」「未実施」から選び、実績に行ったことを書いてください。",
+            sheets::ROADMAP
+        ),
+        format!(
+            "「{}」シート：実績値は単位を付けずに数値だけを書いてください（例：12.5）。値がまだない場合は実績値を空欄のままにし、「実績なしの理由」に理由を書いてください（例：集計中）。",
+            sheets::INDICATORS
+        ),
+        "各行の先頭の番号（項目番号・行番号・指標ID）は変えないでください。取り込みのときに、これで行を見分けます。行や列の追加・削除、シート名の変更もしないでください。".into(),
+        "同じ実施項目を複数の所属が担当している場合は、所属の間で内容をそろえてください。違う内容が返ってくると、取り込みのときに誤りとして示されます。".into(),
+        "記入が終わったら、ファイル名を変えずに保存し、事務局へ返送してください。".into(),
+        String::new(),
+        "評価の尺度：".into(),
+    ];
+    for g in &e.plan.grades {
+        lines.push(match &g.meaning {
+            Some(m) => format!("　{}：{}　{}", g.key, g.label, m),
+            None => format!("　{}：{}", g.key, g.label),
+        });
+    }
+    lines.push(String::new());
+    lines.push("作成：kohyo export entry-sheets（取り込みは kohyo import results）".into());
+    lines
+}
+
+fn items_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxError> {
+    use sheets::items::*;
+    let current = e.current();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheets::ITEMS)?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        format!("{}年度の評価（{}）", e.year, e.division.name),
+        &f.title,
+    )?;
+    let mut columns = vec![
+        (NUMBER, 10.0),
+        (
+            TITLE,
+            book::fit(e.items.iter().map(|(i, _)| i.title.as_str()), 16.0, 40.0),
+        ),
+        (ROLE, 8.0),
+        (GRADE, 8.0),
+    ];
+    columns.extend(TEXTS.iter().map(|(h, _)| (*h, 40.0)));
+    book::header(sheet, f, &columns)?;
+    let first = sheets::HEADER_ROW;
+    for (n, (item, role)) in e.items.iter().enumerate() {
+        let row = first + n as u32;
+        let done = current.and_then(|c| c.item(item.number));
+        sheet.write_number_with_format(row, 0, item.number, &f.locked)?;
+        sheet.write_string_with_format(row, 1, &item.title, &f.locked)?;
+        sheet.write_string_with_format(row, 2, role.label(), &f.locked)?;
+        sheet.write_string_with_format(
+            row,
+            3,
+            done.map(|r| r.grade.as_str()).unwrap_or(""),
+            &f.input,
+        )?;
+        let texts = done.map(|r| [&r.self_evaluation, &r.analysis, &r.issues, &r.next_response]);
+        for k in 0..TEXTS.len() {
+            let text = texts.and_then(|t| t[k].as_deref()).unwrap_or("");
+            sheet.write_string_with_format(row, 4 + k as u16, cell_text(text), &f.input)?;
+        }
+    }
+    if !e.items.is_empty() {
+        let last = first + e.items.len() as u32 - 1;
+        let grades = DataValidation::new()
+            .allow_list_formula(Formula::new(format!(
+                "={}!$A$1:$A${}",
+                sheets::LISTS,
+                e.plan.grades.len().max(1)
+            )))
+            .set_error_title("評価")?
+            .set_error_message(format!(
+                "評価は一覧から選んでください（{}）。",
+                e.plan
+                    .grades
+                    .iter()
+                    .map(|g| g.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join("・")
+            ))?;
+        sheet.add_data_validation(first, 3, last, 3, &grades)?;
+    }
+    book::protect(sheet);
+    Ok(())
+}
+
+/// `item-project-row`, projects and rows counted from 1.
+pub fn roadmap_id(item: u32, project: usize, row: usize) -> String {
+    format!("{item}-{}-{}", project + 1, row + 1)
+}
+
+fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxError> {
+    use sheets::roadmap::*;
+    let current = e.current();
+    let rows: Vec<(&Item, usize, &Project, usize, &RoadmapRow)> = e
+        .items
+        .iter()
+        .flat_map(|(item, _)| {
+            item.projects
+                .iter()
+                .enumerate()
+                .flat_map(move |(p, project)| {
+                    project
+                        .roadmap
+                        .iter()
+                        .enumerate()
+                        .map(move |(r, row)| (*item, p, project, r, row))
+                })
+        })
+        .collect();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheets::ROADMAP)?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        format!("{}年度の工程表の実績（{}）", e.year, e.division.name),
+        &f.title,
+    )?;
+    book::header(
+        sheet,
+        f,
+        &[
+            (ID, 10.0),
+            (ITEM, 10.0),
+            (
+                PROJECT,
+                book::fit(rows.iter().map(|r| r.2.title.as_str()), 12.0, 30.0),
+            ),
+            (
+                LABEL,
+                book::fit(rows.iter().map(|r| r.4.label.as_str()), 12.0, 36.0),
+            ),
+            (YEARS, 14.0),
+            (PLANNED, 14.0),
+            (STATUS, 10.0),
+            (TEXT, 44.0),
+        ],
+    )?;
+    let first = sheets::HEADER_ROW;
+    for (n, (item, p, project, r, rm)) in rows.iter().enumerate() {
+        let row = first + n as u32;
+        let done = current.and_then(|c| c.item(item.number)).and_then(|res| {
+            res.achievements
+                .iter()
+                .find(|a| a.project == *p && a.row == *r)
+        });
+        let planned = if rm.years.contains(e.year) {
+            match &rm.detail {
+                Some(d) => format!("予定あり：{d}"),
+                None => "予定あり".to_string(),
+            }
+        } else {
+            "予定なし".to_string()
+        };
+        sheet.write_string_with_format(row, 0, roadmap_id(item.number, *p, *r), &f.locked)?;
+        sheet.write_number_with_format(row, 1, item.number, &f.locked)?;
+        sheet.write_string_with_format(row, 2, &project.title, &f.locked)?;
+        sheet.write_string_with_format(row, 3, &rm.label, &f.locked)?;
+        sheet.write_string_with_format(
+            row,
+            4,
+            format!("{}〜{}年度", rm.years.from, rm.years.to),
+            &f.locked,
+        )?;
+        sheet.write_string_with_format(row, 5, planned, &f.locked)?;
+        let status = done.map(|a| status_word(a.status)).unwrap_or("");
+        sheet.write_string_with_format(row, 6, status, &f.input)?;
+        let text = done.and_then(|a| a.text.as_deref()).unwrap_or("");
+        sheet.write_string_with_format(row, 7, cell_text(text), &f.input)?;
+    }
+    if !rows.is_empty() {
+        let last = first + rows.len() as u32 - 1;
+        let statuses = DataValidation::new()
+            .allow_list_formula(Formula::new(format!("={}!$B$1:$B$3", sheets::LISTS)))
+            .set_error_title("状況")?
+            .set_error_message("状況は「実施」「一部実施」「未実施」から選んでください。")?;
+        sheet.add_data_validation(first, 6, last, 6, &statuses)?;
+    }
+    book::protect(sheet);
+    Ok(())
+}
+
+/// The word a roadmap status is written as in the workbooks.
+pub fn status_word(status: RowStatus) -> &'static str {
+    match status {
+        RowStatus::Done => "実施",
+        RowStatus::Partial => "一部実施",
+        RowStatus::NotDone => "未実施",
+    }
+}
+
+fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxError> {
+    use sheets::indicators::*;
+    let (current, previous) = (e.current(), e.previous());
+    let rows: Vec<(&Item, &Indicator)> = e
+        .items
+        .iter()
+        .flat_map(|(item, _)| item.indicators.iter().map(move |i| (*item, i)))
+        .collect();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheets::INDICATORS)?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        format!("{}年度の指標の実績（{}）", e.year, e.division.name),
+        &f.title,
+    )?;
+    let targets: Vec<String> = rows.iter().map(|(_, i)| targets_text(i)).collect();
+    book::header(
+        sheet,
+        f,
+        &[
+            (
+                ID,
+                book::fit(rows.iter().map(|r| r.1.id.as_str()), 10.0, 30.0),
+            ),
+            (ITEM, 10.0),
+            (
+                NAME,
+                book::fit(rows.iter().map(|r| r.1.name.as_str()), 12.0, 36.0),
+            ),
+            (KIND, 10.0),
+            (
+                UNIT,
+                book::fit(rows.iter().map(|r| r.1.unit.as_str()), 6.0, 14.0),
+            ),
+            (BASELINE, 16.0),
+            (
+                TARGETS,
+                book::fit(targets.iter().map(String::as_str), 12.0, 30.0),
+            ),
+            (LAST_YEAR, 16.0),
+            (VALUE, 12.0),
+            (UNAVAILABLE, 20.0),
+            (NOTE, 24.0),
+        ],
+    )?;
+    let first = sheets::HEADER_ROW;
+    for (n, (item, ind)) in rows.iter().enumerate() {
+        let row = first + n as u32;
+        sheet.write_string_with_format(row, 0, &ind.id, &f.locked)?;
+        sheet.write_number_with_format(row, 1, item.number, &f.locked)?;
+        sheet.write_string_with_format(row, 2, &ind.name, &f.locked)?;
+        let kind = match ind.kind {
+            IndicatorKind::Target => "数値目標",
+            IndicatorKind::Reference => "参考指標",
+        };
+        sheet.write_string_with_format(row, 3, kind, &f.locked)?;
+        sheet.write_string_with_format(row, 4, &ind.unit, &f.locked)?;
+        sheet.write_string_with_format(
+            row,
+            5,
+            format!(
+                "{}年度：{}",
+                ind.baseline.year,
+                number(ind.baseline.value, ind.precision)
+            ),
+            &f.locked,
+        )?;
+        sheet.write_string_with_format(row, 6, &targets[n], &f.locked)?;
+        let last = previous
+            .and_then(|c| c.actual(&ind.id))
+            .map(|a| match a.value {
+                Some(v) => number(v, ind.precision),
+                None => format!("なし（{}）", a.note.as_deref().unwrap_or("")),
+            });
+        sheet.write_string_with_format(row, 7, last.unwrap_or_default(), &f.locked)?;
+        let now = current.and_then(|c| c.actual(&ind.id));
+        match (now.and_then(|a| a.value), actual_input(ind)) {
+            (Some(v), ActualInput::Decimal) => {
+                sheet.write_number_with_format(row, 8, v, &f.input)?
+            }
+            (None, ActualInput::Decimal) => sheet.write_blank(row, 8, &f.input)?,
+        };
+        let (reason, note) = match now {
+            Some(a) if a.value.is_none() => (a.note.clone(), None),
+            Some(a) => (None, a.note.clone()),
+            None => (None, None),
+        };
+        sheet.write_string_with_format(row, 9, cell_text(&reason.unwrap_or_default()), &f.input)?;
+        sheet.write_string_with_format(row, 10, cell_text(&note.unwrap_or_default()), &f.input)?;
+        match actual_input(ind) {
+            ActualInput::Decimal => {
+                let v = DataValidation::new()
+                    .allow_decimal_number(DataValidationRule::Between(-1e15, 1e15))
+                    .set_error_title("実績値")?
+                    .set_error_message(
+                        "実績値には数値だけを書いてください（単位は不要）。値がない場合は空欄にし、「実績なしの理由」に理由を書いてください。",
+                    )?;
+                sheet.add_data_validation(row, 8, row, 8, &v)?;
+            }
+        }
+    }
+    book::protect(sheet);
+    Ok(())
+}
+
+fn targets_text(ind: &Indicator) -> String {
+    ind.targets
+        .iter()
+        .map(|t| format!("{}年度：{}", t.year, number(t.value, ind.precision)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The hidden sheet of drop-down lists: grades in A, statuses in B.
+fn lists_sheet(book: &mut Workbook, plan: &Plan) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheets::LISTS)?;
+    for (i, g) in plan.grades.iter().enumerate() {
+        sheet.write_string(i as u32, 0, &g.key)?;
+    }
+    for (i, (word, _)) in sheets::roadmap::STATUSES.iter().enumerate() {
+        sheet.write_string(i as u32, 1, *word)?;
+    }
+    book::protect(sheet);
+    sheet.set_hidden(true);
+    Ok(())
+}

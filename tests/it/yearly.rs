@@ -1,0 +1,421 @@
+//! The yearly cycle from spreadsheets, end to end: `kohyo export
+//! entry-sheets` for the `yearly` fixture, the workbooks filled in by
+//! Python's openpyxl (not our library) with one wrong cell per kind of
+//! mistake, `kohyo import results` reporting each by file, sheet, row and
+//! column, then fixed, imported as a draft, previewed and published.
+//!
+//! Needs python3 with openpyxl (`.ci/run` installs it); without them the
+//! test says so and passes without running, since nothing here can be
+//! checked without a second spreadsheet library.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kohyo::export::{self, EntrySheetsArgs};
+use kohyo::import::{self, ImportError, Target, WorkbooksArgs};
+use kohyo::pipeline::{self, BuildOptions};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of the `yearly` fixture.
+fn site() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures/yearly"), tmp.path());
+    tmp
+}
+
+fn export_to(root: &Path, out: &Path) -> export::ExportReport {
+    export::entry_sheets(&EntrySheetsArgs {
+        plan: "demo".into(),
+        year: 2026,
+        out: Some(out.to_path_buf()),
+        root: root.to_path_buf(),
+        force: false,
+        quiet: true,
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn args(root: &Path, files: &Path, write: bool) -> WorkbooksArgs {
+    WorkbooksArgs {
+        files: vec![files.to_path_buf()],
+        year: None,
+        write,
+        target: Target {
+            root: root.to_path_buf(),
+            plan: "demo".into(),
+            force: false,
+            quiet: true,
+        },
+    }
+}
+
+/// Whether python3 with openpyxl is there; says why not when it is not.
+fn openpyxl() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!(
+            "skipped: the end-to-end spreadsheet test needs python3 with openpyxl (pip install openpyxl)"
+        );
+    }
+    ok
+}
+
+fn fill(dir: &Path, mode: &str) {
+    let out = Command::new("python3")
+        .arg(repo().join("tests/yearly/fill.py"))
+        .arg(dir)
+        .arg(mode)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn page(rendered: &pipeline::Rendered, path: &str) -> String {
+    let f = rendered.files.iter().find(|f| f.path == path).unwrap();
+    String::from_utf8(f.bytes.clone()).unwrap()
+}
+
+#[test]
+fn workbooks_out_filled_by_another_library_and_back_in() {
+    let site = site();
+    let root = site.path();
+    let sheets = tempfile::tempdir().unwrap();
+    let dir = sheets.path().join("returned");
+    let report = export_to(root, &dir);
+    let names: Vec<String> = report
+        .written
+        .iter()
+        .map(|w| w.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "2026年度_評価記入シート_人事課_jinji.xlsx",
+            "2026年度_評価記入シート_財政課_zaisei.xlsx",
+            "2026年度_委員会・委員意見一覧.xlsx",
+        ]
+    );
+    // The same content exports the same bytes.
+    let again = sheets.path().join("again");
+    export_to(root, &again);
+    for n in &names {
+        assert!(
+            fs::read(dir.join(n)).unwrap() == fs::read(again.join(n)).unwrap(),
+            "{n}"
+        );
+    }
+    // Unfilled workbooks import as nothing to change.
+    let blank = import::import_workbooks(&args(root, &dir, false)).unwrap();
+    assert!(
+        blank
+            .stdout
+            .ends_with("0 change(s) against no results file (a new one); 0 of 2 item(s) graded\n"),
+        "{}",
+        blank.stdout
+    );
+    if !openpyxl() {
+        return;
+    }
+
+    fill(&dir, "bad");
+    let err = import::import_workbooks(&args(root, &dir, true)).unwrap_err();
+    let ImportError::Data(problems) = &err else {
+        panic!("{err}")
+    };
+    let d = dir.display();
+    let (jinji, zaisei, sec) = (
+        format!("{d}/2026年度_評価記入シート_人事課_jinji.xlsx"),
+        format!("{d}/2026年度_評価記入シート_財政課_zaisei.xlsx"),
+        format!("{d}/2026年度_委員会・委員意見一覧.xlsx"),
+    );
+    let got: Vec<(String, String)> = problems
+        .iter()
+        .map(|p| (p.place.clone(), p.message.clone()))
+        .collect();
+    let want = [
+        (
+            format!("{sec}:sheet kohyo:row 3:column B"),
+            "this workbook is for fiscal year 2025, not 2026 like the others",
+        ),
+        (
+            format!("{jinji}:sheet 評価:row 4:column D (評価)"),
+            "grade `S` is not on the plan's scale",
+        ),
+        (
+            format!("{jinji}:sheet 工程表:row 4:column H (実績)"),
+            "a number (42) where 実績 is expected as text",
+        ),
+        (
+            format!("{jinji}:sheet 工程表:row 5:column A (行番号)"),
+            "行番号 `2-1-9` is not one of this workbook's rows: the id was edited",
+        ),
+        (
+            format!("{jinji}:sheet 指標:row 4:column I (実績値)"),
+            "`約11時間` is not a number",
+        ),
+        (
+            format!("{zaisei}:sheet 評価:row 4:column D (評価)"),
+            "item 2 is answered differently by division 人事課 and division 財政課",
+        ),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(p, m)| (p.clone(), m.to_string()))
+        .collect();
+    assert_eq!(got, want, "{err}");
+    assert!(
+        err.to_string()
+            .contains("hint: choose one of A, B, C, D from the cell's list")
+    );
+    assert!(
+        err.to_string()
+            .ends_with("6 error(s); nothing was written.")
+    );
+    assert!(!root.join("content/plans/demo/results/2026.yaml").exists());
+
+    // Fixed: the changes are shown, and nothing is written without --write.
+    fill(&dir, "good");
+    let shown = import::import_workbooks(&args(root, &dir, false)).unwrap();
+    assert_eq!(
+        shown.preview.as_deref(),
+        Some("content/plans/demo/results/2026.yaml")
+    );
+    assert!(!root.join("content/plans/demo/results/2026.yaml").exists());
+    for line in [
+        "2026年度_評価記入シート_人事課_jinji.xlsx (division 人事課): 6 change(s)\n",
+        "  item 1: 評価 A; 自己評価 「時間外勤務が減った。 偏りも小さくなった。」;",
+        "  roadmap 1-1-1: 状況 実施「研修を2回開いた。」\n",
+        "  indicator overtime-hours: 実績値 10.9\n",
+        "  indicator leave-days: 実績値 なし（集計中）\n",
+        "2026年度_委員会・委員意見一覧.xlsx (secretariat): 2 change(s)\n  committee: 1 meeting(s), was 0\n",
+        "10 change(s) against no results file (a new one); 2 of 2 item(s) graded\n",
+    ] {
+        assert!(shown.stdout.contains(line), "{line}\n{}", shown.stdout);
+    }
+    let written = import::import_workbooks(&args(root, &dir, true)).unwrap();
+    assert_eq!(written.written, ["content/plans/demo/results/2026.yaml"]);
+    let yaml = fs::read_to_string(root.join("content/plans/demo/results/2026.yaml")).unwrap();
+    assert!(
+        yaml.contains("year: 2026\nstatus: \"draft\"\ncommittee:\n  - date: \"2027-07-30\"\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "    self_evaluation: |-\n      時間外勤務が減った。\n\n      偏りも小さくなった。\n"
+        ),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("  - indicator: \"overtime-hours\"\n    value: 10.9\n"),
+        "{yaml}"
+    );
+    // Never over an existing file without --force.
+    let again = import::import_workbooks(&args(root, &dir, true)).unwrap_err();
+    assert!(matches!(again, ImportError::Exists { .. }), "{again}");
+    // Exported again, the workbooks come prefilled with the draft, and
+    // returned untouched they change nothing.
+    let second = sheets.path().join("second-round");
+    export_to(root, &second);
+    let untouched = import::import_workbooks(&args(root, &second, false)).unwrap();
+    assert!(
+        untouched
+            .stdout
+            .ends_with("0 change(s) against the results file; 2 of 2 item(s) graded\n"),
+        "{}",
+        untouched.stdout
+    );
+
+    // A normal build leaves the draft out; a preview shows it on the item
+    // thread, the cycle page and the dashboard.
+    let normal = pipeline::render_site(root, &BuildOptions::default()).unwrap();
+    assert!(
+        !normal
+            .files
+            .iter()
+            .any(|f| f.path == "plans/demo/cycles/2026.html")
+    );
+    let preview = pipeline::render_site(
+        root,
+        &BuildOptions {
+            drafts: true,
+            no_search: true,
+            ..BuildOptions::default()
+        },
+    )
+    .unwrap();
+    let item = page(&preview, "plans/demo/items/1.html");
+    assert!(
+        item.contains("公表前の案")
+            && item.contains("偏りの理由を示してほしい。")
+            && item.contains("研修を2回開いた。")
+    );
+    let cycle = page(&preview, "plans/demo/cycles/2026.html");
+    assert!(cycle.contains("第1回評価委員会") && cycle.contains("集計中"));
+    let dashboard = page(&preview, "plans/demo/indicators.html");
+    assert!(dashboard.contains("公表前の案") && dashboard.contains("10.9"));
+
+    // Published: one key changed, and the pages carry the results without the banner.
+    let path = root.join("content/plans/demo/results/2026.yaml");
+    fs::write(
+        &path,
+        yaml.replace("status: \"draft\"", "status: \"published\""),
+    )
+    .unwrap();
+    let published = pipeline::render_site(
+        root,
+        &BuildOptions {
+            no_search: true,
+            ..BuildOptions::default()
+        },
+    )
+    .unwrap();
+    let cycle = page(&published, "plans/demo/cycles/2026.html");
+    assert!(cycle.contains("第1回評価委員会") && !cycle.contains("公表前の案"));
+    assert!(page(&published, "plans/demo/indicators.html").contains("10.9"));
+}
+
+#[test]
+fn workbooks_saved_by_libreoffice_import_correctly() {
+    let site = site();
+    let root = site.path();
+    let returned = repo().join("tests/fixtures/yearly-returned");
+    let report =
+        import::import_workbooks(&args(root, &returned, true)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.written, ["content/plans/demo/results/2026.yaml"]);
+    let written = fs::read_to_string(root.join(&report.written[0])).unwrap();
+    let expected = fs::read_to_string(returned.join("expected-2026.yaml")).unwrap();
+    assert_eq!(written, expected);
+    pipeline::check_site(root, &BuildOptions::default()).unwrap_or_else(|d| panic!("{d}"));
+}
+
+fn kohyo(args: &[&str], root: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_commands_say_what_they_did_and_refuse_what_they_should() {
+    let site = site();
+    let root = site.path();
+    let (code, out, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "demo", "--year", "2026"],
+        root,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("  2026年度_評価記入シート_財政課_zaisei.xlsx: 財政課, 1 item(s), "),
+        "{out}"
+    );
+    assert!(
+        out.contains("wrote 3 workbook(s) (2 division(s) and the secretariat's) into "),
+        "{out}"
+    );
+    assert!(
+        root.join("entry-sheets/demo-2026/2026年度_委員会・委員意見一覧.xlsx")
+            .is_file()
+    );
+    // Workbooks may have come back filled in: never replaced without --force.
+    let (code, _, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "demo", "--year", "2026"],
+        root,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error: 3 workbook(s) already exist in ") && err.contains("pass --force"),
+        "{err}"
+    );
+    let (code, _, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "nope", "--year", "2026"],
+        root,
+    );
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: the site has no plan `nope`\n  hint: its plans are: demo\n"
+        )
+    );
+    let (code, _, err) = kohyo(
+        &["export", "entry-sheets", "--plan", "demo", "--year", "2031"],
+        root,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: --year 2031 lies outside the plan period 2025–2029"),
+        "{err}"
+    );
+
+    // The unfilled workbooks: a diff with nothing in it, and nothing written.
+    let dir = root.join("entry-sheets/demo-2026");
+    let dir = dir.to_str().unwrap();
+    let (code, out, err) = kohyo(&["import", "results", dir, "--plan", "demo"], root);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.ends_with("0 change(s) against no results file (a new one); 0 of 2 item(s) graded\n"),
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        "note: 2 item(s) have no answer yet and are left out: 1, 2\nnothing was written: pass --write to write content/plans/demo/results/2026.yaml\n"
+    );
+    // A table of one's own still needs --year.
+    let csv = root.join("own.csv");
+    fs::write(&csv, "項目番号,評価\n1,A\n").unwrap();
+    let (code, _, err) = kohyo(
+        &["import", "results", csv.to_str().unwrap(), "--plan", "demo"],
+        root,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is not an entry workbook made by kohyo export, so --year is needed"),
+        "{err}"
+    );
+    let (code, _, err) = kohyo(
+        &[
+            "import",
+            "results",
+            csv.to_str().unwrap(),
+            "--plan",
+            "demo",
+            "--year",
+            "2026",
+        ],
+        root,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(root.join("content/plans/demo/results/2026.yaml").is_file());
+}
