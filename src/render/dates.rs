@@ -25,7 +25,7 @@ fn plan_date_where(plan: &Plan, touches: impl Fn(&Cycle) -> bool) -> String {
         .iter()
         .filter(|c| touches(c))
         .filter_map(|c| c.published.clone())
-        .chain([plan.adopted.clone()])
+        .chain(plan.adopted.clone())
         .max()
         .unwrap_or_default()
 }
@@ -77,11 +77,11 @@ pub fn page_date(site: &Site, path: &str) -> String {
             }
             _ => String::new(),
         },
-        ["plans", id, ..] => plan(id).map(|p| p.adopted.clone()).unwrap_or_default(),
+        ["plans", id, ..] => plan(id).and_then(|p| p.adopted.clone()).unwrap_or_default(),
         ["divisions", ..] => site
             .plans
             .iter()
-            .map(|p| p.adopted.clone())
+            .filter_map(|p| p.adopted.clone())
             .max()
             .unwrap_or_default(),
         ["pages", slug] => site

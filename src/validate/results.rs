@@ -289,22 +289,67 @@ fn actuals(
             );
             continue;
         }
-        let value = match (&a.value, &a.unavailable) {
-            (Some(v), None) => Some(finite(file, v, "actual value", diags)),
-            (None, Some(_)) => None,
-            _ => {
-                diags.error_hint(
-                    Place::of(file, &a.indicator),
-                    "actual-value",
-                    format!("indicator `{}` needs either `value` or `unavailable`", a.indicator.value),
-                    "give the number as `value: 11.8`, or say why there is none as `unavailable: 集計中`",
-                );
-                None
-            }
+        let Some((_, ind)) = plan.indicator(&a.indicator.value) else {
+            continue;
+        };
+        if let Some(v) = &a.value
+            && ind.measure == Measure::Rank
+        {
+            super::indicators::check_rank(file, v, "actual rank", diags);
+        }
+        if let Some(t) = &a.total
+            && ind
+                .main_series()
+                .is_none_or(|s| s.kind != SeriesKind::Cumulative)
+        {
+            diags.error_hint(
+                Place::of(file, t),
+                "bad-value",
+                format!("indicator `{}` has no cumulative target, so it has no `total`", a.indicator.value),
+                "give the year's value as `value`, or make the indicator's first target series `kind: cumulative`",
+            );
+        }
+        if let Some(j) = &a.judgement
+            && plan.judgement(&j.value).is_none()
+        {
+            let known: Vec<&str> = plan.judgements.iter().map(|j| j.label.as_str()).collect();
+            diags.error_hint(
+                Place::of(file, j),
+                "unknown-judgement",
+                format!("judgement `{}` is not on the plan's list", j.value),
+                if known.is_empty() {
+                    "list the plan's judgements under `judgements:` in plan.yaml, e.g. `- label: 達成`".to_string()
+                } else {
+                    format!("the plan's judgements are: {}", known.join(", "))
+                },
+            );
+        }
+        let given = [
+            a.value.is_some() || a.total.is_some(),
+            a.judgement.is_some(),
+            a.unavailable.is_some(),
+        ];
+        let value = if given.iter().filter(|g| **g).count() == 1 {
+            a.value
+                .as_ref()
+                .map(|v| finite(file, v, "actual value", diags))
+        } else {
+            diags.error_hint(
+                Place::of(file, &a.indicator),
+                "actual-value",
+                format!(
+                    "indicator `{}` needs one of `value`, `judgement` or `unavailable`",
+                    a.indicator.value
+                ),
+                "give the number as `value: 11.8`, a judgement as `judgement: 達成`, or say why there is none as `unavailable: 集計中`",
+            );
+            None
         };
         out.push(Actual {
             indicator: a.indicator.value.clone(),
             value,
+            total: a.total.as_ref().map(|t| finite(file, t, "total", diags)),
+            judgement: a.judgement.as_ref().map(|j| j.value.clone()),
             note: a.unavailable.clone().or_else(|| a.note.clone()),
         });
     }

@@ -107,7 +107,7 @@ fn indicator_name(plan: &Plan, id: &str) -> String {
 
 fn item_link(plan: &Plan, n: u32) -> Option<LinkView> {
     plan.item(n).map(|i| LinkView {
-        title: format!("実施項目{} {}", i.number, i.title),
+        title: format!("{} {}", plan.item_label(i.number), i.title),
         url: paths::item(&plan.id, i.number),
     })
 }
@@ -403,7 +403,7 @@ fn owner_link(plan: &Plan, owner: Owner) -> Option<LinkView> {
     match owner {
         Owner::Plan => None,
         Owner::Goal(n) => plan.goals.iter().find(|g| g.number == n).map(|g| LinkView {
-            title: format!("目標{} {}", g.number, g.title),
+            title: format!("{} {}", plan.goal_label(g.number), g.title),
             url: paths::goal(&plan.id, g.number),
         }),
         Owner::Item(n) => item_link(plan, n),
@@ -441,13 +441,13 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .iter()
         .map(|g| GoalGrades {
             goal: LinkView {
-                title: format!("目標{} {}", g.number, g.title),
+                title: format!("{} {}", plan.goal_label(g.number), g.title),
                 url: paths::goal(&plan.id, g.number),
             },
             items: plan
                 .items
                 .iter()
-                .filter(|i| i.goal == g.number)
+                .filter(|i| i.goal == Some(g.number))
                 .map(|i| GradedItem {
                     item: item_link(plan, i.number).expect("item exists"),
                     grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
