@@ -181,7 +181,11 @@ pub(super) fn placement(
                 "item {} does not say which {above} it belongs to",
                 item.value
             ),
-            format!("write `parent: N` with the number of its {above}"),
+            if plan.levels.len() == 3 {
+                format!("write `policy: N` (or `parent: N`) with the number of its {above}")
+            } else {
+                format!("write `parent: N` with the number of its {above}")
+            },
         );
         return (None, None);
     };
@@ -225,7 +229,7 @@ fn unknown(file: &str, n: &Spanned<u32>, level: &str, numbers: &[String], diags:
         "unknown-policy",
         format!("unknown {level} {}", n.value),
         format!(
-            "the plan's {level} numbers are {}; see plan.yaml",
+            "the plan's {level} are numbered {}; see plan.yaml",
             super::summarise_numbers(numbers)
         ),
     );
