@@ -147,9 +147,14 @@ pub fn data_table_rows(input: &ChartInput) -> Vec<TableRow> {
     rows.extend(
         data.targets
             .iter()
-            .map(|&(y, v)| row(y, SERIES[2], Some(v))),
+            .map(|&(y, v)| row(y, input.target_label(), Some(v))),
     );
-    let rank = |s: &str| SERIES.iter().position(|&x| x == s);
+    let rank = |s: &str| {
+        SERIES
+            .iter()
+            .position(|&x| x == s)
+            .or((s == input.target_label()).then_some(2))
+    };
     rows.sort_by_key(|r| (r.year, rank(r.series)));
     rows
 }

@@ -456,6 +456,8 @@ pub struct Cycle {
     pub actual_index: std::collections::HashMap<String, usize>,
     /// Revisions decided.
     pub revisions: Vec<Revision>,
+    /// Aggregate figures as published.
+    pub figures: Vec<Figure>,
     /// The file it was read from.
     pub source_file: String,
 }
@@ -473,6 +475,21 @@ impl Cycle {
     pub fn actual(&self, id: &str) -> Option<&Actual> {
         self.actual_index.get(id).map(|&i| &self.actuals[i])
     }
+}
+
+/// An aggregate figure as the government published it.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Name as published.
+    pub name: String,
+    /// Items counted, and out of how many.
+    pub count: Option<(u32, Option<u32>)>,
+    /// Published value with its unit.
+    pub value: Option<(f64, String)>,
+    /// Counter of `count`, e.g. 項目.
+    pub counter: String,
+    /// Note.
+    pub note: Option<String>,
 }
 
 /// A committee meeting.

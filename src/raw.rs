@@ -505,6 +505,40 @@ pub struct RawResults {
     /// Revisions decided in this cycle.
     #[serde(default)]
     pub revisions: Vec<RawRevision>,
+    /// Aggregate figures as the government published them, e.g. 計画実施率
+    /// given as "26 of 29 items", when per-item grades were not published.
+    /// Shown as published, apart from the rates kohyo computes.
+    #[serde(default)]
+    pub figures: Vec<RawFigure>,
+}
+
+/// An aggregate figure published for the cycle.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    /// Name as published, e.g. 計画実施率 or 「順調」と評価した項目.
+    pub name: String,
+    /// How many items it counts, when published.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub count: Option<Spanned<u32>>,
+    /// Out of how many items, when published.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub of: Option<Spanned<u32>>,
+    /// The published value, e.g. 89.7, as printed by the source (never recomputed).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub value: Option<Spanned<f64>>,
+    /// Unit of `value`, e.g. %.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Counter for `count` and `of`, e.g. 項目 (default 件).
+    #[serde(default)]
+    pub counter: Option<String>,
+    /// A note, e.g. where the figure is printed.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A committee meeting.

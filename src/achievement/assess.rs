@@ -465,6 +465,10 @@ fn baseline_sentence(facts: &Facts, latest: Option<&Observed>, st: Status) -> St
         );
     }
     let Some(v) = o.value else {
+        // A cumulative series' sentence tells the running total itself.
+        if facts.series.first().is_some_and(|s| s.kind == SeriesKind::Cumulative) {
+            return String::new();
+        }
         let t = o.total.unwrap_or_default();
         return format!("{year}までの実績の累計は{}です。", with_unit(t, facts));
     };

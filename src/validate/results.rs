@@ -74,6 +74,55 @@ fn date(file: &str, d: &Spanned<String>, what: &str, diags: &mut Diagnostics) ->
     d.value.clone()
 }
 
+/// A meeting date, which must fall in the fiscal year evaluated or the next
+/// one (from April of the year to March two years on).
+fn meeting_date(file: &str, d: &Spanned<String>, year: i32, diags: &mut Diagnostics) -> String {
+    let s = date(file, d, "meeting date", diags);
+    if valid_date(&s, false) {
+        let (from, to) = (format!("{year}-04-01"), format!("{}-03-31", year + 2));
+        if s < from || s > to {
+            diags.error_hint(
+                Place::of(file, d),
+                "meeting-outside-year",
+                format!("meeting date {s} is outside the evaluation of fiscal {year} ({from} to {to})"),
+                "check the year; a meeting that evaluates this fiscal year is held during it or the next one",
+            );
+        }
+    }
+    s
+}
+
+/// Aggregate figures as published: counts at most their totals, values finite.
+fn figures(file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Figure> {
+    r.figures
+        .iter()
+        .map(|f| {
+            if let (Some(c), Some(of)) = (&f.count, &f.of)
+                && c.value > of.value
+            {
+                diags.error_hint(
+                    Place::of(file, c),
+                    "bad-value",
+                    format!("{} counts {} of {} items", f.name, c.value, of.value),
+                    "`count` cannot exceed `of`; check the published figures",
+                );
+            }
+            Figure {
+                name: f.name.clone(),
+                count: f.count.as_ref().map(|c| (c.value, f.of.as_ref().map(|o| o.value))),
+                value: f.value.as_ref().map(|v| {
+                    (
+                        finite(file, v, "figure value", diags),
+                        f.unit.clone().unwrap_or_default(),
+                    )
+                }),
+                counter: f.counter.clone().unwrap_or_else(|| "件".into()),
+                note: f.note.clone(),
+            }
+        })
+        .collect()
+}
+
 fn cycle(
     plan: &Plan,
     file: &str,
@@ -86,7 +135,7 @@ fn cycle(
         .committee
         .iter()
         .map(|m| Meeting {
-            date: date(file, &m.date, "meeting date", diags),
+            date: meeting_date(file, &m.date, year, diags),
             title: m.title.clone(),
             summary: m.summary.clone(),
             minutes: m.minutes.as_ref().map(|u| link_url(file, u, diags)),
@@ -127,6 +176,7 @@ fn cycle(
         items,
         actuals,
         revisions: revisions(plan, file, r, diags),
+        figures: figures(file, r, diags),
         source_file: file.to_string(),
     }
 }

@@ -44,7 +44,14 @@ impl<'p> Series<'p> {
                 .collect();
         let assessment = achievement::assess(&facts(indicator, &observed, era));
         Series {
-            actuals: observed.iter().map(|o| (o.year, o.value)).collect(),
+            // A year with only a running total has no value of its own (its
+            // total is drawn); a judgement is a gap whose table row is
+            // written from the observation.
+            actuals: observed
+                .iter()
+                .filter(|o| o.value.is_some() || o.total.is_none())
+                .map(|o| (o.year, o.value))
+                .collect(),
             targets: indicator
                 .main_series()
                 .map(|s| s.points.iter().map(|t| (t.year, t.value)).collect())
@@ -144,9 +151,16 @@ pub fn chart(plan: &Plan, indicator: &Indicator, era: bool) -> ChartView {
         rows: charts::data_table_rows(&input)
             .into_iter()
             .map(|r| DataRow {
+                value: r.value.unwrap_or_else(|| {
+                    let facts = facts(indicator, &series.observed, era);
+                    series
+                        .observed
+                        .iter()
+                        .find(|o| o.year == r.year)
+                        .map_or_else(|| "未公表".into(), |o| achievement::observed_text(o, &facts))
+                }),
                 year: r.label,
                 series: r.series,
-                value: r.value.unwrap_or_else(|| "未公表".to_string()),
             })
             .collect(),
         status: achievement::status_label(st),
