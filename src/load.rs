@@ -168,6 +168,7 @@ fn load_yaml<T: DeserializeOwned>(
 ) -> Option<Sourced<T>> {
     let file = display_path(root, path);
     let text = read(root, path, diags)?;
+    crate::validate::quoted::scan(&file, &text, diags);
     match parse_yaml(&text, &file) {
         Ok(value) => Some(Sourced { file, value }),
         Err(d) => {

@@ -466,7 +466,11 @@ fn baseline_sentence(facts: &Facts, latest: Option<&Observed>, st: Status) -> St
     }
     let Some(v) = o.value else {
         // A cumulative series' sentence tells the running total itself.
-        if facts.series.first().is_some_and(|s| s.kind == SeriesKind::Cumulative) {
+        if facts
+            .series
+            .first()
+            .is_some_and(|s| s.kind == SeriesKind::Cumulative)
+        {
             return String::new();
         }
         let t = o.total.unwrap_or_default();

@@ -18,6 +18,7 @@ use crate::urls::{is_safe_link, is_url_safe_id};
 
 mod indicators;
 mod levels;
+pub mod quoted;
 mod results;
 
 use indicators::indicators;

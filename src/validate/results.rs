@@ -109,7 +109,10 @@ fn figures(file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Figure> {
             }
             Figure {
                 name: f.name.clone(),
-                count: f.count.as_ref().map(|c| (c.value, f.of.as_ref().map(|o| o.value))),
+                count: f
+                    .count
+                    .as_ref()
+                    .map(|c| (c.value, f.of.as_ref().map(|o| o.value))),
                 value: f.value.as_ref().map(|v| {
                     (
                         finite(file, v, "figure value", diags),

@@ -157,10 +157,29 @@ pub fn chart(plan: &Plan, indicator: &Indicator, era: bool) -> ChartView {
                         .observed
                         .iter()
                         .find(|o| o.year == r.year)
-                        .map_or_else(|| "未公表".into(), |o| achievement::observed_text(o, &facts))
+                        .map_or_else(
+                            || "未公表".into(),
+                            |o| achievement::observed_text(o, &facts),
+                        )
                 }),
                 year: r.label,
                 series: r.series,
+            })
+            .map(|mut row| {
+                // A range target is written with both ends.
+                if let Some(s) = indicator
+                    .main_series()
+                    .filter(|s| s.kind == SeriesKind::Range)
+                    && row.series == "目標"
+                    && let Some(p) = s
+                        .points
+                        .iter()
+                        .find(|p| crate::years::fiscal_year(p.year, false) == row.year)
+                {
+                    row.value =
+                        achievement::target_text(s, *p, &facts(indicator, &series.observed, era));
+                }
+                row
             })
             .collect(),
         status: achievement::status_label(st),

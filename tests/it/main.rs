@@ -9,6 +9,7 @@ mod cycles;
 mod data;
 mod errors;
 mod import;
+mod plans;
 mod search;
 mod seeds;
 mod serve;
