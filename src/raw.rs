@@ -122,9 +122,11 @@ pub struct RawPlan {
     /// items sit at. 1 to 3 levels, e.g. 目標 → 方針 → 実施項目 (the default
     /// when left out), 基本方針 → 取組項目, or 実施項目 alone.
     #[serde(default)]
+    #[schemars(example = serde_json::json!([{"name": "基本方針"}, {"name": "取組項目"}]))]
     pub levels: Vec<RawLevel>,
     /// Judgements a result may give instead of a number, e.g. 達成, 概ね達成, 未達成.
     #[serde(default)]
+    #[schemars(example = serde_json::json!([{"label": "達成", "outcome": "met"}, {"label": "概ね達成", "outcome": "partly"}, {"label": "未達成", "outcome": "not-met"}]))]
     pub judgements: Vec<RawJudgement>,
     /// Nodes of the first level (目標 in Gunma's plan), each with the nodes of
     /// the second level under it in `policies`; the key names stay the same
@@ -253,7 +255,7 @@ pub struct RawItem {
     /// Number of the node of the level just above items that the item sits
     /// under (with Gunma's levels, its 方針). Left out in a one-level plan.
     #[serde(default)]
-    #[schemars(with = "Option<u32>")]
+    #[schemars(with = "Option<u32>", example = 5)]
     pub parent: Option<Spanned<u32>>,
     /// Number of the policy the item serves: the same as `parent`, kept for
     /// three-level plans written before `parent` existed.
@@ -374,7 +376,7 @@ pub struct RawIndicator {
     /// 全国順位: a positive whole number, lower is better) or `judgement`
     /// (results are words from the plan's `judgements`, not numbers).
     #[serde(default)]
-    #[schemars(with = "Option<String>", extend("enum" = ["quantity", "rank", "judgement", null]))]
+    #[schemars(with = "Option<String>", extend("enum" = ["quantity", "rank", "judgement", null]), example = &"rank")]
     pub measure: Option<Spanned<String>>,
     /// Unit, e.g. 時間, %, 者, 位; may be left out for judgements.
     #[serde(default)]
@@ -400,6 +402,7 @@ pub struct RawIndicator {
     pub target_kind: Option<Spanned<String>>,
     /// One or more target series, each with its kind, the main one first.
     #[serde(default)]
+    #[schemars(example = serde_json::json!([{"kind": "cumulative", "label": "4年間の財政効果額（累計）", "targets": [{"year": 2014, "value": 985000}, {"year": 2017, "value": 5787000}]}, {"kind": "cap", "targets": [{"year": 2030, "value": 1200}]}]))]
     pub target_series: Vec<RawTargetSeries>,
     /// Decimal places to show; by default as many as the data have.
     #[serde(default)]
@@ -509,6 +512,7 @@ pub struct RawResults {
     /// given as "26 of 29 items", when per-item grades were not published.
     /// Shown as published, apart from the rates kohyo computes.
     #[serde(default)]
+    #[schemars(example = serde_json::json!([{"name": "計画実施率", "count": 26, "of": 29, "counter": "項目", "value": 89.7, "unit": "%"}]))]
     pub figures: Vec<RawFigure>,
 }
 
@@ -633,12 +637,12 @@ pub struct RawActual {
     /// For a cumulative target: the running total the source publishes for
     /// the period so far, with or without the year's own `value`.
     #[serde(default)]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", example = 8147000)]
     pub total: Option<Spanned<f64>>,
     /// A judgement in words instead of a number: one of the plan's
     /// `judgements`, e.g. 達成 or 概ね達成.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", example = &"概ね達成")]
     pub judgement: Option<Spanned<String>>,
     /// Why no value is available (instead of `value`).
     #[serde(default)]
