@@ -46,21 +46,23 @@ fn facts<'a>(
 }
 
 /// (kind, direction, baseline, targets, actual, progress shown, met, status)
+type Case = (
+    SeriesKind,
+    Direction,
+    Option<(i32, f64)>,
+    &'static [(i32, f64)],
+    f64,
+    &'static str,
+    Option<bool>,
+    Status,
+);
+
 #[test]
 fn every_kind_direction_and_baseline() {
     use Direction::{Higher, Lower, Neither};
     use SeriesKind::*;
     let b = Some((2024, 210.0));
-    let cases: &[(
-        SeriesKind,
-        Direction,
-        Option<(i32, f64)>,
-        &[(i32, f64)],
-        f64,
-        &str,
-        Option<bool>,
-        Status,
-    )] = &[
+    let cases: &[Case] = &[
         (
             Yearly,
             Higher,
