@@ -265,8 +265,11 @@ fn load_kept<T: DeserializeOwned>(
     {
         return Some(Arc::clone(value));
     }
+    let before = diags.error_count();
     let value = Arc::new(load_yaml(root, path, diags)?);
-    if let Some(stamp) = stamp {
+    // A file with findings (a quoted number) is read again next time, so
+    // its errors are reported on every rebuild.
+    if let Some(stamp) = stamp.filter(|_| diags.error_count() == before) {
         lock().insert(path.to_path_buf(), (stamp, Arc::clone(&value)));
     }
     Some(value)

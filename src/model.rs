@@ -800,6 +800,21 @@ pub struct Indicator {
     pub source: Option<String>,
     /// Notes (Markdown).
     pub notes: Option<String>,
+    /// The indicator of an earlier plan this one continues.
+    pub continues: Option<Continues>,
+}
+
+/// The indicator of an earlier plan that an indicator continues.
+#[derive(Debug, Clone)]
+pub struct Continues {
+    /// Id of the earlier plan.
+    pub plan: String,
+    /// Id of the indicator there.
+    pub indicator: String,
+    /// What changed between the plans (a change of definition …).
+    pub note: Option<String>,
+    /// Where it is written, to report a reference that does not resolve.
+    pub place: crate::diagnostics::Place,
 }
 
 impl Indicator {

@@ -414,6 +414,25 @@ pub struct RawIndicator {
     /// Notes (Markdown).
     #[serde(default)]
     pub notes: Option<String>,
+    /// The indicator of an earlier plan this one continues, so its page shows
+    /// the whole series across plans.
+    #[serde(default)]
+    pub continues: Option<RawContinues>,
+}
+
+/// The indicator of an earlier plan that an indicator continues.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContinues {
+    /// Id of the earlier plan (its folder name).
+    #[schemars(with = "String", example = &"gunma-2020")]
+    pub plan: Spanned<String>,
+    /// Id of the indicator in that plan.
+    #[schemars(with = "String", example = &"netsugen-members-2020")]
+    pub indicator: Spanned<String>,
+    /// What changed between the plans, e.g. a change of definition.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A series of targets of one kind.

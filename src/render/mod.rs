@@ -599,7 +599,7 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
                 indicators: plan
                     .indicators
                     .iter()
-                    .map(|i| IndicatorView::new(plan, i, era))
+                    .map(|i| IndicatorView::new(plan, i, era).with_earlier(site))
                     .collect(),
                 documented_count: plan.items.len() - inferred - unknown,
                 inferred_count: inferred,
@@ -793,7 +793,7 @@ fn item_page(site: &Site, plan: &Plan, item: &Item) -> tera::Value {
         indicators: item
             .indicators
             .iter()
-            .map(|i| IndicatorView::new(plan, i, era))
+            .map(|i| IndicatorView::new(plan, i, era).with_earlier(site))
             .collect(),
         source_file: item.source_file.clone(),
         item: ItemRow::new(site, plan, item),

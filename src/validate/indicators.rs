@@ -231,6 +231,48 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
         precision: r.precision.as_ref().map(|p| p.value),
         source: r.source.clone(),
         notes: r.notes.clone(),
+        continues: r.continues.as_ref().map(|c| Continues {
+            plan: c.plan.value.clone(),
+            indicator: c.indicator.value.clone(),
+            note: c.note.clone(),
+            place: Place::of(file, &c.plan),
+        }),
+    }
+}
+
+/// Every `continues` resolves to an indicator of another plan of the site.
+pub(super) fn check_continues(plans: &[Plan], diags: &mut Diagnostics) {
+    for plan in plans {
+        for (_, ind) in plan.all_indicators() {
+            let Some(c) = &ind.continues else { continue };
+            let earlier = plans.iter().find(|p| p.id == c.plan && p.id != plan.id);
+            match earlier {
+                None => diags.error_hint(
+                    c.place.clone(),
+                    "unknown-plan",
+                    format!(
+                        "indicator `{}` continues one of plan `{}`, which is not on this site",
+                        ind.id, c.plan
+                    ),
+                    format!(
+                        "name another plan's folder: {}",
+                        plans
+                            .iter()
+                            .filter(|p| p.id != plan.id)
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+                Some(p) if p.indicator(&c.indicator).is_none() => diags.error_hint(
+                    c.place.clone(),
+                    "unknown-indicator",
+                    format!("plan `{}` has no indicator `{}`", c.plan, c.indicator),
+                    "use an indicator id of that plan's plan.yaml or item files",
+                ),
+                Some(_) => {}
+            }
+        }
     }
 }
 

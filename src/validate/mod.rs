@@ -46,6 +46,7 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
         dir.results = Vec::new();
     }
     check_single_current(&content.plans, &plans, diags);
+    indicators::check_continues(&plans, diags);
     plans.sort_by_key(|p| (p.status != PlanStatus::Current, -p.period.from));
     let pages = pages(&content.pages, diags);
     if diags.has_errors() {

@@ -306,7 +306,7 @@ impl GoalView {
             indicators: goal
                 .indicators
                 .iter()
-                .map(|i| IndicatorView::new(plan, i, site.settings.era_years))
+                .map(|i| IndicatorView::new(plan, i, site.settings.era_years).with_earlier(site))
                 .collect(),
             policies,
         }
@@ -458,6 +458,35 @@ pub struct IndicatorView {
     pub latest: String,
     /// Chart, summary and data table.
     pub chart: indicator::ChartView,
+    /// The indicator of an earlier plan this one continues, with its values.
+    pub earlier: Option<EarlierView>,
+    /// What this indicator continues, resolved by [`IndicatorView::with_earlier`].
+    #[serde(skip)]
+    continues: Option<Continues>,
+}
+
+/// The values of the earlier plan's indicator an indicator continues.
+#[derive(Debug, Serialize)]
+pub struct EarlierView {
+    /// What is continued, in a sentence.
+    pub text: String,
+    /// What changed between the plans, if the content says.
+    pub note: String,
+    /// The earlier plan's page.
+    pub url: String,
+    /// Its values: year, series (策定時, 実績, 目標) and value.
+    pub rows: Vec<EarlierRow>,
+}
+
+/// A value of the earlier plan's indicator.
+#[derive(Debug, Serialize)]
+pub struct EarlierRow {
+    /// Fiscal year label.
+    pub year: String,
+    /// 策定時, 実績 or 目標.
+    pub series: &'static str,
+    /// Value with unit, or why there is none.
+    pub value: String,
 }
 
 impl IndicatorView {
@@ -483,6 +512,8 @@ impl IndicatorView {
                 .collect(),
             latest,
             chart: indicator::chart(plan, indicator, era),
+            earlier: None,
+            continues: indicator.continues.clone(),
             id: indicator.id.clone(),
             name: indicator.name.clone(),
             kind: match indicator.kind {
@@ -524,6 +555,78 @@ impl IndicatorView {
             source: indicator.source.clone().unwrap_or_default(),
             notes: md(&indicator.notes),
         }
+    }
+}
+
+impl IndicatorView {
+    /// Adds the values of the earlier plan's indicator this one continues.
+    pub fn with_earlier(mut self, site: &Site) -> Self {
+        let era = site.settings.era_years;
+        let Some(c) = self.continues.take() else {
+            return self;
+        };
+        let Some((plan, ind)) = site
+            .plans
+            .iter()
+            .find(|p| p.id == c.plan)
+            .and_then(|p| p.indicator(&c.indicator).map(|(_, i)| (p, i)))
+        else {
+            return self;
+        };
+        let series = indicator::Series::new(plan, ind, era);
+        let facts = indicator::facts(ind, &series.observed, era);
+        let fmt = |v: f64| crate::achievement::with_unit(v, &facts);
+        let mut rows: Vec<(i32, u8, EarlierRow)> = Vec::new();
+        if let Some(b) = ind.baseline {
+            rows.push((
+                b.year,
+                0,
+                EarlierRow {
+                    year: fiscal_year(b.year, era),
+                    series: "策定時",
+                    value: fmt(b.value),
+                },
+            ));
+        }
+        for o in &series.observed {
+            rows.push((
+                o.year,
+                1,
+                EarlierRow {
+                    year: fiscal_year(o.year, era),
+                    series: "実績",
+                    value: crate::achievement::observed_text(o, &facts),
+                },
+            ));
+        }
+        for s in &ind.series {
+            for t in &s.points {
+                rows.push((
+                    t.year,
+                    2,
+                    EarlierRow {
+                        year: fiscal_year(t.year, era),
+                        series: "目標",
+                        value: crate::achievement::target_text(s, *t, &facts),
+                    },
+                ));
+            }
+        }
+        rows.sort_by_key(|r| (r.0, r.1));
+        let note = c.note.unwrap_or_default();
+        self.earlier = Some(EarlierView {
+            text: format!(
+                "この指標は、前の計画「{}」（{}〜{}）の指標「{}」を引き継いでいます。計画の切り替わりで系列が分かれるため、前の計画の値は下の表に分けて示します。",
+                plan.title,
+                fiscal_year(plan.period.from, era),
+                fiscal_year(plan.period.to, era),
+                ind.name
+            ),
+            note,
+            url: paths::plan(&plan.id),
+            rows: rows.into_iter().map(|r| r.2).collect(),
+        });
+        self
     }
 }
 

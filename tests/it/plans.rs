@@ -267,12 +267,22 @@ fn example_cap_floor_range_rank_judgement_and_unavailable() {
     );
     has(&two, "策定時と比べた状況： 判定のみ");
     has(&two, "2026年度 実績 未公表（調査は隔年のため実施なし）");
+    // An indicator continued from the earlier plan, with its change of definition.
+    has(
+        &two,
+        "この指標は、前の計画「例市行財政改革プラン（前計画）」（2021年度〜2025年度）の指標「市民協働サポーターの登録者数」を引き継いでいます。",
+    );
+    has(&two, "2026年度から、オンライン登録者も数に含めます。");
+    has(
+        &two,
+        "前の計画での数値 年度 区分 値 2020年度 策定時 1,200人 2025年度 実績 1,850人",
+    );
     // Two levels, roman numbering, items directly under the first level.
     let goal = site.text("plans/example-2026/goals/1.html");
     has(&goal, "Ⅰ 持続可能な財政");
     has(&goal, "この改革の方向性には重点取組が1件あります。");
     let home = site.text("index.html");
-    has(&home, "改革の方向性は2つ、重点取組は2件、指標は6件");
+    has(&home, "改革の方向性は2つ、重点取組は2件、指標は7件");
     has(&home, "数値でなく判定で示されたもの1件");
 }
 
@@ -334,6 +344,18 @@ fn new_shapes_are_validated_with_place_and_hint() {
         &err,
         "hint: the plan's judgements are: 達成, 概ね達成, 未達成",
     );
+    let item = "content/plans/example-2026/items/02.yaml";
+    let text = std::fs::read_to_string(fixture("example-2026").join(item)).unwrap();
+    let err = check_with(
+        "example-2026",
+        item,
+        &text.replace("plan: example-2021", "plan: example-2019"),
+    );
+    has(
+        &err,
+        "error: indicator `members` continues one of plan `example-2019`, which is not on this site",
+    );
+    has(&err, "hint: name another plan's folder: example-2021");
     let plan = "content/plans/okinawa-2014/plan.yaml";
     let original = std::fs::read_to_string(fixture("okinawa-2014").join(plan)).unwrap();
     let falling = original.replace(
