@@ -234,6 +234,7 @@ impl Data {
                     total: None,
                     judgement: None,
                     reason: None,
+                    undated: false,
                 })
                 .collect();
             achievement::running_totals(&observed)
@@ -395,6 +396,7 @@ fn summary(input: &ChartInput) -> String {
             total: None,
             judgement: None,
             reason: None,
+            undated: false,
         })
         .collect();
     let series = (!input.targets.is_empty()).then(|| TargetSeries {

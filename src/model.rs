@@ -570,6 +570,8 @@ pub struct Actual {
     pub total: Option<f64>,
     /// A judgement in words from the plan's list.
     pub judgement: Option<String>,
+    /// Whether the source gives no fiscal year for the value.
+    pub undated: bool,
     /// Why unavailable, or a note on the value.
     pub note: Option<String>,
 }

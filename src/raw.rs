@@ -666,6 +666,11 @@ pub struct RawActual {
     /// Why no value is available (instead of `value`).
     #[serde(default)]
     pub unavailable: Option<String>,
+    /// `true` when the source gives the value without its fiscal year (e.g.
+    /// a plan's final result): it is kept in this file's year but shown
+    /// without a year and not placed on the chart's year axis.
+    #[serde(default)]
+    pub undated: bool,
     /// A note on the value.
     #[serde(default)]
     pub note: Option<String>,

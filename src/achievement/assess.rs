@@ -84,7 +84,13 @@ pub struct Observed<'a> {
     pub judgement: Option<(&'a str, Option<Outcome>)>,
     /// Why there is nothing to show, when unavailable.
     pub reason: Option<&'a str>,
+    /// Whether the source gives no fiscal year for it (`year` is only where
+    /// it is filed).
+    pub undated: bool,
 }
+
+/// Words for the year of an observation the source gives no year for.
+const UNDATED: &str = "年度の記載のない最新の実績";
 
 /// Everything an assessment needs to know about an indicator.
 #[derive(Debug, Clone, Copy)]
@@ -141,6 +147,8 @@ pub struct Assessment {
     pub status: Status,
     /// The latest observation: year and how it is shown.
     pub latest: Option<(i32, String)>,
+    /// Whether the source gives no year for the latest observation.
+    pub latest_undated: bool,
     /// The latest actual against the main series' target of the same year.
     pub year_check: Option<Check>,
     /// The latest actual against the main series' final target.
@@ -333,6 +341,7 @@ pub fn assess(facts: &Facts) -> Assessment {
             ),
         },
     };
+    let undated = latest_value.is_some_and(|o| o.undated);
     let mut summary = baseline_sentence(facts, latest_value, status_now);
     let mut year_check = None;
     let mut final_check = None;
@@ -385,7 +394,7 @@ pub fn assess(facts: &Facts) -> Assessment {
             if i == 0 {
                 year_check = Some(c);
             }
-            summary += &target_sentence(facts, series, own, year, a, c);
+            summary += &target_sentence(facts, series, own, year, a, c, undated);
         }
         let applies = match series.kind {
             SeriesKind::Cap | SeriesKind::Floor | SeriesKind::Range => {
@@ -407,11 +416,12 @@ pub fn assess(facts: &Facts) -> Assessment {
                 year_check = Some(c);
             }
         }
-        summary += &target_sentence(facts, series, applies, year, a, c);
+        summary += &target_sentence(facts, series, applies, year, a, c, undated);
     }
     Assessment {
         status: status_now,
         latest,
+        latest_undated: undated,
         year_check,
         final_check,
         totals,
@@ -455,7 +465,11 @@ fn baseline_sentence(facts: &Facts, latest: Option<&Observed>, st: Status) -> St
             None => "策定時の値は公表されていません。実績はまだありません。".into(),
         };
     };
-    let year = fy(o.year);
+    let year = if o.undated {
+        UNDATED.to_string()
+    } else {
+        fy(o.year)
+    };
     if let Some((label, _)) = o
         .judgement
         .filter(|_| o.value.is_none() && o.total.is_none())
@@ -543,10 +557,17 @@ fn target_sentence(
     year: i32,
     actual: f64,
     c: Check,
+    undated: bool,
 ) -> String {
-    let fy = |y: i32| fiscal_year(y, facts.era);
+    let fy = |y: i32| {
+        if undated && y == year {
+            UNDATED.to_string()
+        } else {
+            fiscal_year(y, facts.era)
+        }
+    };
     let t = target_text(series, p, facts);
-    let ty = fy(p.year);
+    let ty = fiscal_year(p.year, facts.era);
     let ty_inner = inner_year(p.year, facts.era);
     let a = with_unit(actual, facts);
     let diff = |x: f64, y: f64| {

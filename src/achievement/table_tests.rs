@@ -22,6 +22,7 @@ fn value(year: i32, v: f64) -> Observed<'static> {
         total: None,
         judgement: None,
         reason: None,
+        undated: false,
     }
 }
 
@@ -345,6 +346,7 @@ fn cumulative_runs_on_totals_published_or_summed() {
             total: None,
             judgement: None,
             reason: Some("未確認"),
+            undated: false,
         },
         Observed {
             year: 2016,
@@ -352,6 +354,7 @@ fn cumulative_runs_on_totals_published_or_summed() {
             total: Some(8_147_000.0),
             judgement: None,
             reason: None,
+            undated: false,
         },
     ];
     let a = assess(&facts(
@@ -433,6 +436,7 @@ fn judgements_are_shown_not_counted_as_numbers() {
                 total: None,
                 judgement: Some(("目標を維持", outcome)),
                 reason: None,
+                undated: false,
             }];
             let a = assess(&facts(
                 Direction::Lower,
@@ -488,4 +492,31 @@ fn nothing_observed_yet() {
         a.summary,
         "策定時（2024年度）の値は210者です。実績はまだありません。2029年度の目標は300者です。"
     );
+}
+
+#[test]
+fn a_value_without_its_year_gets_no_invented_year() {
+    let obs = [Observed {
+        year: 2024,
+        value: Some(230.0),
+        total: None,
+        judgement: None,
+        reason: None,
+        undated: true,
+    }];
+    let none: Vec<TargetSeries> = Vec::new();
+    let a = assess(&facts(
+        Direction::Higher,
+        Measure::Quantity,
+        Some((2020, 18.0)),
+        &none,
+        &obs,
+        "者",
+    ));
+    assert_eq!(
+        a.summary,
+        "策定時（2020年度）の18者から年度の記載のない最新の実績は230者へ212者増加し、改善しています（高いほどよい指標）。"
+    );
+    assert!(a.latest_undated);
+    assert!(!a.summary.contains("2024"));
 }

@@ -403,6 +403,7 @@ fn actuals(
             value,
             total: a.total.as_ref().map(|t| finite(file, t, "total", diags)),
             judgement: a.judgement.as_ref().map(|j| j.value.clone()),
+            undated: a.undated,
             note: a.unavailable.clone().or_else(|| a.note.clone()),
         });
     }

@@ -40,6 +40,7 @@ impl<'p> Series<'p> {
                     reason: a.note.as_deref().filter(|_| {
                         a.value.is_none() && a.total.is_none() && a.judgement.is_none()
                     }),
+                    undated: a.undated,
                 })
                 .collect();
         let assessment = achievement::assess(&facts(indicator, &observed, era));
@@ -47,9 +48,10 @@ impl<'p> Series<'p> {
             // A year with only a running total has no value of its own (its
             // total is drawn); a judgement is a gap whose table row is
             // written from the observation.
+            // An undated value is not placed on the year axis.
             actuals: observed
                 .iter()
-                .filter(|o| o.value.is_some() || o.total.is_none())
+                .filter(|o| !o.undated && (o.value.is_some() || o.total.is_none()))
                 .map(|o| (o.year, o.value))
                 .collect(),
             targets: indicator
@@ -181,6 +183,21 @@ pub fn chart(plan: &Plan, indicator: &Indicator, era: bool) -> ChartView {
                 }
                 row
             })
+            // A value the source gives without its year: last, without one.
+            .chain(
+                series
+                    .observed
+                    .iter()
+                    .filter(|o| o.undated)
+                    .map(|o| DataRow {
+                        year: "年度の記載なし".into(),
+                        series: "実績",
+                        value: achievement::observed_text(
+                            o,
+                            &facts(indicator, &series.observed, era),
+                        ),
+                    }),
+            )
             .collect(),
         status: achievement::status_label(st),
         status_class: status_class(st),
@@ -295,7 +312,13 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
                 .assessment
                 .latest
                 .as_ref()
-                .map(|(y, v)| format!("{v}（{}）", fy(*y)))
+                .map(|(y, v)| {
+                    if series.assessment.latest_undated {
+                        format!("{v}（年度の記載なし）")
+                    } else {
+                        format!("{v}（{}）", fy(*y))
+                    }
+                })
                 .unwrap_or_else(|| "実績なし".into()),
             target,
             status: achievement::status_label(st),

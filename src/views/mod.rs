@@ -499,7 +499,13 @@ impl IndicatorView {
             .assessment
             .latest
             .as_ref()
-            .map(|(y, v)| format!("{v}（{}）", fiscal_year(*y, era)))
+            .map(|(y, v)| {
+                if series.assessment.latest_undated {
+                    format!("{v}（年度の記載なし）")
+                } else {
+                    format!("{v}（{}）", fiscal_year(*y, era))
+                }
+            })
             .unwrap_or_else(|| "実績なし".to_string());
         IndicatorView {
             actuals: series

@@ -381,3 +381,22 @@ fn new_shapes_are_validated_with_place_and_hint() {
     );
     has(&err, "hint: write `value: 500` without quotes");
 }
+
+#[test]
+fn a_final_value_without_its_year_is_shown_without_one() {
+    // Gunma's 2020 outline published its final results without their year.
+    let rendered = pipeline::render_site(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &BuildOptions::default(),
+    )
+    .unwrap_or_else(|d| panic!("the sample does not build: {d:?}"));
+    let page = Site(rendered).text("plans/gunma-2020/index.html");
+    has(
+        &page,
+        "策定時（2020年度・令和2年度）の18者から年度の記載のない最新の実績は230者へ212者増加し、改善しています",
+    );
+    has(&page, "年度の記載なし 実績 230者");
+    lacks(&page, "2024年度（令和6年度）は230者");
+    // A value published with its year keeps it.
+    has(&page, "2024年度（令和6年度）は100%へ93ポイント増加");
+}
