@@ -35,8 +35,8 @@
 //!
 //! [`Direction`] is the one in [`crate::achievement`], re-exported here.
 
-pub use crate::achievement::Direction;
-use crate::achievement::{self, Status, TargetKind};
+use crate::achievement::{self, Facts, Measure, Observed, TargetPoint, TargetSeries};
+pub use crate::achievement::{Direction, SeriesKind};
 
 /// What one chart shows: an indicator's numbers, converted from the model.
 #[derive(Debug, Clone, Copy)]
@@ -53,16 +53,49 @@ pub struct ChartInput<'a> {
     pub precision: Option<u8>,
     /// Plan fiscal years, inclusive, e.g. `(2025, 2029)`.
     pub period: (i32, i32),
-    /// Fiscal year and value when the plan was made; may precede the period.
-    pub baseline: (i32, f64),
+    /// Fiscal year and value when the plan was made, if published; may
+    /// precede the period.
+    pub baseline: Option<(i32, f64)>,
     /// Actual values by fiscal year; `None` is not available, drawn as a gap.
+    /// For a cumulative target these are the yearly amounts.
     pub actuals: &'a [(i32, Option<f64>)],
-    /// Targets by fiscal year.
+    /// For a cumulative target, the running totals drawn instead of the
+    /// yearly amounts; left empty, they are summed from `actuals`.
+    pub totals: &'a [(i32, f64)],
+    /// Targets of the main series by fiscal year.
     pub targets: &'a [(i32, f64)],
+    /// How the targets are read: a cumulative series is drawn against
+    /// running totals, a cap or floor as a limit line.
+    pub kind: SeriesKind,
     /// Fiscal years in which the indicator was revised 見直し.
     pub revisions: &'a [i32],
-    /// Whether targets are cumulative totals (changes only the wording).
-    pub cumulative: bool,
+    /// The sentences from [`crate::achievement::assess`] for the indicator
+    /// as a whole; when `None` they are assessed from this input alone.
+    pub summary: Option<&'a str>,
+    /// Whether fiscal years in sentences carry their era.
+    pub era: bool,
+}
+
+impl ChartInput<'_> {
+    /// Whether the drawn actual line is a running total.
+    fn cumulative(&self) -> bool {
+        self.kind == SeriesKind::Cumulative
+    }
+
+    /// Whether the targets are a limit drawn as a line (cap or floor).
+    fn limit(&self) -> bool {
+        matches!(self.kind, SeriesKind::Cap | SeriesKind::Floor)
+    }
+
+    /// The name of the target series as labelled.
+    fn target_label(&self) -> &'static str {
+        match self.kind {
+            SeriesKind::Cumulative => "累計目標",
+            SeriesKind::Cap => "上限",
+            SeriesKind::Floor => "下限",
+            _ => "目標",
+        }
+    }
 }
 
 /// A drawn chart.
@@ -102,14 +135,26 @@ pub fn data_table_rows(input: &ChartInput) -> Vec<TableRow> {
         series,
         value: value.map(|v| with_unit(v, input)),
     };
-    let mut rows = vec![row(data.baseline.0, SERIES[0], Some(data.baseline.1))];
-    rows.extend(data.actuals.iter().map(|&(y, v)| row(y, SERIES[1], v)));
+    let mut rows: Vec<TableRow> = data
+        .baseline
+        .map(|(y, v)| row(y, SERIES[0], Some(v)))
+        .into_iter()
+        .collect();
+    rows.extend(input.actuals.iter().map(|&(y, v)| row(y, SERIES[1], v)));
+    if input.cumulative() {
+        rows.extend(data.actuals.iter().map(|&(y, v)| row(y, SERIES[3], v)));
+    }
     rows.extend(
         data.targets
             .iter()
-            .map(|&(y, v)| row(y, SERIES[2], Some(v))),
+            .map(|&(y, v)| row(y, input.target_label(), Some(v))),
     );
-    let rank = |s: &str| SERIES.iter().position(|&x| x == s);
+    let rank = |s: &str| {
+        SERIES
+            .iter()
+            .position(|&x| x == s)
+            .or((s == input.target_label()).then_some(2))
+    };
     rows.sort_by_key(|r| (r.year, rank(r.series)));
     rows
 }
@@ -117,7 +162,10 @@ pub fn data_table_rows(input: &ChartInput) -> Vec<TableRow> {
 /// A full chart of one indicator with its summary sentence.
 pub fn chart(input: &ChartInput) -> Chart {
     let data = Data::new(input);
-    let summary = summary(input, &data);
+    let summary = match input.summary {
+        Some(s) => s.to_string(),
+        None => summary(input),
+    };
     let svg = draw::chart(input, &data, &describe(input, &summary));
     Chart { svg, summary }
 }
@@ -126,12 +174,15 @@ pub fn chart(input: &ChartInput) -> Chart {
 /// baseline and the final target, titled with the numbers it shows.
 pub fn sparkline(input: &ChartInput) -> String {
     let data = Data::new(input);
-    let mut title = format!(
-        "{}の推移：策定時（{}）{}",
-        input.name,
-        fiscal_year_label(data.baseline.0),
-        with_unit(data.baseline.1, input)
-    );
+    let mut title = match data.baseline {
+        Some((year, value)) => format!(
+            "{}の推移：策定時（{}）{}",
+            input.name,
+            fiscal_year_label(year),
+            with_unit(value, input)
+        ),
+        None => format!("{}の推移：策定時の値なし", input.name),
+    };
     if let Some((year, value)) = data.latest() {
         title += &format!(
             "、最新（{}）{}",
@@ -140,11 +191,7 @@ pub fn sparkline(input: &ChartInput) -> String {
         );
     }
     if let Some(&(year, value)) = data.targets.last() {
-        let kind = if input.cumulative {
-            "累計目標"
-        } else {
-            "目標"
-        };
+        let kind = input.target_label();
         title += &format!(
             "、{kind}（{}）{}",
             fiscal_year_label(year),
@@ -155,13 +202,13 @@ pub fn sparkline(input: &ChartInput) -> String {
 }
 
 /// Series names, in the order rows of one year are listed.
-const SERIES: [&str; 3] = ["策定時", "実績", "目標"];
+const SERIES: [&str; 4] = ["策定時", "実績", "目標", "実績の累計"];
 
 /// The input cleaned up: sorted by year, non-finite values dropped (the
 /// model lets none through; a non-finite baseline becomes 0 only so the
 /// output stays well-formed).
 struct Data {
-    baseline: (i32, f64),
+    baseline: Option<(i32, f64)>,
     actuals: Vec<(i32, Option<f64>)>,
     targets: Vec<(i32, f64)>,
     revisions: Vec<i32>,
@@ -171,11 +218,37 @@ struct Data {
 
 impl Data {
     fn new(input: &ChartInput) -> Data {
-        let mut actuals: Vec<_> = input
-            .actuals
-            .iter()
-            .map(|&(y, v)| (y, v.filter(|v| v.is_finite())))
-            .collect();
+        let mut actuals: Vec<_> = if !input.cumulative() {
+            input
+                .actuals
+                .iter()
+                .map(|&(y, v)| (y, v.filter(|v| v.is_finite())))
+                .collect()
+        } else if input.totals.is_empty() {
+            let observed: Vec<Observed> = input
+                .actuals
+                .iter()
+                .map(|&(year, value)| Observed {
+                    year,
+                    value: value.filter(|v| v.is_finite()),
+                    total: None,
+                    judgement: None,
+                    reason: None,
+                    undated: false,
+                })
+                .collect();
+            achievement::running_totals(&observed)
+                .into_iter()
+                .map(|(y, v)| (y, Some(v)))
+                .collect()
+        } else {
+            input
+                .totals
+                .iter()
+                .filter(|t| t.1.is_finite())
+                .map(|&(y, v)| (y, Some(v)))
+                .collect()
+        };
         actuals.sort_by_key(|a| a.0);
         let mut targets: Vec<_> = input
             .targets
@@ -187,11 +260,13 @@ impl Data {
         let mut revisions = input.revisions.to_vec();
         revisions.sort_unstable();
         revisions.dedup();
-        let (b_year, b_value) = input.baseline;
-        let baseline = (b_year, if b_value.is_finite() { b_value } else { 0.0 });
+        let baseline = input
+            .baseline
+            .map(|(y, v)| (y, if v.is_finite() { v } else { 0.0 }));
         // Every year of the plan and every year with something to draw.
-        let all = [b_year, input.period.0, input.period.1]
+        let all = [input.period.0, input.period.1]
             .into_iter()
+            .chain(baseline.map(|b| b.0))
             .chain(actuals.iter().map(|a| a.0))
             .chain(targets.iter().map(|t| t.0))
             .chain(revisions.iter().copied());
@@ -237,7 +312,9 @@ impl Data {
     fn values(&self) -> Vec<f64> {
         let actual = self.actuals.iter().filter_map(|a| a.1);
         let target = self.targets.iter().map(|t| t.1);
-        std::iter::once(self.baseline.1)
+        self.baseline
+            .map(|b| b.1)
+            .into_iter()
             .chain(actual)
             .chain(target)
             .collect()
@@ -256,30 +333,11 @@ fn format_value(value: f64, precision: Option<u8>) -> String {
     }
 }
 
-/// A value with the indicator's unit, e.g. `12.5時間`.
+/// A value with the indicator's unit and thousands separated, e.g. `12.5時間`, `8,030者`.
 fn with_unit(value: f64, input: &ChartInput) -> String {
-    format!("{}{}", format_value(value, input.precision), input.unit)
-}
-
-/// The value as the reader sees it, so comparisons agree with the text.
-fn shown(value: f64, precision: Option<u8>) -> f64 {
-    format_value(value, precision).parse().unwrap_or(value)
-}
-
-/// Decimal places in a formatted number.
-fn decimals(formatted: &str) -> usize {
-    formatted.split_once('.').map_or(0, |(_, f)| f.len())
-}
-
-/// A derived value (difference, sum) of `parts`, with as many decimals as
-/// the most precise of them, so float noise never shows.
-fn format_derived(value: f64, parts: &[f64], precision: Option<u8>) -> String {
-    let places = parts
-        .iter()
-        .map(|&p| decimals(&format_value(p, precision)))
-        .max()
-        .unwrap_or(0);
-    format_value(value, Some(u8::try_from(places.min(12)).unwrap_or(12)))
+    let shown = format_value(value, input.precision);
+    let grouped = crate::years::number(shown.parse().unwrap_or(value), input.precision);
+    format!("{grouped}{}", input.unit)
 }
 
 /// Round y ticks covering `values`, with the decimals they need.
@@ -327,96 +385,45 @@ fn y_ticks(values: &[f64]) -> (Vec<f64>, u8) {
     (ticks, places)
 }
 
-/// The summary sentences: change since the baseline, then target progress.
-fn summary(input: &ChartInput, data: &Data) -> String {
-    let p = input.precision;
-    let (b_year, b_value) = data.baseline;
-    let since = format!("策定時（{}）", fiscal_year_label(b_year));
-    let base_text = with_unit(b_value, input);
-    let base = shown(b_value, p);
-    let latest = data.latest().map(|(y, v)| (y, shown(v, p)));
-    let note = match input.direction {
-        Direction::Higher => "（高いほどよい指標）",
-        Direction::Lower => "（低いほどよい指標）",
-        Direction::Neither => "",
-    };
-    let mut out = match latest {
-        None => format!("{since}の値は{base_text}です。実績はまだありません。"),
-        Some((year, value)) => {
-            let start = format!(
-                "{since}の{base_text}から{}は{}",
-                fiscal_year_label(year),
-                with_unit(value, input)
-            );
-            // A change of a percentage is in points ポイント, not percent.
-            let diff_unit = if matches!(input.unit, "%" | "％") {
-                "ポイント"
-            } else {
-                input.unit
-            };
-            let diff = format_derived((value - base).abs(), &[value, base], p) + diff_unit;
-            let verb = if value > base { "増加" } else { "減少" };
-            match achievement::status(input.direction, base, Some(value)) {
-                Status::Improved => format!("{start}へ{diff}{verb}し、改善しています{note}。"),
-                Status::Worsened => format!("{start}へ{diff}{verb}し、悪化しています{note}。"),
-                Status::Changed => format!("{start}へ{diff}{verb}しました。"),
-                Status::Unchanged | Status::NoData => format!("{start}で、横ばいです{note}。"),
-            }
-        }
-    };
-    if let Some(&(t_year, t_value)) = data.targets.last() {
-        out += &target_sentence(input, data, base, latest, (t_year, shown(t_value, p)));
-    }
-    out
-}
-
-/// The sentence about the final target and the progress toward it.
-fn target_sentence(
-    input: &ChartInput,
-    data: &Data,
-    base: f64,
-    latest: Option<(i32, f64)>,
-    (t_year, target): (i32, f64),
-) -> String {
-    let year = fiscal_year_label(t_year);
-    let target_text = with_unit(target, input);
-    if input.cumulative {
-        let counted: Vec<f64> = data
-            .actuals
+/// The sentences for this input alone, from [`achievement::assess`].
+fn summary(input: &ChartInput) -> String {
+    let observed: Vec<Observed> = input
+        .actuals
+        .iter()
+        .map(|&(year, value)| Observed {
+            year,
+            value: value.filter(|v| v.is_finite()),
+            total: None,
+            judgement: None,
+            reason: None,
+            undated: false,
+        })
+        .collect();
+    let series = (!input.targets.is_empty()).then(|| TargetSeries {
+        kind: input.kind,
+        label: None,
+        points: input
+            .targets
             .iter()
-            .filter(|a| (input.period.0.min(input.period.1)..=t_year).contains(&a.0))
-            .filter_map(|a| a.1.map(|v| shown(v, input.precision)))
-            .collect();
-        let sum: f64 = counted.iter().sum();
-        let progress = (!counted.is_empty())
-            .then(|| {
-                achievement::progress(TargetKind::Cumulative, input.direction, base, target, sum)
+            .map(|&(year, value)| TargetPoint {
+                year,
+                value,
+                high: None,
             })
-            .flatten();
-        return match progress {
-            Some(f) => format!(
-                "{year}までの累計目標（{target_text}）に対する進捗は{}です（実績の累計は{}{}）。",
-                achievement::percent(f),
-                format_derived(sum, &counted, input.precision),
-                input.unit
-            ),
-            None => format!("{year}までの累計目標は{target_text}です。"),
-        };
-    }
-    let Some((_, value)) = latest else {
-        return format!("{year}の目標は{target_text}です。");
+            .collect(),
+        amounts: Vec::new(),
+    });
+    let facts = Facts {
+        unit: input.unit,
+        precision: input.precision,
+        direction: input.direction,
+        measure: Measure::Quantity,
+        baseline: input.baseline,
+        series: series.as_slice(),
+        observed: &observed,
+        era: input.era,
     };
-    match achievement::progress(TargetKind::Reach, input.direction, base, target, value) {
-        Some(f) if f < 0.0 => format!(
-            "{year}の目標（{target_text}）に対する進捗は{}で、策定時より目標から離れています。",
-            achievement::percent(f)
-        ),
-        Some(f) => format!(
-            "{year}の目標（{target_text}）に対する進捗は{}です。",
-            achievement::percent(f)
-        ),
-        None => format!("{year}の目標は{target_text}で、策定時の値を保つことです。"),
-    }
+    achievement::assess(&facts).summary
 }
 
 /// The `<desc>` text: the summary, then every number in the chart.

@@ -306,11 +306,29 @@ impl Svg {
     }
 }
 
-/// The target path: from the baseline (unless cumulative) through each target.
+/// The target path: from the baseline (for a yearly target) through each
+/// target; a cap or floor is a level line across the axis that steps at each
+/// new limit, never a path from the baseline.
 fn target_path(input: &ChartInput, data: &Data) -> Vec<(i32, f64)> {
     let mut path = Vec::new();
-    if !input.cumulative && data.targets.first().is_some_and(|t| t.0 > data.baseline.0) {
-        path.push(data.baseline);
+    if input.limit() {
+        for (i, &(year, value)) in data.targets.iter().enumerate() {
+            let from = if i == 0 { data.years.0 } else { year };
+            if let Some(&(_, prev)) = path.last() {
+                path.push((from, prev));
+            }
+            path.push((from, value));
+        }
+        if let Some(&(_, last)) = path.last() {
+            path.push((data.years.1, last));
+        }
+        return path;
+    }
+    if !input.cumulative()
+        && let Some(b) = data.baseline
+        && data.targets.first().is_some_and(|t| t.0 > b.0)
+    {
+        path.push(b);
     }
     path.extend(data.targets.iter().copied());
     path
@@ -425,9 +443,11 @@ pub(super) fn chart(input: &ChartInput, data: &Data, desc: &str) -> String {
     }
 
     // Every marker is an obstacle for labels; so is every line.
-    let baseline = scale.point(data.baseline);
+    let baseline = data.baseline.map(|b| scale.point(b));
     let (runs, target) = lines(input, data, &scale);
-    placer.taken.push(Rect::around(baseline, 8.0));
+    if let Some(b) = baseline {
+        placer.taken.push(Rect::around(b, 8.0));
+    }
     let markers = target.iter().chain(runs.iter().flatten());
     placer.taken.extend(markers.map(|&p| Rect::around(p, 7.0)));
     placer.line(&target);
@@ -462,7 +482,9 @@ pub(super) fn chart(input: &ChartInput, data: &Data, desc: &str) -> String {
     runs.iter().flatten().for_each(|&p| svg.dot(p, 5.0));
 
     // Baseline: hollow square.
-    svg.square(baseline, 11.0, 2.0);
+    if let Some(b) = baseline {
+        svg.square(b, 11.0, 2.0);
+    }
 
     // Direct labels.
     let mut label = |series: &str, fill: &str, text: &str, at: (f64, f64)| {
@@ -473,17 +495,19 @@ pub(super) fn chart(input: &ChartInput, data: &Data, desc: &str) -> String {
         );
         svg.text(&attrs, at, text);
     };
-    label("baseline", BASELINE, "策定時", baseline);
+    if let Some(b) = baseline {
+        label("baseline", BASELINE, "策定時", b);
+    }
     if let Some(&last) = target.last() {
-        let text = if input.cumulative {
-            "累計目標"
-        } else {
-            "目標"
-        };
-        label("target", TARGET, text, last);
+        label("target", TARGET, input.target_label(), last);
     }
     if let Some(latest) = data.latest() {
-        label("actual", ACTUAL, "実績", scale.point(latest));
+        let text = if input.cumulative() {
+            "実績の累計"
+        } else {
+            "実績"
+        };
+        label("actual", ACTUAL, text, scale.point(latest));
     }
     svg.raw("</svg>");
     svg.0
@@ -523,7 +547,9 @@ pub(super) fn sparkline(input: &ChartInput, data: &Data, title: &str) -> String 
     runs.iter()
         .filter(|run| run.len() > 1)
         .for_each(|run| svg.polyline(&solid, run));
-    svg.square(scale.point(data.baseline), 5.0, 1.5);
+    if let Some(b) = data.baseline {
+        svg.square(scale.point(b), 5.0, 1.5);
+    }
     if let Some(latest) = data.latest() {
         svg.dot(scale.point(latest), 3.0);
     }

@@ -9,11 +9,14 @@ fn overtime() -> ChartInput<'static> {
         direction: Direction::Lower,
         precision: Some(1),
         period: (2025, 2029),
-        baseline: (2023, 12.5),
+        baseline: Some((2023, 12.5)),
         actuals: &[(2025, Some(11.8)), (2026, None), (2027, Some(11.0))],
         targets: &[(2027, 11.0), (2029, 10.0)],
         revisions: &[2026],
-        cumulative: false,
+        totals: &[],
+        kind: SeriesKind::Yearly,
+        summary: None,
+        era: false,
     }
 }
 
@@ -26,11 +29,14 @@ fn farmers() -> ChartInput<'static> {
         direction: Direction::Higher,
         precision: None,
         period: (2025, 2029),
-        baseline: (2024, 210.0),
+        baseline: Some((2024, 210.0)),
         actuals: &[],
         targets: &[],
         revisions: &[],
-        cumulative: false,
+        totals: &[],
+        kind: SeriesKind::Yearly,
+        summary: None,
+        era: false,
     }
 }
 
@@ -294,27 +300,54 @@ fn target_wording() {
         "{kept}"
     );
 
+    // 2026 is unpublished, so the running total is known only to 2025: it
+    // is never summed across the gap as if 2026 were 0.
     let yearly = [(2025, Some(180.5)), (2026, None), (2027, Some(220.25))];
     let total = [(2029, 1000.0)];
     let input = with(farmers(), |c| {
-        (c.targets, c.actuals, c.cumulative) = (&total, &yearly, true)
+        (c.targets, c.actuals, c.kind) = (&total, &yearly, SeriesKind::Cumulative)
     });
     let c = chart(&input);
     assert!(
         c.summary.ends_with(
-            "2029年度までの累計目標（1000者）に対する進捗は40%です（実績の累計は400.75者）。"
+            "2029年度までの累計目標（1,000者）に対する進捗は18%です（2025年度までの実績の累計は180.5者）。"
         ),
         "{}",
         c.summary
     );
-    assert!(has_text(&parse(&c.svg), "累計目標"));
+    let doc = parse(&c.svg);
+    assert!(has_text(&doc, "累計目標"));
+    // The line drawn is the running total, labelled as such.
+    assert!(has_text(&doc, "実績の累計"));
+}
+
+#[test]
+fn a_cap_is_a_limit_line_not_a_path_from_the_baseline() {
+    let caps = [(2027, 100.0)];
+    let actuals = [(2025, Some(115.0))];
+    let input = with(overtime(), |c| {
+        (c.targets, c.actuals, c.kind) = (&caps, &actuals, SeriesKind::Cap)
+    });
+    let c = chart(&input);
+    let doc = parse(&c.svg);
+    assert!(has_text(&doc, "上限"));
+    let line = find(&doc, "polyline", "series-target line");
+    let points = line[0].attribute("points").unwrap();
+    let ys: Vec<&str> = points
+        .split(' ')
+        .map(|p| p.split(',').nth(1).unwrap())
+        .collect();
+    // Level across the whole axis: every point at the cap's height.
+    assert!(ys.len() >= 2 && ys.iter().all(|y| *y == ys[0]), "{points}");
+    assert!(c.summary.contains("達成率87%"), "{}", c.summary);
+    assert!(!c.summary.contains("115%"), "{}", c.summary);
 }
 
 #[test]
 fn percentages_change_by_points() {
     let actuals = [(2025, Some(45.5))];
     let input = with(farmers(), |c| {
-        (c.unit, c.actuals, c.baseline) = ("%", &actuals, (2024, 40.0))
+        (c.unit, c.actuals, c.baseline) = ("%", &actuals, Some((2024, 40.0)))
     });
     let summary = chart(&input).summary;
     assert!(
@@ -419,7 +452,7 @@ fn y_axis_zero_rule() {
 
 #[test]
 fn crowded_years_are_thinned() {
-    let input = with(overtime(), |c| c.baseline = (1990, 12.0));
+    let input = with(overtime(), |c| c.baseline = Some((1990, 12.0)));
     let doc_text = chart(&input).svg;
     let doc = parse(&doc_text);
     let years: Vec<String> = find(&doc, "text", "tick-label")
@@ -501,7 +534,6 @@ fn numbers_are_formatted_once() {
     assert_eq!(format_value(1.9, Some(2)), "1.90");
     assert_eq!(format_value(-0.04, Some(1)), "0.0");
     assert_eq!(format_value(-0.0, None), "0");
-    assert_eq!(format_derived(12.5 - 11.8, &[12.5, 11.8], None), "0.7");
 }
 
 #[test]

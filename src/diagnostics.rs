@@ -50,6 +50,16 @@ impl Place {
         }
         self
     }
+
+    /// A place at `line` and `column` (both from 1) of `file`, for checks
+    /// that read a file's text rather than its parsed values.
+    pub fn line_column(file: &str, line: u64, column: u64) -> Self {
+        Place {
+            file: file.to_string(),
+            line,
+            column,
+        }
+    }
 }
 
 impl fmt::Display for Place {

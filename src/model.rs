@@ -134,8 +134,8 @@ pub struct Plan {
     pub subtitle: Option<String>,
     /// Fiscal years it runs.
     pub period: Period,
-    /// Adoption date as written (`YYYY-MM` or `YYYY-MM-DD`).
-    pub adopted: String,
+    /// Adoption date as written (`YYYY-MM` or `YYYY-MM-DD`); `None` when unknown.
+    pub adopted: Option<String>,
     /// Current or archived.
     pub status: PlanStatus,
     /// What the plan is for (Markdown).
@@ -152,7 +152,12 @@ pub struct Plan {
     pub grades_note: Option<String>,
     /// Rates published per cycle.
     pub rates: Vec<Rate>,
-    /// Goals in number order, each with its policies.
+    /// Levels of the structure, top first; the last is the items' level.
+    pub levels: Vec<Level>,
+    /// Judgements a result may give instead of a number.
+    pub judgements: Vec<Judgement>,
+    /// Nodes of the first level (goals) in number order, each with the
+    /// nodes of the second level (policies); empty in a one-level plan.
     pub goals: Vec<Goal>,
     /// Indicators of the plan as a whole.
     pub indicators: Vec<Indicator>,
@@ -166,6 +171,40 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The level at `depth` (0 is the top), or the items' level when the
+    /// plan has fewer levels.
+    pub fn level(&self, depth: usize) -> &Level {
+        self.levels
+            .get(depth)
+            .or(self.levels.last())
+            .unwrap_or(&DEFAULT_LEVEL)
+    }
+
+    /// The items' level: the last one.
+    pub fn item_level(&self) -> &Level {
+        self.levels.last().unwrap_or(&DEFAULT_LEVEL)
+    }
+
+    /// How a goal (first-level node) is labelled, e.g. 目標1 or Ⅰ.
+    pub fn goal_label(&self, number: u32) -> String {
+        self.level(0).label(number)
+    }
+
+    /// How a policy (second-level node) is labelled, e.g. 方針5.
+    pub fn policy_label(&self, number: u32) -> String {
+        self.level(1).label(number)
+    }
+
+    /// How an item is labelled, e.g. 実施項目9.
+    pub fn item_label(&self, number: u32) -> String {
+        self.item_level().label(number)
+    }
+
+    /// The judgement with these words.
+    pub fn judgement(&self, label: &str) -> Option<&Judgement> {
+        self.judgements.iter().find(|j| j.label == label)
+    }
+
     /// The policy with this number, with the goal it belongs to.
     pub fn policy(&self, number: u32) -> Option<(&Goal, &Policy)> {
         self.goals.iter().find_map(|g| {
@@ -178,7 +217,14 @@ impl Plan {
 
     /// Items under the policy with this number.
     pub fn items_of_policy(&self, number: u32) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.policy == number)
+        self.items.iter().filter(move |i| i.policy == Some(number))
+    }
+
+    /// Items that sit directly under the goal with this number (two-level plans).
+    pub fn items_of_goal(&self, number: u32) -> impl Iterator<Item = &Item> {
+        self.items
+            .iter()
+            .filter(move |i| i.policy.is_none() && i.goal == Some(number))
     }
 
     /// The mark with this id.
@@ -282,6 +328,93 @@ impl Plan {
     }
 }
 
+/// A level of the plan's structure: its name and how its nodes are numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Level {
+    /// The plan's name, e.g. 目標, 基本方針, 実施項目.
+    pub name: String,
+    /// How numbers are written.
+    pub numbering: Numbering,
+}
+
+/// The level used when a plan declares none and has no structure.
+static DEFAULT_LEVEL: Level = Level {
+    name: String::new(),
+    numbering: Numbering::Arabic,
+};
+
+impl Level {
+    /// A node of this level, labelled: 目標1, or Ⅰ for roman numbering.
+    pub fn label(&self, number: u32) -> String {
+        match self.numbering {
+            Numbering::Arabic => format!("{}{number}", self.name),
+            Numbering::Roman => roman(number),
+            Numbering::Circled => circled(number),
+        }
+    }
+}
+
+/// How the nodes of a level are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// The name then 1, 2, 3: 目標1.
+    Arabic,
+    /// Ⅰ, Ⅱ, Ⅲ, alone.
+    Roman,
+    /// ①, ②, ③, alone.
+    Circled,
+}
+
+/// `n` in roman numerals: the single characters Ⅰ–Ⅻ up to 12, letters above.
+fn roman(n: u32) -> String {
+    const ONE: [&str; 12] = ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ", "Ⅺ", "Ⅻ"];
+    if (1..=12).contains(&n) {
+        return ONE[n as usize - 1].to_string();
+    }
+    let mut n = n;
+    let mut out = String::new();
+    for (v, s) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    if out.is_empty() { n.to_string() } else { out }
+}
+
+/// `n` as a circled number ①–⑳, or in parentheses above 20: (21).
+fn circled(n: u32) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + n - 1).map_or_else(|| n.to_string(), String::from),
+        _ => format!("({n})"),
+    }
+}
+
+/// A judgement a result may give instead of a number.
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    /// The words, e.g. 達成.
+    pub label: String,
+    /// What it says about the target, when the plan tells.
+    pub outcome: Option<crate::achievement::Outcome>,
+    /// What it means.
+    pub meaning: Option<String>,
+}
+
 /// Where an indicator belongs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Owner {
@@ -325,6 +458,8 @@ pub struct Cycle {
     pub actual_index: std::collections::HashMap<String, usize>,
     /// Revisions decided.
     pub revisions: Vec<Revision>,
+    /// Aggregate figures as published.
+    pub figures: Vec<Figure>,
     /// The file it was read from.
     pub source_file: String,
 }
@@ -342,6 +477,21 @@ impl Cycle {
     pub fn actual(&self, id: &str) -> Option<&Actual> {
         self.actual_index.get(id).map(|&i| &self.actuals[i])
     }
+}
+
+/// An aggregate figure as the government published it.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Name as published.
+    pub name: String,
+    /// Items counted, and out of how many.
+    pub count: Option<(u32, Option<u32>)>,
+    /// Published value with its unit.
+    pub value: Option<(f64, String)>,
+    /// Counter of `count`, e.g. 項目.
+    pub counter: String,
+    /// Note.
+    pub note: Option<String>,
 }
 
 /// A committee meeting.
@@ -416,8 +566,14 @@ pub struct ItemResult {
 pub struct Actual {
     /// Indicator id.
     pub indicator: String,
-    /// The value, or `None` when unavailable.
+    /// The value, or `None` when unavailable or given as a judgement.
     pub value: Option<f64>,
+    /// A published running total (cumulative targets).
+    pub total: Option<f64>,
+    /// A judgement in words from the plan's list.
+    pub judgement: Option<String>,
+    /// Whether the source gives no fiscal year for the value.
+    pub undated: bool,
     /// Why unavailable, or a note on the value.
     pub note: Option<String>,
 }
@@ -509,6 +665,8 @@ pub enum Placement {
     Documented,
     /// Read from meaning where the source is ambiguous.
     Inferred,
+    /// The source does not tell.
+    Unknown,
 }
 
 /// An implementation item 実施項目.
@@ -518,10 +676,10 @@ pub struct Item {
     pub number: u32,
     /// Title.
     pub title: String,
-    /// Number of its policy.
-    pub policy: u32,
-    /// Number of its goal (derived from the policy).
-    pub goal: u32,
+    /// Number of its policy (second level), in a three-level plan.
+    pub policy: Option<u32>,
+    /// Number of its goal (first level), in a plan of two or more levels.
+    pub goal: Option<u32>,
     /// Ids of its marks.
     pub marks: Vec<String>,
     /// Ids of its responsible divisions.
@@ -610,16 +768,7 @@ pub enum Direction {
     Neither,
 }
 
-/// How an indicator's targets are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetKind {
-    /// Reach the target value.
-    Reach,
-    /// Stay at or under (lower is better) or at or over (higher is better).
-    Ceiling,
-    /// The sum of yearly actuals against a cumulative target.
-    Cumulative,
-}
+pub use crate::achievement::{Measure, Outcome, SeriesKind, TargetPoint, TargetSeries};
 
 /// A value in one fiscal year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -639,22 +788,49 @@ pub struct Indicator {
     pub name: String,
     /// Target or reference.
     pub kind: IndicatorKind,
+    /// Quantity, rank or judgement.
+    pub measure: Measure,
     /// Unit.
     pub unit: String,
     /// Which way is better.
     pub direction: Direction,
-    /// Value when the plan was made.
-    pub baseline: YearValue,
-    /// Targets by year, in year order.
-    pub targets: Vec<YearValue>,
-    /// How targets are read.
-    pub target_kind: TargetKind,
+    /// Value when the plan was made, if the plan published one.
+    pub baseline: Option<YearValue>,
+    /// Target series, the main one first.
+    pub series: Vec<TargetSeries>,
     /// Decimal places to show.
     pub precision: Option<u8>,
     /// Source of the numbers.
     pub source: Option<String>,
     /// Notes (Markdown).
     pub notes: Option<String>,
+    /// The indicator of an earlier plan this one continues.
+    pub continues: Option<Continues>,
+}
+
+/// The indicator of an earlier plan that an indicator continues.
+#[derive(Debug, Clone)]
+pub struct Continues {
+    /// Id of the earlier plan.
+    pub plan: String,
+    /// Id of the indicator there.
+    pub indicator: String,
+    /// What changed between the plans (a change of definition …).
+    pub note: Option<String>,
+    /// Where it is written, to report a reference that does not resolve.
+    pub place: crate::diagnostics::Place,
+}
+
+impl Indicator {
+    /// The main target series, if any.
+    pub fn main_series(&self) -> Option<&TargetSeries> {
+        self.series.first()
+    }
+
+    /// The final target of the main series.
+    pub fn final_target(&self) -> Option<TargetPoint> {
+        self.main_series().and_then(|s| s.points.last().copied())
+    }
 }
 
 /// A Markdown page.

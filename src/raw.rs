@@ -90,9 +90,11 @@ pub struct RawPlan {
     /// The fiscal years the plan runs.
     #[schemars(with = "RawPeriod")]
     pub period: Spanned<RawPeriod>,
-    /// When the plan was adopted, `YYYY-MM` or `YYYY-MM-DD`.
-    #[schemars(with = "String", pattern(crate::schema::MONTH_OR_DATE_PATTERN))]
-    pub adopted: Spanned<String>,
+    /// When the plan was adopted, `YYYY-MM` or `YYYY-MM-DD`; leave out when
+    /// the source does not give it (shown as 不明).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", pattern(crate::schema::MONTH_OR_DATE_PATTERN))]
+    pub adopted: Option<Spanned<String>>,
     /// `current` or `archived`.
     #[schemars(with = "String", extend("enum" = ["current", "archived"]))]
     pub status: Spanned<String>,
@@ -116,11 +118,56 @@ pub struct RawPlan {
     /// Rates published per cycle, e.g. 計画実施率 = share of A and B.
     #[serde(default)]
     pub rates: Vec<RawRate>,
-    /// Goals 目標, each with its policies 方針.
+    /// The levels of the structure, top first; the last is the level the
+    /// items sit at. 1 to 3 levels, e.g. 目標 → 方針 → 実施項目 (the default
+    /// when left out), 基本方針 → 取組項目, or 実施項目 alone.
+    #[serde(default)]
+    #[schemars(example = serde_json::json!([{"name": "基本方針"}, {"name": "取組項目"}]))]
+    pub levels: Vec<RawLevel>,
+    /// Judgements a result may give instead of a number, e.g. 達成, 概ね達成, 未達成.
+    #[serde(default)]
+    #[schemars(example = serde_json::json!([{"label": "達成", "outcome": "met"}, {"label": "概ね達成", "outcome": "partly"}, {"label": "未達成", "outcome": "not-met"}]))]
+    pub judgements: Vec<RawJudgement>,
+    /// Nodes of the first level (目標 in Gunma's plan), each with the nodes of
+    /// the second level under it in `policies`; the key names stay the same
+    /// whatever the plan calls its levels. Left out for a one-level plan.
+    #[serde(default)]
     pub goals: Vec<RawGoal>,
     /// Indicators of the plan as a whole (e.g. KGIs not tied to one goal).
     #[serde(default)]
     pub indicators: Vec<RawIndicator>,
+}
+
+/// A level of the plan's structure.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevel {
+    /// The plan's name for the level, e.g. 基本方針, 重点取組, 実施項目.
+    #[schemars(with = "String", length(min = 1))]
+    pub name: Spanned<String>,
+    /// How its nodes are numbered: `arabic` (目標1, the default: the name
+    /// then the number), `roman` (Ⅰ, Ⅱ …) or `circled` (①, ② …); the last two
+    /// are written without the name, as plans print them.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["arabic", "roman", "circled", null]))]
+    pub numbering: Option<Spanned<String>>,
+}
+
+/// A judgement a result may give instead of a number.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawJudgement {
+    /// The words as the plan writes them, e.g. 達成, 概ね達成, 順調.
+    #[schemars(with = "String", length(min = 1))]
+    pub label: Spanned<String>,
+    /// What it says about the target: `met`, `partly` or `not-met`; leave
+    /// out when the plan does not say.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["met", "partly", "not-met", null]))]
+    pub outcome: Option<Spanned<String>>,
+    /// What the judgement means.
+    #[serde(default)]
+    pub meaning: Option<String>,
 }
 
 /// A span of fiscal years, both ends included.
@@ -205,9 +252,16 @@ pub struct RawItem {
     pub number: Spanned<u32>,
     /// Title.
     pub title: String,
-    /// Number of the policy the item serves.
-    #[schemars(with = "u32")]
-    pub policy: Spanned<u32>,
+    /// Number of the node of the level just above items that the item sits
+    /// under (with Gunma's levels, its 方針). Left out in a one-level plan.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", example = 5)]
+    pub parent: Option<Spanned<u32>>,
+    /// Number of the policy the item serves: the same as `parent`, kept for
+    /// three-level plans written before `parent` existed.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub policy: Option<Spanned<u32>>,
     /// Mark ids from the plan's `marks`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -215,10 +269,11 @@ pub struct RawItem {
     /// Responsible divisions 取組所属: ids, names or aliases.
     #[schemars(with = "Vec<String>")]
     pub divisions: Vec<Spanned<String>>,
-    /// `documented` when the source states the item's place in the structure,
-    /// `inferred` when it was read from meaning.
+    /// `confirmed` (or `documented`) when the source states the item's place
+    /// in the structure, `inferred` when it was read from meaning, `unknown`
+    /// when the source does not tell.
     #[serde(default)]
-    #[schemars(with = "Option<String>", extend("enum" = ["documented", "inferred", null]))]
+    #[schemars(with = "Option<String>", extend("enum" = ["confirmed", "documented", "inferred", "unknown", null]))]
     pub placement: Option<Spanned<String>>,
     /// Summary (Markdown).
     #[serde(default)]
@@ -317,22 +372,38 @@ pub struct RawIndicator {
     /// `target` (数値目標) or `reference` (参考指標).
     #[schemars(with = "String", extend("enum" = ["target", "reference"]))]
     pub kind: Spanned<String>,
-    /// Unit, e.g. 時間, %, 者.
+    /// What is measured: `quantity` (default), `rank` (a place such as
+    /// 全国順位: a positive whole number, lower is better) or `judgement`
+    /// (results are words from the plan's `judgements`, not numbers).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["quantity", "rank", "judgement", null]), example = &"rank")]
+    pub measure: Option<Spanned<String>>,
+    /// Unit, e.g. 時間, %, 者, 位; may be left out for judgements.
+    #[serde(default)]
     pub unit: String,
-    /// `higher` or `lower` is better, or `neither`.
-    #[schemars(with = "String", extend("enum" = ["higher", "lower", "neither"]))]
-    pub direction: Spanned<String>,
-    /// The value when the plan was made.
-    pub baseline: RawYearValue,
-    /// Target values by fiscal year.
+    /// `higher` or `lower` is better, or `neither`. Required for quantities;
+    /// a rank is always better when lower.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("enum" = ["higher", "lower", "neither", null]))]
+    pub direction: Option<Spanned<String>>,
+    /// The value when the plan was made; leave out when the plan never
+    /// published one (change since the baseline is then shown as not applicable).
+    #[serde(default)]
+    pub baseline: Option<RawYearValue>,
+    /// Target values by fiscal year: shorthand for one series of `target_kind`.
     #[serde(default)]
     pub targets: Vec<RawYearValue>,
-    /// How targets are read: `reach` (default), `ceiling` (stay at or under
-    /// for lower-is-better, at or over for higher-is-better) or `cumulative`
-    /// (the sum of yearly actuals against a cumulative target).
+    /// How `targets` are read: `reach` (default, a yearly target), `ceiling`
+    /// (a cap for lower-is-better, a floor for higher-is-better) or
+    /// `cumulative` (a running total). Kept for existing content; new content
+    /// can write `target_series` instead.
     #[serde(default)]
     #[schemars(with = "Option<String>", extend("enum" = ["reach", "ceiling", "cumulative", null]))]
     pub target_kind: Option<Spanned<String>>,
+    /// One or more target series, each with its kind, the main one first.
+    #[serde(default)]
+    #[schemars(example = serde_json::json!([{"kind": "cumulative", "label": "4年間の財政効果額（累計）", "targets": [{"year": 2014, "value": 985000}, {"year": 2017, "value": 5787000}]}, {"kind": "cap", "targets": [{"year": 2030, "value": 1200}]}]))]
+    pub target_series: Vec<RawTargetSeries>,
     /// Decimal places to show; by default as many as the data have.
     #[serde(default)]
     #[schemars(with = "Option<u8>", range(max = 6))]
@@ -343,6 +414,61 @@ pub struct RawIndicator {
     /// Notes (Markdown).
     #[serde(default)]
     pub notes: Option<String>,
+    /// The indicator of an earlier plan this one continues, so its page shows
+    /// the whole series across plans.
+    #[serde(default)]
+    pub continues: Option<RawContinues>,
+}
+
+/// The indicator of an earlier plan that an indicator continues.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContinues {
+    /// Id of the earlier plan (its folder name).
+    #[schemars(with = "String", example = &"gunma-2020")]
+    pub plan: Spanned<String>,
+    /// Id of the indicator in that plan.
+    #[schemars(with = "String", example = &"netsugen-members-2020")]
+    pub indicator: Spanned<String>,
+    /// What changed between the plans, e.g. a change of definition.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A series of targets of one kind.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTargetSeries {
+    /// `yearly` (a value to reach in each year), `cumulative` (a running
+    /// total to reach by each year), `cap` (stay at or below), `floor` (stay
+    /// at or above) or `range` (stay between `value` and `high`).
+    #[schemars(with = "String", extend("enum" = ["yearly", "cumulative", "cap", "floor", "range"]))]
+    pub kind: Spanned<String>,
+    /// The plan's own name for the series, e.g. 財政効果額（4年間の累計）.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The targets by fiscal year.
+    pub targets: Vec<RawTargetPoint>,
+    /// For a cumulative series: the yearly amounts the running totals were
+    /// built from, when the plan publishes them.
+    #[serde(default)]
+    pub amounts: Vec<RawYearValue>,
+}
+
+/// One target of a series.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTargetPoint {
+    /// Fiscal year.
+    #[schemars(with = "i64", range(min = 1900, max = 2200))]
+    pub year: Spanned<i64>,
+    /// The target; for a range, its lower end.
+    #[schemars(with = "f64")]
+    pub value: Spanned<f64>,
+    /// For a range only: its upper end.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub high: Option<Spanned<f64>>,
 }
 
 /// A value for one fiscal year.
@@ -408,6 +534,41 @@ pub struct RawResults {
     /// Revisions decided in this cycle.
     #[serde(default)]
     pub revisions: Vec<RawRevision>,
+    /// Aggregate figures as the government published them, e.g. 計画実施率
+    /// given as "26 of 29 items", when per-item grades were not published.
+    /// Shown as published, apart from the rates kohyo computes.
+    #[serde(default)]
+    #[schemars(example = serde_json::json!([{"name": "計画実施率", "count": 26, "of": 29, "counter": "項目", "value": 89.7, "unit": "%"}]))]
+    pub figures: Vec<RawFigure>,
+}
+
+/// An aggregate figure published for the cycle.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    /// Name as published, e.g. 計画実施率 or 「順調」と評価した項目.
+    pub name: String,
+    /// How many items it counts, when published.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub count: Option<Spanned<u32>>,
+    /// Out of how many items, when published.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub of: Option<Spanned<u32>>,
+    /// The published value, e.g. 89.7, as printed by the source (never recomputed).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub value: Option<Spanned<f64>>,
+    /// Unit of `value`, e.g. %.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Counter for `count` and `of`, e.g. 項目 (default 件).
+    #[serde(default)]
+    pub counter: Option<String>,
+    /// A note, e.g. where the figure is printed.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A committee meeting.
@@ -495,13 +656,28 @@ pub struct RawActual {
     /// Indicator id.
     #[schemars(with = "String")]
     pub indicator: Spanned<String>,
-    /// The value.
+    /// The value (for a cumulative target, the year's own amount).
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub value: Option<Spanned<f64>>,
+    /// For a cumulative target: the running total the source publishes for
+    /// the period so far, with or without the year's own `value`.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>", example = 8147000)]
+    pub total: Option<Spanned<f64>>,
+    /// A judgement in words instead of a number: one of the plan's
+    /// `judgements`, e.g. 達成 or 概ね達成.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", example = &"概ね達成")]
+    pub judgement: Option<Spanned<String>>,
     /// Why no value is available (instead of `value`).
     #[serde(default)]
     pub unavailable: Option<String>,
+    /// `true` when the source gives the value without its fiscal year (e.g.
+    /// a plan's final result): it is kept in this file's year but shown
+    /// without a year and not placed on the chart's year axis.
+    #[serde(default)]
+    pub undated: bool,
     /// A note on the value.
     #[serde(default)]
     pub note: Option<String>,

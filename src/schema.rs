@@ -278,7 +278,7 @@ mod tests {
         );
         // Spanned values show their inner type.
         let item = Kind::Item.schema();
-        assert_eq!(item["properties"]["policy"]["type"], "integer");
+        assert_eq!(item["properties"]["number"]["type"], "integer");
         assert_eq!(item["properties"]["divisions"]["items"]["type"], "string");
     }
 

@@ -343,11 +343,10 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
         sheet.write_string_with_format(
             row,
             5,
-            format!(
-                "{}年度：{}",
-                ind.baseline.year,
-                number(ind.baseline.value, ind.precision)
-            ),
+            match &ind.baseline {
+                Some(b) => format!("{}年度：{}", b.year, number(b.value, ind.precision)),
+                None => "公表なし".to_string(),
+            },
             &f.locked,
         )?;
         sheet.write_string_with_format(row, 6, &targets[n], &f.locked)?;
@@ -388,12 +387,31 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
     Ok(())
 }
 
+/// Every target series, one line per target, each series under its kind
+/// (単年度, 累計, 上限, 下限, 範囲) when there is more than one kind to tell apart.
 fn targets_text(ind: &Indicator) -> String {
-    ind.targets
-        .iter()
-        .map(|t| format!("{}年度：{}", t.year, number(t.value, ind.precision)))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut lines = Vec::new();
+    for series in &ind.series {
+        let kind = match series.kind {
+            SeriesKind::Yearly => "",
+            SeriesKind::Cumulative => "（累計）",
+            SeriesKind::Cap => "（上限・以下）",
+            SeriesKind::Floor => "（下限・以上）",
+            SeriesKind::Range => "（範囲）",
+        };
+        for t in &series.points {
+            let value = match t.high {
+                Some(high) => format!(
+                    "{}〜{}",
+                    number(t.value, ind.precision),
+                    number(high, ind.precision)
+                ),
+                None => number(t.value, ind.precision),
+            };
+            lines.push(format!("{}年度{kind}：{value}", t.year));
+        }
+    }
+    lines.join("\n")
 }
 
 /// The hidden sheet of drop-down lists: grades in A, statuses in B.

@@ -162,7 +162,12 @@ fn load_yaml<T: DeserializeOwned>(
     let file = site.show(path);
     let text = read(site, path, diags)?;
     match parse_yaml(&text, &file) {
-        Ok(value) => Some(Sourced { file, value }),
+        Ok(value) => {
+            // A quoted number the parser took as text; a file that does not
+            // parse has its quoted numbers explained by the parse error.
+            crate::validate::quoted::scan(&file, &text, diags);
+            Some(Sourced { file, value })
+        }
         Err(d) => {
             diags.extend(d);
             None
@@ -216,8 +221,11 @@ fn load_kept<T: DeserializeOwned>(
     {
         return Some(Arc::clone(value));
     }
+    let before = diags.error_count();
     let value = Arc::new(load_yaml(root, path, diags)?);
-    if let Some(stamp) = stamp {
+    // A file with findings (a quoted number) is read again next time, so
+    // its errors are reported on every rebuild.
+    if let Some(stamp) = stamp.filter(|_| diags.error_count() == before) {
         lock().insert(path.to_path_buf(), (stamp, Arc::clone(&value)));
     }
     Some(value)

@@ -36,10 +36,10 @@ pub struct DataSet {
 #[derive(Serialize)]
 struct StructureRow<'a> {
     plan: &'a str,
-    goal: u32,
-    goal_title: &'a str,
-    policy: u32,
-    policy_title: &'a str,
+    goal: Option<u32>,
+    goal_title: Option<&'a str>,
+    policy: Option<u32>,
+    policy_title: Option<&'a str>,
     item: u32,
     title: &'a str,
     divisions: String,
@@ -68,7 +68,7 @@ struct IndicatorRow<'a> {
     series: &'static str,
     #[serde(serialize_with = "number")]
     value: Option<f64>,
-    note: &'a str,
+    note: String,
 }
 
 #[derive(Serialize)]
@@ -164,7 +164,10 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
     let mut evaluations = Vec::new();
     for plan in &site.plans {
         for item in &plan.items {
-            let (goal, policy) = plan.policy(item.policy).expect("validated policy");
+            let goal = item
+                .goal
+                .and_then(|n| plan.goals.iter().find(|g| g.number == n));
+            let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
             let names: Vec<&str> = item
                 .divisions
                 .iter()
@@ -173,10 +176,10 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 .collect();
             structure.push(StructureRow {
                 plan: &plan.id,
-                goal: goal.number,
-                goal_title: &goal.title,
-                policy: policy.number,
-                policy_title: &policy.title,
+                goal: goal.map(|g| g.number),
+                goal_title: goal.map(|g| g.title.as_str()),
+                policy: policy.map(|p| p.number),
+                policy_title: policy.map(|p| p.title.as_str()),
                 item: item.number,
                 title: &item.title,
                 divisions: names.join(";"),
@@ -189,6 +192,7 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 placement: match item.placement {
                     Placement::Documented => "documented",
                     Placement::Inferred => "inferred",
+                    Placement::Unknown => "unknown",
                 },
             });
             for id in &item.divisions {
@@ -206,7 +210,7 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
             let (goal, item) = match owner {
                 Owner::Plan => (None, None),
                 Owner::Goal(g) => (Some(g), None),
-                Owner::Item(n) => (plan.item(n).map(|i| i.goal), Some(n)),
+                Owner::Item(n) => (plan.item(n).and_then(|i| i.goal), Some(n)),
             };
             let row = |fiscal_year, series, value, note| IndicatorRow {
                 plan: &plan.id,
@@ -221,22 +225,43 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 value,
                 note,
             };
-            indicators.push(row(
-                ind.baseline.year,
-                "baseline",
-                Some(ind.baseline.value),
-                "",
-            ));
-            for t in &ind.targets {
-                indicators.push(row(t.year, "target", Some(t.value), ""));
+            if let Some(b) = ind.baseline {
+                indicators.push(row(b.year, "baseline", Some(b.value), String::new()));
+            }
+            for s in &ind.series {
+                let name = match s.kind {
+                    SeriesKind::Yearly => "target",
+                    SeriesKind::Cumulative => "target-cumulative",
+                    SeriesKind::Cap => "target-cap",
+                    SeriesKind::Floor => "target-floor",
+                    SeriesKind::Range => "target-range-low",
+                };
+                for t in &s.points {
+                    indicators.push(row(t.year, name, Some(t.value), String::new()));
+                    if let Some(h) = t.high {
+                        indicators.push(row(t.year, "target-range-high", Some(h), String::new()));
+                    }
+                }
             }
             for (year, a) in plan.actuals(&ind.id) {
-                indicators.push(row(
-                    year,
-                    "actual",
-                    a.value,
-                    a.note.as_deref().unwrap_or(""),
-                ));
+                let note = a.note.clone().unwrap_or_default();
+                match (&a.judgement, a.total) {
+                    (Some(j), _) => {
+                        let note = if note.is_empty() {
+                            format!("判定：{j}")
+                        } else {
+                            format!("判定：{j}（{note}）")
+                        };
+                        indicators.push(row(year, "actual", None, note));
+                    }
+                    (None, Some(total)) => {
+                        if a.value.is_some() {
+                            indicators.push(row(year, "actual", a.value, String::new()));
+                        }
+                        indicators.push(row(year, "actual-total", Some(total), note));
+                    }
+                    (None, None) => indicators.push(row(year, "actual", a.value, note)),
+                }
             }
         }
         for c in &plan.cycles {
@@ -271,7 +296,7 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 ("marks", "印（★＝官民データ活用推進計画の取組項目など）"),
                 (
                     "placement",
-                    "方針への位置付けの根拠（documented＝資料で確認、inferred＝意味から読み取り）",
+                    "体系への位置付けの根拠（documented＝資料で確認、inferred＝意味から読み取り、unknown＝資料に記載なし）",
                 ),
             ],
             rows: structure.len(),
@@ -306,10 +331,10 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 ("fiscal_year", "年度（西暦）"),
                 (
                     "series",
-                    "系列（baseline＝策定時、target＝目標、actual＝実績）",
+                    "系列（baseline＝策定時、target＝目標、target-cumulative＝累計の目標、target-cap＝上限、target-floor＝下限、target-range-low／target-range-high＝目標範囲の下端／上端、actual＝実績、actual-total＝公表された実績の累計）",
                 ),
                 ("value", "値（数値。実績が未公表のときは空欄）"),
-                ("note", "備考（未公表の理由など）"),
+                ("note", "備考（未公表の理由、数値でない判定など）"),
             ],
             rows: indicators.len(),
         },

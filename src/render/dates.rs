@@ -103,7 +103,7 @@ fn plan_date_where(plan: &Plan, touches: impl Fn(&Cycle) -> bool) -> String {
         .iter()
         .filter(|c| touches(c))
         .filter_map(|c| c.published.clone())
-        .chain([plan.adopted.clone()])
+        .chain(plan.adopted.clone())
         .max()
         .unwrap_or_default()
 }
@@ -121,7 +121,7 @@ pub fn page_date(site: &Site, path: &str) -> String {
         ["divisions", ..] => site
             .plans
             .iter()
-            .map(|p| p.adopted.clone())
+            .filter_map(|p| p.adopted.clone())
             .max()
             .unwrap_or_default(),
         ["pages", slug] => site

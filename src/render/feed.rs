@@ -64,7 +64,7 @@ pub fn atom(site: &Site) -> String {
                 .iter()
                 .find(|p| p.status == PlanStatus::Current)
                 .or(site.plans.first())
-                .map(|p| p.adopted.clone())
+                .and_then(|p| p.adopted.clone())
                 .unwrap_or_else(|| "2000-01".into());
             let day = if adopted.len() == 7 {
                 format!("{adopted}-01")

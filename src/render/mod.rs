@@ -537,14 +537,25 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
         .iter()
         .filter(|i| i.placement == Placement::Inferred)
         .count();
+    let unknown = plan
+        .items
+        .iter()
+        .filter(|i| i.placement == Placement::Unknown)
+        .count();
     jobs.push(Job {
         path: paths::plan(&plan.id),
         template: "plan.html",
         heading: plan.title.clone(),
         title_parts: vec![plan.title.clone()],
         description: format!(
-            "{}（{}）の目標・方針・実施項目の一覧。",
-            plan.title, pv.period
+            "{}（{}）の{}の一覧。",
+            plan.title,
+            pv.period,
+            plan.levels
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect::<Vec<_>>()
+                .join("・")
         ),
         crumbs: vec![home_crumb()],
         page: lazy(move || {
@@ -592,10 +603,18 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
                 indicators: plan
                     .indicators
                     .iter()
-                    .map(|i| IndicatorView::new(plan, i, era))
+                    .map(|i| IndicatorView::new(plan, i, era).with_earlier(site))
                     .collect(),
-                documented_count: plan.items.len() - inferred,
+                documented_count: plan.items.len() - inferred - unknown,
                 inferred_count: inferred,
+                unknown_count: unknown,
+                placement_of: placement_of(plan),
+                items: plan
+                    .items
+                    .iter()
+                    .filter(|i| i.goal.is_none())
+                    .map(|i| ItemRow::new(site, plan, i))
+                    .collect(),
                 goals: &goals,
                 plan: &pv,
             })
@@ -605,15 +624,26 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
         jobs.push(Job {
             path: paths::goal(&plan.id, goal.number),
             template: "goal.html",
-            heading: format!("目標{} {}", goal.number, goal.title),
-            title_parts: vec![
-                format!("目標{} {}", goal.number, goal.title),
-                plan.title.clone(),
-            ],
-            description: format!(
-                "{}の目標{}「{}」の方針と実施項目。",
-                plan.title, goal.number, goal.title
-            ),
+            heading: format!("{} {}", gv.label, goal.title),
+            title_parts: vec![format!("{} {}", gv.label, goal.title), plan.title.clone()],
+            description: if plan.levels.len() > 2 {
+                format!(
+                    "{}の{}「{}」の{}と{}。",
+                    plan.title,
+                    gv.label,
+                    goal.title,
+                    plan.level(1).name,
+                    plan.item_level().name
+                )
+            } else {
+                format!(
+                    "{}の{}「{}」の{}。",
+                    plan.title,
+                    gv.label,
+                    goal.title,
+                    plan.item_level().name
+                )
+            },
             crumbs: vec![home_crumb(), plan_crumb(plan)],
             page: PageData::Ready(value(&serde_helpers::GoalPage {
                 plan: &pv,
@@ -624,20 +654,20 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
             jobs.push(Job {
                 path: pol.url.clone(),
                 template: "policy.html",
-                heading: format!("方針{} {}", pol.number, pol.title),
-                title_parts: vec![
-                    format!("方針{} {}", pol.number, pol.title),
-                    plan.title.clone(),
-                ],
+                heading: format!("{} {}", pol.label, pol.title),
+                title_parts: vec![format!("{} {}", pol.label, pol.title), plan.title.clone()],
                 description: format!(
-                    "{}の方針{}「{}」の実施項目。",
-                    plan.title, pol.number, pol.title
+                    "{}の{}「{}」の{}。",
+                    plan.title,
+                    pol.label,
+                    pol.title,
+                    plan.item_level().name
                 ),
                 crumbs: vec![
                     home_crumb(),
                     plan_crumb(plan),
                     LinkView {
-                        title: format!("目標{} {}", gv.number, gv.title),
+                        title: format!("{} {}", gv.label, gv.title),
                         url: gv.url.clone(),
                     },
                 ],
@@ -668,13 +698,14 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
         }),
     });
     for m in &plan.marks {
-        let label = format!("{}（{}）の実施項目", m.symbol, m.label);
+        let item_level = &plan.item_level().name;
+        let label = format!("{}（{}）の{item_level}", m.symbol, m.label);
         jobs.push(Job {
             path: paths::mark(&plan.id, &m.id),
             template: "mark.html",
             heading: label.clone(),
             title_parts: vec![label.clone(), plan.title.clone()],
-            description: format!("{}のうち、{}の実施項目の一覧。", plan.title, m.label),
+            description: format!("{}のうち、{}の{item_level}の一覧。", plan.title, m.label),
             crumbs: vec![home_crumb(), plan_crumb(plan)],
             page: lazy(move || {
                 value(&serde_helpers::MarkPage {
@@ -712,27 +743,37 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
     }
     for item in &plan.items {
         let row = ItemRow::new(site, plan, item);
-        let (_, policy) = plan.policy(item.policy).expect("validated policy");
+        let label = plan.item_label(item.number);
+        // The page title names the node just above the item, else the plan.
+        let above = row
+            .policy
+            .as_ref()
+            .or(row.goal.as_ref())
+            .map_or_else(|| plan.title.clone(), |l| l.title.clone());
+        let mut crumbs = vec![home_crumb(), plan_crumb(plan)];
+        crumbs.extend(row.goal.clone());
+        crumbs.extend(row.policy.clone());
         jobs.push(Job {
             path: row.url.clone(),
             template: "item.html",
-            heading: format!("実施項目{} {}", item.number, item.title),
-            title_parts: vec![
-                format!("実施項目{} {}", item.number, item.title),
-                format!("方針{} {}", policy.number, policy.title),
-            ],
+            heading: format!("{label} {}", item.title),
+            title_parts: vec![format!("{label} {}", item.title), above],
             description: format!(
-                "{}の実施項目{}「{}」の事業、工程表、指標。",
-                plan.title, item.number, item.title
+                "{}の{label}「{}」の事業、工程表、指標。",
+                plan.title, item.title
             ),
-            crumbs: vec![
-                home_crumb(),
-                plan_crumb(plan),
-                row.goal.clone(),
-                row.policy.clone(),
-            ],
+            crumbs,
             page: lazy(move || item_page(site, plan, item)),
         });
+    }
+}
+
+/// The name of the level items are placed in: the one just above them, or
+/// 体系 when the plan has one level.
+fn placement_of(plan: &Plan) -> String {
+    match plan.levels.len() {
+        0 | 1 => "体系".into(),
+        n => plan.level(n - 2).name.clone(),
     }
 }
 
@@ -741,6 +782,7 @@ fn item_page(site: &Site, plan: &Plan, item: &Item) -> tera::Value {
     let era = site.settings.era_years;
     value(&serde_helpers::ItemPage {
         plan: &PlanView::new(plan, era),
+        placement_of: placement_of(plan),
         summary: md(&item.summary),
         note: md(&item.note),
         years: plan
@@ -755,7 +797,7 @@ fn item_page(site: &Site, plan: &Plan, item: &Item) -> tera::Value {
         indicators: item
             .indicators
             .iter()
-            .map(|i| IndicatorView::new(plan, i, era))
+            .map(|i| IndicatorView::new(plan, i, era).with_earlier(site))
             .collect(),
         source_file: item.source_file.clone(),
         item: ItemRow::new(site, plan, item),
@@ -853,8 +895,8 @@ fn division_page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera::V
             .filter_map(|g| {
                 group(
                     format!("{}-goal-{}", plan.id, g.number),
-                    format!("目標{} {}", g.number, g.title),
-                    &|i: &Item| i.goal == g.number,
+                    format!("{} {}", plan.goal_label(g.number), g.title),
+                    &|i: &Item| i.goal == Some(g.number),
                 )
             })
             .collect();
@@ -975,6 +1017,11 @@ mod serde_helpers {
         pub indicators: Vec<IndicatorView>,
         pub documented_count: usize,
         pub inferred_count: usize,
+        pub unknown_count: usize,
+        /// The name of the level items are placed in (方針 in Gunma's plan).
+        pub placement_of: String,
+        /// Items outside any goal: every item of a one-level plan.
+        pub items: Vec<ItemRow>,
         pub goals: &'a [GoalView],
     }
 
@@ -993,6 +1040,7 @@ mod serde_helpers {
     #[derive(Serialize)]
     pub struct ItemPage<'a> {
         pub plan: &'a PlanView,
+        pub placement_of: String,
         pub item: ItemRow,
         pub summary: String,
         pub note: String,

@@ -16,7 +16,12 @@ use crate::model::*;
 use crate::raw::*;
 use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 
+mod indicators;
+mod levels;
+pub mod quoted;
 mod results;
+
+use indicators::indicators;
 
 /// Earliest and latest fiscal year accepted anywhere (catches typos like 20255).
 const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2200;
@@ -43,6 +48,7 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
         dir.results = Vec::new();
     }
     check_single_current(&content.plans, &plans, diags);
+    indicators::check_continues(&plans, diags);
     plans.sort_by_key(|p| (p.status != PlanStatus::Current, -p.period.from));
     let pages = pages(&content.pages, diags);
     if diags.has_errors() {
@@ -378,12 +384,14 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
     }
     reserved_name(Place::file(&dir.dir), "plan folder name", &dir.id, diags);
     let period = period(file, &raw.period, diags);
-    if !valid_date(&raw.adopted.value, true) {
+    if let Some(adopted) = &raw.adopted
+        && !valid_date(&adopted.value, true)
+    {
         diags.error_hint(
-            Place::of(file, &raw.adopted),
+            Place::of(file, adopted),
             "bad-date",
-            format!("adoption date `{}` is not a date", raw.adopted.value),
-            "write YYYY-MM or YYYY-MM-DD, e.g. 2025-03",
+            format!("adoption date `{}` is not a date", adopted.value),
+            "write YYYY-MM or YYYY-MM-DD, e.g. 2025-03; leave `adopted` out when the date is not known",
         );
     }
     let status = match one_of(file, &raw.status, "status", &["current", "archived"], diags) {
@@ -408,7 +416,7 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         title: raw.title.clone(),
         subtitle: raw.subtitle.clone(),
         period,
-        adopted: raw.adopted.value.clone(),
+        adopted: raw.adopted.as_ref().map(|a| a.value.clone()),
         status,
         summary: raw.summary.clone(),
         source: raw.source.clone(),
@@ -417,6 +425,8 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         grades,
         grades_note: raw.grades_note.clone(),
         rates,
+        levels: levels::levels(file, raw, diags),
+        judgements: levels::judgements(file, raw, diags),
         goals,
         indicators: plan_indicators,
         items: Vec::new(),
@@ -619,27 +629,14 @@ fn item(
     indicator_ids: &mut HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Option<Item> {
-    let goal = match plan.policy(r.policy.value) {
-        Some((goal, _)) => goal.number,
-        None => {
-            let numbers: Vec<String> = plan
-                .goals
-                .iter()
-                .flat_map(|g| &g.policies)
-                .map(|p| p.number.to_string())
-                .collect();
-            diags.error_hint(
-                Place::of(file, &r.policy),
-                "unknown-policy",
-                format!("unknown policy {}", r.policy.value),
-                format!(
-                    "the plan's policies are numbered {}; see plan.yaml",
-                    summarise_numbers(&numbers)
-                ),
-            );
-            0
-        }
-    };
+    let (goal, policy) = levels::placement(
+        plan,
+        file,
+        &r.number,
+        r.parent.as_ref(),
+        r.policy.as_ref(),
+        diags,
+    );
     for m in &r.marks {
         if plan.mark(&m.value).is_none() {
             let known: Vec<&str> = plan.marks.iter().map(|m| m.id.as_str()).collect();
@@ -655,12 +652,17 @@ fn item(
             );
         }
     }
-    let placement = match r
-        .placement
-        .as_ref()
-        .map(|p| one_of(file, p, "placement", &["documented", "inferred"], diags))
-    {
+    let placement = match r.placement.as_ref().map(|p| {
+        one_of(
+            file,
+            p,
+            "placement",
+            &["confirmed", "documented", "inferred", "unknown"],
+            diags,
+        )
+    }) {
         Some(Some("inferred")) => Placement::Inferred,
+        Some(Some("unknown")) => Placement::Unknown,
         _ => Placement::Documented,
     };
     let projects = r
@@ -672,7 +674,7 @@ fn item(
     Some(Item {
         number: r.number.value,
         title: r.title.clone(),
-        policy: r.policy.value,
+        policy,
         goal,
         marks: r.marks.iter().map(|m| m.value.clone()).collect(),
         divisions: divisions.resolve(file, &r.divisions, diags),
@@ -743,122 +745,6 @@ fn project(
                 detail: e.detail.clone(),
             })
             .collect(),
-    }
-}
-
-/// Checks a list of indicators; `ids` holds every id used so far in the plan.
-fn indicators(
-    period: Period,
-    file: &str,
-    list: &[RawIndicator],
-    ids: &mut HashMap<String, String>,
-    diags: &mut Diagnostics,
-) -> Vec<Indicator> {
-    let mut out = Vec::new();
-    for ind in list {
-        check_id(file, &ind.id, "indicator", diags);
-        if let Some(first) = ids.get(&ind.id.value) {
-            diags.error_hint(
-                Place::of(file, &ind.id),
-                "duplicate-id",
-                format!("duplicate indicator id `{}`", ind.id.value),
-                format!("it is already used in {first}; indicator ids must be unique in the plan"),
-            );
-        } else {
-            ids.insert(ind.id.value.clone(), file.to_string());
-        }
-        out.push(indicator(period, file, ind, diags));
-    }
-    out
-}
-
-fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnostics) -> Indicator {
-    let kind = match one_of(
-        file,
-        &r.kind,
-        "indicator kind",
-        &["target", "reference"],
-        diags,
-    ) {
-        Some("target") => IndicatorKind::Target,
-        _ => IndicatorKind::Reference,
-    };
-    let direction = match one_of(
-        file,
-        &r.direction,
-        "direction",
-        &["higher", "lower", "neither"],
-        diags,
-    ) {
-        Some("higher") => Direction::Higher,
-        Some("lower") => Direction::Lower,
-        _ => Direction::Neither,
-    };
-    let by = year_in_range(file, &r.baseline.year, "baseline year", diags);
-    if by > period.to {
-        diags.error_hint(
-            Place::of(file, &r.baseline.year),
-            "year-out-of-period",
-            format!("baseline year {by} is after the plan period {}–{}", period.from, period.to),
-            "the baseline is the value when the plan was made; it may precede the period but not follow it",
-        );
-    }
-    let baseline = YearValue {
-        year: by,
-        value: finite(file, &r.baseline.value, "baseline value", diags),
-    };
-    let mut targets: Vec<YearValue> = Vec::new();
-    for t in &r.targets {
-        let year = year_in_period(file, &t.year, "target year", period, diags);
-        if targets.iter().any(|x| x.year == year) {
-            diags.error_hint(
-                Place::of(file, &t.year),
-                "duplicate-year",
-                format!("two targets for {year}"),
-                "give at most one target per fiscal year",
-            );
-        }
-        targets.push(YearValue {
-            year,
-            value: finite(file, &t.value, "target value", diags),
-        });
-    }
-    targets.sort_by_key(|t| t.year);
-    if let Some(p) = &r.precision
-        && p.value > 6
-    {
-        diags.error_hint(
-            Place::of(file, p),
-            "bad-value",
-            format!("precision {} is too large", p.value),
-            "use 0 to 6 decimal places",
-        );
-    }
-    let target_kind = match r.target_kind.as_ref().map(|k| {
-        one_of(
-            file,
-            k,
-            "target kind",
-            &["reach", "ceiling", "cumulative"],
-            diags,
-        )
-    }) {
-        Some(Some("ceiling")) => TargetKind::Ceiling,
-        Some(Some("cumulative")) => TargetKind::Cumulative,
-        _ => TargetKind::Reach,
-    };
-    Indicator {
-        target_kind,
-        id: r.id.value.clone(),
-        name: r.name.clone(),
-        kind,
-        unit: r.unit.clone(),
-        direction,
-        baseline,
-        targets,
-        precision: r.precision.as_ref().map(|p| p.value),
-        source: r.source.clone(),
-        notes: r.notes.clone(),
     }
 }
 

@@ -74,6 +74,58 @@ fn date(file: &str, d: &Spanned<String>, what: &str, diags: &mut Diagnostics) ->
     d.value.clone()
 }
 
+/// A meeting date, which must fall in the fiscal year evaluated or the next
+/// one (from April of the year to March two years on).
+fn meeting_date(file: &str, d: &Spanned<String>, year: i32, diags: &mut Diagnostics) -> String {
+    let s = date(file, d, "meeting date", diags);
+    if valid_date(&s, false) {
+        let (from, to) = (format!("{year}-04-01"), format!("{}-03-31", year + 2));
+        if s < from || s > to {
+            diags.error_hint(
+                Place::of(file, d),
+                "meeting-outside-year",
+                format!("meeting date {s} is outside the evaluation of fiscal {year} ({from} to {to})"),
+                "check the year; a meeting that evaluates this fiscal year is held during it or the next one",
+            );
+        }
+    }
+    s
+}
+
+/// Aggregate figures as published: counts at most their totals, values finite.
+fn figures(file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Figure> {
+    r.figures
+        .iter()
+        .map(|f| {
+            if let (Some(c), Some(of)) = (&f.count, &f.of)
+                && c.value > of.value
+            {
+                diags.error_hint(
+                    Place::of(file, c),
+                    "bad-value",
+                    format!("{} counts {} of {} items", f.name, c.value, of.value),
+                    "`count` cannot exceed `of`; check the published figures",
+                );
+            }
+            Figure {
+                name: f.name.clone(),
+                count: f
+                    .count
+                    .as_ref()
+                    .map(|c| (c.value, f.of.as_ref().map(|o| o.value))),
+                value: f.value.as_ref().map(|v| {
+                    (
+                        finite(file, v, "figure value", diags),
+                        f.unit.clone().unwrap_or_default(),
+                    )
+                }),
+                counter: f.counter.clone().unwrap_or_else(|| "件".into()),
+                note: f.note.clone(),
+            }
+        })
+        .collect()
+}
+
 fn cycle(
     plan: &Plan,
     file: &str,
@@ -86,7 +138,7 @@ fn cycle(
         .committee
         .iter()
         .map(|m| Meeting {
-            date: date(file, &m.date, "meeting date", diags),
+            date: meeting_date(file, &m.date, year, diags),
             title: m.title.clone(),
             summary: m.summary.clone(),
             minutes: m.minutes.as_ref().map(|u| link_url(file, u, diags)),
@@ -132,6 +184,7 @@ fn cycle(
         items,
         actuals,
         revisions: revisions(plan, file, r, diags),
+        figures: figures(file, r, diags),
         source_file: file.to_string(),
     }
 }
@@ -306,22 +359,68 @@ fn actuals(
             );
             continue;
         }
-        let value = match (&a.value, &a.unavailable) {
-            (Some(v), None) => Some(finite(file, v, "actual value", diags)),
-            (None, Some(_)) => None,
-            _ => {
-                diags.error_hint(
-                    Place::of(file, &a.indicator),
-                    "actual-value",
-                    format!("indicator `{}` needs either `value` or `unavailable`", a.indicator.value),
-                    "give the number as `value: 11.8`, or say why there is none as `unavailable: 集計中`",
-                );
-                None
-            }
+        let Some((_, ind)) = plan.indicator(&a.indicator.value) else {
+            continue;
+        };
+        if let Some(v) = &a.value
+            && ind.measure == Measure::Rank
+        {
+            super::indicators::check_rank(file, v, "actual rank", diags);
+        }
+        if let Some(t) = &a.total
+            && ind
+                .main_series()
+                .is_none_or(|s| s.kind != SeriesKind::Cumulative)
+        {
+            diags.error_hint(
+                Place::of(file, t),
+                "bad-value",
+                format!("indicator `{}` has no cumulative target, so it has no `total`", a.indicator.value),
+                "give the year's value as `value`, or make the indicator's first target series `kind: cumulative`",
+            );
+        }
+        if let Some(j) = &a.judgement
+            && plan.judgement(&j.value).is_none()
+        {
+            let known: Vec<&str> = plan.judgements.iter().map(|j| j.label.as_str()).collect();
+            diags.error_hint(
+                Place::of(file, j),
+                "unknown-judgement",
+                format!("judgement `{}` is not on the plan's list", j.value),
+                if known.is_empty() {
+                    "list the plan's judgements under `judgements:` in plan.yaml, e.g. `- label: 達成`".to_string()
+                } else {
+                    format!("the plan's judgements are: {}", known.join(", "))
+                },
+            );
+        }
+        let given = [
+            a.value.is_some() || a.total.is_some(),
+            a.judgement.is_some(),
+            a.unavailable.is_some(),
+        ];
+        let value = if given.iter().filter(|g| **g).count() == 1 {
+            a.value
+                .as_ref()
+                .map(|v| finite(file, v, "actual value", diags))
+        } else {
+            diags.error_hint(
+                Place::of(file, &a.indicator),
+                "actual-value",
+                format!(
+                    "indicator `{}` needs one of `value`, `judgement` or `unavailable`",
+                    a.indicator.value
+                ),
+                "give the number as `value: 11.8`, a judgement as `judgement: 達成`, or say why there is none as `unavailable: 集計中`",
+            );
+            None
         };
         out.push(Actual {
             indicator: a.indicator.value.clone(),
             value,
+            total: a.total.as_ref().map(|t| finite(file, t, "total", diags)),
+            judgement: a.judgement.as_ref().map(|j| j.value.clone()),
+            undated: a.undated,
             note: a.unavailable.clone().or_else(|| a.note.clone()),
         });
     }

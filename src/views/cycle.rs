@@ -107,7 +107,7 @@ fn indicator_name(plan: &Plan, id: &str) -> String {
 
 fn item_link(plan: &Plan, n: u32) -> Option<LinkView> {
     plan.item(n).map(|i| LinkView {
-        title: format!("実施項目{} {}", i.number, i.title),
+        title: format!("{} {}", plan.item_label(i.number), i.title),
         url: paths::item(&plan.id, i.number),
     })
 }
@@ -354,6 +354,19 @@ pub struct MeetingView {
     pub minutes: String,
 }
 
+/// An aggregate figure as published.
+#[derive(Debug, Serialize)]
+pub struct FigureView {
+    /// Name.
+    pub name: String,
+    /// Value with unit, e.g. 89.7%, or empty.
+    pub value: String,
+    /// Count, e.g. 29項目中26項目, or empty.
+    pub count: String,
+    /// Note.
+    pub note: String,
+}
+
 /// Everything the cycle page shows.
 #[derive(Debug, Serialize)]
 pub struct CycleView {
@@ -371,6 +384,8 @@ pub struct CycleView {
     pub counts: Vec<CountView>,
     /// Published rates.
     pub rates: Vec<RateView>,
+    /// Aggregate figures as the government published them.
+    pub figures: Vec<FigureView>,
     /// Items grouped by goal.
     pub goals: Vec<GoalGrades>,
     /// Committee meetings.
@@ -403,7 +418,7 @@ fn owner_link(plan: &Plan, owner: Owner) -> Option<LinkView> {
     match owner {
         Owner::Plan => None,
         Owner::Goal(n) => plan.goals.iter().find(|g| g.number == n).map(|g| LinkView {
-            title: format!("目標{} {}", g.number, g.title),
+            title: format!("{} {}", plan.goal_label(g.number), g.title),
             url: paths::goal(&plan.id, g.number),
         }),
         Owner::Item(n) => item_link(plan, n),
@@ -441,13 +456,13 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .iter()
         .map(|g| GoalGrades {
             goal: LinkView {
-                title: format!("目標{} {}", g.number, g.title),
+                title: format!("{} {}", plan.goal_label(g.number), g.title),
                 url: paths::goal(&plan.id, g.number),
             },
             items: plan
                 .items
                 .iter()
-                .filter(|i| i.goal == g.number)
+                .filter(|i| i.goal == Some(g.number))
                 .map(|i| GradedItem {
                     item: item_link(plan, i.number).expect("item exists"),
                     grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
@@ -455,7 +470,27 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
                 .collect(),
         })
         .filter(|g| !g.items.is_empty())
+        .collect::<Vec<_>>();
+    let mut goals = goals;
+    // Items outside any goal: every item of a one-level plan.
+    let loose: Vec<GradedItem> = plan
+        .items
+        .iter()
+        .filter(|i| i.goal.is_none())
+        .map(|i| GradedItem {
+            item: item_link(plan, i.number).expect("item exists"),
+            grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
+        })
         .collect();
+    if !loose.is_empty() {
+        goals.push(GoalGrades {
+            goal: LinkView {
+                title: format!("{}の一覧", plan.item_level().name),
+                url: paths::plan(&plan.id),
+            },
+            items: loose,
+        });
+    }
     let opinions = cycle
         .items
         .iter()
@@ -483,10 +518,17 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
             ActualView {
                 name: indicator_name(plan, &a.indicator),
                 owner: owner.and_then(|o| owner_link(plan, o)),
-                value: a
-                    .value
-                    .map(|v| value_of(&a.indicator, v))
-                    .unwrap_or_else(|| "未公表".into()),
+                value: match (a.value, a.total, &a.judgement) {
+                    (Some(v), Some(t), _) => format!(
+                        "{}（累計{}）",
+                        value_of(&a.indicator, v),
+                        value_of(&a.indicator, t)
+                    ),
+                    (Some(v), None, _) => value_of(&a.indicator, v),
+                    (None, Some(t), _) => format!("累計{}", value_of(&a.indicator, t)),
+                    (None, None, Some(j)) => j.clone(),
+                    (None, None, None) => "未公表".into(),
+                },
                 note: a.note.clone().unwrap_or_default(),
             }
         })
@@ -545,6 +587,23 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         item_count: plan.items.len(),
         counts,
         rates,
+        figures: cycle
+            .figures
+            .iter()
+            .map(|f| FigureView {
+                name: f.name.clone(),
+                value: match f.value {
+                    Some((v, ref unit)) => format!("{}{unit}", number(v, None)),
+                    None => String::new(),
+                },
+                count: match f.count {
+                    Some((n, Some(of))) => format!("{of}{}中{n}{}", f.counter, f.counter),
+                    Some((n, None)) => format!("{n}{}", f.counter),
+                    None => String::new(),
+                },
+                note: f.note.clone().unwrap_or_default(),
+            })
+            .collect(),
         goals,
         meetings: cycle
             .meetings

@@ -4,36 +4,63 @@
 use serde::Serialize;
 
 use super::paths;
-use crate::achievement::{self, Status};
+use crate::achievement::{self, Assessment, Facts, Observed, SeriesKind, Status};
 use crate::charts::{self, ChartInput};
 use crate::cycles::to_direction;
 use crate::model::*;
 
-/// An indicator's series gathered from the plan's cycles.
-pub struct Series {
-    /// Actuals by year; `None` is unavailable.
+/// An indicator's facts gathered from the plan's cycles.
+pub struct Series<'p> {
+    /// Observations by year, in year order.
+    pub observed: Vec<Observed<'p>>,
+    /// Actual values by year for the chart; `None` is unavailable.
     pub actuals: Vec<(i32, Option<f64>)>,
-    /// Targets by year.
+    /// Targets of the main series by year, for the chart.
     pub targets: Vec<(i32, f64)>,
     /// Years of revisions.
     pub revisions: Vec<i32>,
+    /// The indicator assessed.
+    pub assessment: Assessment,
 }
 
-impl Series {
-    /// The series of `indicator` in `plan`.
-    pub fn new(plan: &Plan, indicator: &Indicator) -> Self {
-        Series {
-            actuals: plan
-                .actuals(&indicator.id)
+impl<'p> Series<'p> {
+    /// The series of `indicator` in `plan`, assessed.
+    pub fn new(plan: &'p Plan, indicator: &'p Indicator, era: bool) -> Self {
+        let observed: Vec<Observed<'p>> =
+            plan.actuals(&indicator.id)
                 .into_iter()
-                .map(|(y, a)| (y, a.value))
+                .map(|(year, a)| Observed {
+                    year,
+                    value: a.value,
+                    total: a.total,
+                    judgement: a
+                        .judgement
+                        .as_deref()
+                        .map(|j| (j, plan.judgement(j).and_then(|j| j.outcome))),
+                    reason: a.note.as_deref().filter(|_| {
+                        a.value.is_none() && a.total.is_none() && a.judgement.is_none()
+                    }),
+                    undated: a.undated,
+                })
+                .collect();
+        let assessment = achievement::assess(&facts(indicator, &observed, era));
+        Series {
+            // A year with only a running total has no value of its own (its
+            // total is drawn); a judgement is a gap whose table row is
+            // written from the observation.
+            // An undated value is not placed on the year axis.
+            actuals: observed
+                .iter()
+                .filter(|o| !o.undated && (o.value.is_some() || o.total.is_none()))
+                .map(|o| (o.year, o.value))
                 .collect(),
             targets: indicator
-                .targets
-                .iter()
-                .map(|t| (t.year, t.value))
-                .collect(),
+                .main_series()
+                .map(|s| s.points.iter().map(|t| (t.year, t.value)).collect())
+                .unwrap_or_default(),
             revisions: plan.revision_years(&indicator.id),
+            observed,
+            assessment,
         }
     }
 
@@ -46,61 +73,32 @@ impl Series {
             direction: to_direction(indicator.direction),
             precision: indicator.precision,
             period: (plan.period.from, plan.period.to),
-            baseline: (indicator.baseline.year, indicator.baseline.value),
+            baseline: indicator.baseline.map(|b| (b.year, b.value)),
             actuals: &self.actuals,
+            totals: &self.assessment.totals,
             targets: &self.targets,
+            kind: indicator
+                .main_series()
+                .map_or(SeriesKind::Yearly, |s| s.kind),
             revisions: &self.revisions,
-            cumulative: indicator.target_kind == TargetKind::Cumulative,
+            summary: Some(&self.assessment.summary),
+            era: false,
         }
     }
+}
 
-    /// The latest available actual.
-    pub fn latest(&self) -> Option<(i32, f64)> {
-        self.actuals
-            .iter()
-            .rev()
-            .find_map(|(y, v)| v.map(|v| (*y, v)))
+/// The facts of `indicator` for the achievement module.
+pub fn facts<'a>(indicator: &'a Indicator, observed: &'a [Observed<'a>], era: bool) -> Facts<'a> {
+    Facts {
+        unit: &indicator.unit,
+        precision: indicator.precision,
+        direction: to_direction(indicator.direction),
+        measure: indicator.measure,
+        baseline: indicator.baseline.map(|b| (b.year, b.value)),
+        series: &indicator.series,
+        observed,
+        era,
     }
-}
-
-/// The status of `indicator` against its baseline.
-pub fn status(indicator: &Indicator, series: &Series) -> Status {
-    achievement::status(
-        to_direction(indicator.direction),
-        indicator.baseline.value,
-        series.latest().map(|(_, v)| v),
-    )
-}
-
-/// Progress toward the last target, as a whole percentage, when there is
-/// a target and an actual to measure.
-pub fn progress(indicator: &Indicator, series: &Series) -> Option<String> {
-    let target = indicator.targets.last()?;
-    let kind = match indicator.target_kind {
-        TargetKind::Reach => achievement::TargetKind::Reach,
-        TargetKind::Ceiling => achievement::TargetKind::Ceiling,
-        TargetKind::Cumulative => achievement::TargetKind::Cumulative,
-    };
-    let actual = if kind == achievement::TargetKind::Cumulative {
-        let sum: f64 = series
-            .actuals
-            .iter()
-            .filter(|(y, _)| *y <= target.year)
-            .filter_map(|(_, v)| *v)
-            .sum();
-        series.latest()?;
-        sum
-    } else {
-        series.latest()?.1
-    };
-    achievement::progress(
-        kind,
-        to_direction(indicator.direction),
-        indicator.baseline.value,
-        target.value,
-        actual,
-    )
-    .map(achievement::percent)
 }
 
 /// A row of the table beside a chart.
@@ -127,8 +125,10 @@ pub struct ChartView {
     pub status: &'static str,
     /// CSS class of the status.
     pub status_class: &'static str,
-    /// Progress toward the target, e.g. 40%, or empty.
+    /// Progress toward the final target, e.g. 40%, 達成, or empty.
     pub progress: String,
+    /// Progress in the latest year against that year's own target, or empty.
+    pub year_progress: String,
 }
 
 /// The CSS class of a status.
@@ -137,30 +137,72 @@ pub fn status_class(s: Status) -> &'static str {
         Status::Improved => "improved",
         Status::Worsened => "worsened",
         Status::Unchanged | Status::Changed => "unchanged",
-        Status::NoData => "no-data",
+        Status::NoData | Status::NotApplicable | Status::Judged => "no-data",
     }
 }
 
 /// The chart view of `indicator` in `plan`.
-pub fn chart(plan: &Plan, indicator: &Indicator) -> ChartView {
-    let series = Series::new(plan, indicator);
+pub fn chart(plan: &Plan, indicator: &Indicator, era: bool) -> ChartView {
+    let series = Series::new(plan, indicator, era);
     let input = series.input(plan, indicator);
     let drawn = charts::chart(&input);
-    let st = status(indicator, &series);
+    let st = series.assessment.status;
     ChartView {
         svg: drawn.svg,
         summary: drawn.summary,
         rows: charts::data_table_rows(&input)
             .into_iter()
             .map(|r| DataRow {
+                value: r.value.unwrap_or_else(|| {
+                    let facts = facts(indicator, &series.observed, era);
+                    series
+                        .observed
+                        .iter()
+                        .find(|o| o.year == r.year)
+                        .map_or_else(
+                            || "未公表".into(),
+                            |o| achievement::observed_text(o, &facts),
+                        )
+                }),
                 year: r.label,
                 series: r.series,
-                value: r.value.unwrap_or_else(|| "未公表".to_string()),
             })
+            .map(|mut row| {
+                // A range target is written with both ends.
+                if let Some(s) = indicator
+                    .main_series()
+                    .filter(|s| s.kind == SeriesKind::Range)
+                    && row.series == "目標"
+                    && let Some(p) = s
+                        .points
+                        .iter()
+                        .find(|p| crate::years::fiscal_year(p.year, false) == row.year)
+                {
+                    row.value =
+                        achievement::target_text(s, *p, &facts(indicator, &series.observed, era));
+                }
+                row
+            })
+            // A value the source gives without its year: last, without one.
+            .chain(
+                series
+                    .observed
+                    .iter()
+                    .filter(|o| o.undated)
+                    .map(|o| DataRow {
+                        year: "年度の記載なし".into(),
+                        series: "実績",
+                        value: achievement::observed_text(
+                            o,
+                            &facts(indicator, &series.observed, era),
+                        ),
+                    }),
+            )
             .collect(),
         status: achievement::status_label(st),
         status_class: status_class(st),
-        progress: progress(indicator, &series).unwrap_or_default(),
+        progress: series.assessment.progress_text(),
+        year_progress: series.assessment.year_progress_text(),
     }
 }
 
@@ -211,6 +253,10 @@ pub struct StatusCounts {
     pub unchanged: usize,
     /// No actual yet.
     pub no_data: usize,
+    /// An actual, but no baseline to compare it with.
+    pub not_applicable: usize,
+    /// The latest actual is a judgement in words.
+    pub judged: usize,
 }
 
 /// Counts of each status over every indicator of `plan`.
@@ -218,11 +264,13 @@ pub fn status_counts(plan: &Plan) -> StatusCounts {
     let mut c = StatusCounts::default();
     for (_, ind) in plan.all_indicators() {
         c.total += 1;
-        match status(ind, &Series::new(plan, ind)) {
+        match Series::new(plan, ind, false).assessment.status {
             Status::Improved => c.improved += 1,
             Status::Worsened => c.worsened += 1,
             Status::Unchanged | Status::Changed => c.unchanged += 1,
             Status::NoData => c.no_data += 1,
+            Status::NotApplicable => c.not_applicable += 1,
+            Status::Judged => c.judged += 1,
         }
     }
     c
@@ -231,33 +279,51 @@ pub fn status_counts(plan: &Plan) -> StatusCounts {
 /// The dashboard of `plan`: plan indicators first, then each goal's own and its items'.
 pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
     let row = |owner: Owner, ind: &Indicator| {
-        let series = Series::new(plan, ind);
+        let series = Series::new(plan, ind, era);
         let fmt = |v: f64| format!("{}{}", crate::years::number(v, ind.precision), ind.unit);
         let fy = |y: i32| crate::years::fiscal_year(y, era);
         let (url, owner_name) = match owner {
             Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
-            Owner::Goal(n) => (paths::goal(&plan.id, n), format!("目標{n}")),
-            Owner::Item(n) => (paths::item(&plan.id, n), format!("実施項目{n}")),
+            Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
+            Owner::Item(n) => (paths::item(&plan.id, n), plan.item_label(n)),
         };
-        let st = status(ind, &series);
+        let st = series.assessment.status;
+        let target = match (ind.main_series(), ind.final_target()) {
+            (Some(s), Some(t)) => {
+                let facts = facts(ind, &series.observed, era);
+                format!(
+                    "{}（{}）",
+                    achievement::target_text(s, t, &facts),
+                    fy(t.year)
+                )
+            }
+            _ => "設定なし".into(),
+        };
         DashboardRow {
             name: ind.name.clone(),
             url: format!("{url}#indicator-{}", ind.id),
             owner: owner_name,
             sparkline: charts::sparkline(&series.input(plan, ind)),
-            baseline: format!("{}（{}）", fmt(ind.baseline.value), fy(ind.baseline.year)),
+            baseline: ind
+                .baseline
+                .map(|b| format!("{}（{}）", fmt(b.value), fy(b.year)))
+                .unwrap_or_else(|| "公表なし".into()),
             latest: series
-                .latest()
-                .map(|(y, v)| format!("{}（{}）", fmt(v), fy(y)))
+                .assessment
+                .latest
+                .as_ref()
+                .map(|(y, v)| {
+                    if series.assessment.latest_undated {
+                        format!("{v}（年度の記載なし）")
+                    } else {
+                        format!("{v}（{}）", fy(*y))
+                    }
+                })
                 .unwrap_or_else(|| "実績なし".into()),
-            target: ind
-                .targets
-                .last()
-                .map(|t| format!("{}（{}）", fmt(t.value), fy(t.year)))
-                .unwrap_or_else(|| "設定なし".into()),
+            target,
             status: achievement::status_label(st),
             status_class: status_class(st),
-            progress: progress(ind, &series).unwrap_or_default(),
+            progress: series.assessment.progress_text(),
         }
     };
     let mut groups = Vec::new();
@@ -277,7 +343,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
             .iter()
             .map(|i| row(Owner::Goal(g.number), i))
             .collect();
-        for item in plan.items.iter().filter(|i| i.goal == g.number) {
+        for item in plan.items.iter().filter(|i| i.goal == Some(g.number)) {
             rows.extend(
                 item.indicators
                     .iter()
@@ -286,10 +352,28 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
         }
         if !rows.is_empty() {
             groups.push(DashboardGroup {
-                title: format!("目標{} {}", g.number, g.title),
+                title: format!("{} {}", plan.goal_label(g.number), g.title),
                 rows,
             });
         }
+    }
+    // Items outside any goal: every item of a one-level plan.
+    let rows: Vec<DashboardRow> = plan
+        .items
+        .iter()
+        .filter(|i| i.goal.is_none())
+        .flat_map(|item| {
+            item.indicators
+                .iter()
+                .map(move |i| (Owner::Item(item.number), i))
+        })
+        .map(|(o, i)| row(o, i))
+        .collect();
+    if !rows.is_empty() {
+        groups.push(DashboardGroup {
+            title: format!("{}の指標", plan.item_level().name),
+            rows,
+        });
     }
     groups
 }

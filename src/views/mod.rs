@@ -88,10 +88,12 @@ pub struct PlanView {
     pub url: String,
     /// e.g. 2025年度〜2029年度.
     pub period: String,
-    /// Adoption date as written.
+    /// Adoption date as written, or 不明 when the source does not give it.
     pub adopted: String,
     /// Whether it is the current plan.
     pub current: bool,
+    /// The plan's names for its levels.
+    pub levels: LevelNames,
     /// Counts.
     pub goal_count: usize,
     /// Counts.
@@ -115,12 +117,46 @@ impl PlanView {
                 fiscal_year(plan.period.from, era),
                 fiscal_year(plan.period.to, era)
             ),
-            adopted: plan.adopted.clone(),
+            adopted: plan.adopted.clone().unwrap_or_else(|| "不明".into()),
             current: plan.status == PlanStatus::Current,
+            levels: LevelNames::new(plan),
             goal_count: plan.goals.len(),
             policy_count: plan.policy_count(),
             item_count: plan.items.len(),
             indicator_count: plan.indicator_count(),
+        }
+    }
+}
+
+/// The plan's names for its levels, for templates.
+#[derive(Debug, Serialize)]
+pub struct LevelNames {
+    /// How many levels the plan has, items included (1 to 3).
+    pub depth: usize,
+    /// Name of the first level (目標), empty in a one-level plan.
+    pub goal: String,
+    /// Name of the second level (方針), empty unless the plan has three levels.
+    pub policy: String,
+    /// Name of the items' level (実施項目).
+    pub item: String,
+}
+
+impl LevelNames {
+    /// The names of `plan`'s levels.
+    pub fn new(plan: &Plan) -> Self {
+        let depth = plan.levels.len().max(1);
+        let name = |d: usize| {
+            if d + 1 < depth {
+                plan.level(d).name.clone()
+            } else {
+                String::new()
+            }
+        };
+        LevelNames {
+            depth,
+            goal: name(0),
+            policy: name(1),
+            item: plan.item_level().name.clone(),
         }
     }
 }
@@ -142,17 +178,24 @@ pub struct ItemRow {
     pub divisions: Vec<LinkView>,
     /// Whether its place in the structure was read from meaning.
     pub inferred: bool,
-    /// Policy number and title.
-    pub policy: LinkView,
-    /// Goal number and title.
-    pub goal: LinkView,
+    /// Whether the source does not tell its place in the structure.
+    pub placement_unknown: bool,
+    /// How it is labelled, e.g. 実施項目9.
+    pub label: String,
+    /// Policy (second level) label and title, in a three-level plan.
+    pub policy: Option<LinkView>,
+    /// Goal (first level) label and title, in a plan of two or more levels.
+    pub goal: Option<LinkView>,
 }
 
 impl ItemRow {
     /// The row for `item` of `plan`.
     pub fn new(site: &Site, plan: &Plan, item: &Item) -> Self {
         let marks: Vec<&Mark> = item.marks.iter().filter_map(|m| plan.mark(m)).collect();
-        let (goal, policy) = plan.policy(item.policy).expect("validated policy");
+        let goal = item
+            .goal
+            .and_then(|n| plan.goals.iter().find(|g| g.number == n));
+        let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
         ItemRow {
             number: item.number,
             title: item.title.clone(),
@@ -165,14 +208,16 @@ impl ItemRow {
                 .join("、"),
             divisions: division_links(site, &item.divisions),
             inferred: item.placement == Placement::Inferred,
-            policy: LinkView {
-                title: format!("方針{} {}", policy.number, policy.title),
-                url: paths::policy(&plan.id, policy.number),
-            },
-            goal: LinkView {
-                title: format!("目標{} {}", goal.number, goal.title),
-                url: paths::goal(&plan.id, goal.number),
-            },
+            placement_unknown: item.placement == Placement::Unknown,
+            label: plan.item_label(item.number),
+            policy: policy.map(|p| LinkView {
+                title: format!("{} {}", plan.policy_label(p.number), p.title),
+                url: paths::policy(&plan.id, p.number),
+            }),
+            goal: goal.map(|g| LinkView {
+                title: format!("{} {}", plan.goal_label(g.number), g.title),
+                url: paths::goal(&plan.id, g.number),
+            }),
         }
     }
 }
@@ -193,6 +238,8 @@ pub fn division_links(site: &Site, ids: &[String]) -> Vec<LinkView> {
 pub struct PolicyView {
     /// Number.
     pub number: u32,
+    /// How it is labelled, e.g. 方針5.
+    pub label: String,
     /// Title.
     pub title: String,
     /// Policy page.
@@ -208,6 +255,8 @@ pub struct PolicyView {
 pub struct GoalView {
     /// Number.
     pub number: u32,
+    /// How it is labelled, e.g. 目標1 or Ⅰ.
+    pub label: String,
     /// Title.
     pub title: String,
     /// Goal page.
@@ -216,6 +265,8 @@ pub struct GoalView {
     pub summary: String,
     /// Its policies.
     pub policies: Vec<PolicyView>,
+    /// Items directly under it (two-level plans).
+    pub items: Vec<ItemRow>,
     /// Number of items under it.
     pub item_count: usize,
     /// Indicators of the goal itself.
@@ -230,6 +281,7 @@ impl GoalView {
             .iter()
             .map(|p| PolicyView {
                 number: p.number,
+                label: plan.policy_label(p.number),
                 title: p.title.clone(),
                 url: paths::policy(&plan.id, p.number),
                 summary: md(&p.summary),
@@ -239,16 +291,22 @@ impl GoalView {
                     .collect(),
             })
             .collect();
+        let items: Vec<ItemRow> = plan
+            .items_of_goal(goal.number)
+            .map(|i| ItemRow::new(site, plan, i))
+            .collect();
         GoalView {
             number: goal.number,
+            label: plan.goal_label(goal.number),
             title: goal.title.clone(),
             url: paths::goal(&plan.id, goal.number),
             summary: md(&goal.summary),
-            item_count: policies.iter().map(|p| p.items.len()).sum(),
+            item_count: policies.iter().map(|p| p.items.len()).sum::<usize>() + items.len(),
+            items,
             indicators: goal
                 .indicators
                 .iter()
-                .map(|i| IndicatorView::new(plan, i, site.settings.era_years))
+                .map(|i| IndicatorView::new(plan, i, site.settings.era_years).with_earlier(site))
                 .collect(),
             policies,
         }
@@ -400,35 +458,68 @@ pub struct IndicatorView {
     pub latest: String,
     /// Chart, summary and data table.
     pub chart: indicator::ChartView,
+    /// The indicator of an earlier plan this one continues, with its values.
+    pub earlier: Option<EarlierView>,
+    /// What this indicator continues, resolved by [`IndicatorView::with_earlier`].
+    #[serde(skip)]
+    continues: Option<Continues>,
+}
+
+/// The values of the earlier plan's indicator an indicator continues.
+#[derive(Debug, Serialize)]
+pub struct EarlierView {
+    /// What is continued, in a sentence.
+    pub text: String,
+    /// What changed between the plans, if the content says.
+    pub note: String,
+    /// The earlier plan's page.
+    pub url: String,
+    /// Its values: year, series (策定時, 実績, 目標) and value.
+    pub rows: Vec<EarlierRow>,
+}
+
+/// A value of the earlier plan's indicator.
+#[derive(Debug, Serialize)]
+pub struct EarlierRow {
+    /// Fiscal year label.
+    pub year: String,
+    /// 策定時, 実績 or 目標.
+    pub series: &'static str,
+    /// Value with unit, or why there is none.
+    pub value: String,
 }
 
 impl IndicatorView {
     /// The view of `indicator` of `plan`, with its actuals from the plan's cycles.
     pub fn new(plan: &Plan, indicator: &Indicator, era: bool) -> Self {
         let fmt = |v: f64| format!("{}{}", number(v, indicator.precision), indicator.unit);
-        let actuals = plan.actuals(&indicator.id);
-        let latest = actuals
-            .iter()
-            .rev()
-            .find_map(|(y, a)| {
-                a.value
-                    .map(|v| format!("{}（{}）", fmt(v), fiscal_year(*y, era)))
+        let series = indicator::Series::new(plan, indicator, era);
+        let facts = indicator::facts(indicator, &series.observed, era);
+        let latest = series
+            .assessment
+            .latest
+            .as_ref()
+            .map(|(y, v)| {
+                if series.assessment.latest_undated {
+                    format!("{v}（年度の記載なし）")
+                } else {
+                    format!("{v}（{}）", fiscal_year(*y, era))
+                }
             })
             .unwrap_or_else(|| "実績なし".to_string());
         IndicatorView {
-            actuals: actuals
+            actuals: series
+                .observed
                 .iter()
-                .map(|(y, a)| YearValueView {
-                    year: fiscal_year(*y, era),
-                    value: match (a.value, &a.note) {
-                        (Some(v), _) => fmt(v),
-                        (None, Some(why)) => format!("未公表（{why}）"),
-                        (None, None) => "未公表".to_string(),
-                    },
+                .map(|o| YearValueView {
+                    year: fiscal_year(o.year, era),
+                    value: crate::achievement::observed_text(o, &facts),
                 })
                 .collect(),
             latest,
-            chart: indicator::chart(plan, indicator),
+            chart: indicator::chart(plan, indicator, era),
+            earlier: None,
+            continues: indicator.continues.clone(),
             id: indicator.id.clone(),
             name: indicator.name.clone(),
             kind: match indicator.kind {
@@ -436,24 +527,112 @@ impl IndicatorView {
                 IndicatorKind::Reference => "参考指標",
             },
             unit: indicator.unit.clone(),
-            direction: match indicator.direction {
-                Direction::Higher => "高いほどよい",
-                Direction::Lower => "低いほどよい",
-                Direction::Neither => "方向なし",
+            direction: match (indicator.measure, indicator.direction) {
+                (Measure::Rank, _) => "順位が上がる（数が小さくなる）ほどよい",
+                (Measure::Judgement, _) => "判定",
+                (_, Direction::Higher) => "高いほどよい",
+                (_, Direction::Lower) => "低いほどよい",
+                (_, Direction::Neither) => "方向なし",
             },
-            baseline_year: fiscal_year(indicator.baseline.year, era),
-            baseline: fmt(indicator.baseline.value),
+            baseline_year: indicator
+                .baseline
+                .map(|b| fiscal_year(b.year, era))
+                .unwrap_or_default(),
+            baseline: indicator
+                .baseline
+                .map(|b| fmt(b.value))
+                .unwrap_or_else(|| "公表なし".into()),
             targets: indicator
-                .targets
+                .series
                 .iter()
-                .map(|t| YearValueView {
-                    year: fiscal_year(t.year, era),
-                    value: fmt(t.value),
+                .flat_map(|s| {
+                    let facts = &facts;
+                    s.points.iter().map(move |t| YearValueView {
+                        year: fiscal_year(t.year, era),
+                        value: match &s.label {
+                            Some(l) => {
+                                format!("{l}：{}", crate::achievement::target_text(s, *t, facts))
+                            }
+                            None => crate::achievement::target_text(s, *t, facts),
+                        },
+                    })
                 })
                 .collect(),
             source: indicator.source.clone().unwrap_or_default(),
             notes: md(&indicator.notes),
         }
+    }
+}
+
+impl IndicatorView {
+    /// Adds the values of the earlier plan's indicator this one continues.
+    pub fn with_earlier(mut self, site: &Site) -> Self {
+        let era = site.settings.era_years;
+        let Some(c) = self.continues.take() else {
+            return self;
+        };
+        let Some((plan, ind)) = site
+            .plans
+            .iter()
+            .find(|p| p.id == c.plan)
+            .and_then(|p| p.indicator(&c.indicator).map(|(_, i)| (p, i)))
+        else {
+            return self;
+        };
+        let series = indicator::Series::new(plan, ind, era);
+        let facts = indicator::facts(ind, &series.observed, era);
+        let fmt = |v: f64| crate::achievement::with_unit(v, &facts);
+        let mut rows: Vec<(i32, u8, EarlierRow)> = Vec::new();
+        if let Some(b) = ind.baseline {
+            rows.push((
+                b.year,
+                0,
+                EarlierRow {
+                    year: fiscal_year(b.year, era),
+                    series: "策定時",
+                    value: fmt(b.value),
+                },
+            ));
+        }
+        for o in &series.observed {
+            rows.push((
+                o.year,
+                1,
+                EarlierRow {
+                    year: fiscal_year(o.year, era),
+                    series: "実績",
+                    value: crate::achievement::observed_text(o, &facts),
+                },
+            ));
+        }
+        for s in &ind.series {
+            for t in &s.points {
+                rows.push((
+                    t.year,
+                    2,
+                    EarlierRow {
+                        year: fiscal_year(t.year, era),
+                        series: "目標",
+                        value: crate::achievement::target_text(s, *t, &facts),
+                    },
+                ));
+            }
+        }
+        rows.sort_by_key(|r| (r.0, r.1));
+        let note = c.note.unwrap_or_default();
+        self.earlier = Some(EarlierView {
+            text: format!(
+                "この指標は、前の計画「{}」（{}〜{}）の指標「{}」を引き継いでいます。計画の切り替わりで系列が分かれるため、前の計画の値は下の表に分けて示します。",
+                plan.title,
+                fiscal_year(plan.period.from, era),
+                fiscal_year(plan.period.to, era),
+                ind.name
+            ),
+            note,
+            url: paths::plan(&plan.id),
+            rows: rows.into_iter().map(|r| r.2).collect(),
+        });
+        self
     }
 }
 

@@ -261,7 +261,7 @@ fn quiet_leaves_out_the_summary_but_not_the_problems() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = stderr_of(&out);
-    assert!(stderr.contains("error: unknown policy 7"), "{stderr}");
+    assert!(stderr.contains("error: unknown 方針 7"), "{stderr}");
     assert!(!stderr.contains("error(s)"), "{stderr}");
     kohyo()
         .args(["check", "--quiet", "--root"])
@@ -426,6 +426,6 @@ fn the_documented_jq_step_turns_json_lines_into_annotations() {
     assert_eq!(lines.len(), 5, "{annotations}");
     assert_eq!(
         lines[0],
-        "::error file=content/plans/demo/items/01.yaml,line=3,col=9,title=kohyo unknown-policy::unknown policy 9 (hint: the plan's policies are numbered 1; see plan.yaml)"
+        "::error file=content/plans/demo/items/01.yaml,line=3,col=9,title=kohyo unknown-policy::unknown 方針 9 (hint: the plan's 方針 are numbered 1; see plan.yaml)"
     );
 }

@@ -65,7 +65,7 @@ fn unknown_key() {
         "content/plans/demo/items/01.yaml:4:1: error: unknown key `divison`
   4 | divison: [人事課]
     | ^
-  hint: check the spelling; the keys allowed here are: number, title, policy, marks, divisions, placement, summary, note, projects, indicators
+  hint: check the spelling; the keys allowed here are: number, title, parent, policy, marks, divisions, placement, summary, note, projects, indicators
 1 error(s); nothing was written.
 ",
     );
@@ -75,8 +75,10 @@ fn unknown_key() {
 fn missing_required_field() {
     assert_errors(
         "missing-field",
-        "content/plans/demo/items/01.yaml:12:1: error: missing required key `policy`
-  hint: add `policy` to this mapping; docs/content-format.md lists every key
+        "content/plans/demo/items/01.yaml:1:9: error: item 1 does not say which 方針 it belongs to
+  1 | number: 1
+    |         ^
+  hint: write `policy: N` (or `parent: N`) with the number of its 方針
 1 error(s); nothing was written.
 ",
     );
@@ -99,10 +101,10 @@ fn wrong_type() {
 fn unknown_policy() {
     assert_errors(
         "unknown-policy",
-        "content/plans/demo/items/01.yaml:3:9: error: unknown policy 7
+        "content/plans/demo/items/01.yaml:3:9: error: unknown 方針 7
   3 | policy: 7
     |         ^
-  hint: the plan's policies are numbered 1; see plan.yaml
+  hint: the plan's 方針 are numbered 1; see plan.yaml
 1 error(s); nothing was written.
 ",
     );
@@ -181,10 +183,10 @@ content/plans/demo/items/01.yaml:8:17: error: unknown division `jinji`
 fn every_error_is_reported_in_one_run() {
     assert_errors(
         "many-errors",
-        "content/plans/demo/items/01.yaml:3:9: error: unknown policy 9
+        "content/plans/demo/items/01.yaml:3:9: error: unknown 方針 9
   3 | policy: 9
     |         ^
-  hint: the plan's policies are numbered 1; see plan.yaml
+  hint: the plan's 方針 are numbered 1; see plan.yaml
 content/plans/demo/items/01.yaml:4:9: error: unknown mark `star`
   4 | marks: [star]
     |         ^

@@ -177,7 +177,7 @@ fn seeds_import_into_the_sample_structure() {
             assert_eq!(gi.unit, wi.unit, "{at}: unit");
             assert_eq!(gi.direction, wi.direction, "{at}: direction");
             assert_eq!(gi.baseline, wi.baseline, "{at}: baseline");
-            assert_eq!(gi.targets, wi.targets, "{at}: targets");
+            assert_eq!(gi.series, wi.series, "{at}: targets");
         }
     }
     type Goals = Vec<(u32, String, Vec<(u32, String)>)>;
@@ -299,7 +299,7 @@ fn xlsx_workbook_sheet() {
         [1, 2, 3, 28]
     );
     assert_eq!(p.item(2).unwrap().title, "県への支払い方法の多様化");
-    assert_eq!(p.item(28).unwrap().policy, 14);
+    assert_eq!(p.item(28).unwrap().policy, Some(14));
 
     args.sheet = Some("指標".into());
     let err = import::import_structure(&args).unwrap_err();
@@ -395,9 +395,11 @@ fn indicators_merge_into_existing_item_files() {
     ));
     let site = load(root);
     let ind = &plan(&site).item(9).unwrap().indicators[0];
-    assert_eq!((ind.baseline.year, ind.baseline.value), (2024, 210.0));
-    assert_eq!(ind.targets.len(), 1);
-    assert_eq!((ind.targets[0].year, ind.targets[0].value), (2029, 300.0));
+    let b = ind.baseline.unwrap();
+    assert_eq!((b.year, b.value), (2024, 210.0));
+    let targets = &ind.series[0].points;
+    assert_eq!(targets.len(), 1);
+    assert_eq!((targets[0].year, targets[0].value), (2029, 300.0));
     assert_eq!(ind.source.as_deref(), Some("庁内集計"));
 
     // A second import refuses; with --force it replaces only the list.

@@ -12,6 +12,7 @@ mod errors;
 mod fuzz;
 mod import;
 mod pasted;
+mod plans;
 mod portable;
 mod safety_input;
 mod safety_output;

@@ -133,8 +133,8 @@ fn structure_matches_seed_table() {
         let at = format!("item {item_no} ({})", item.source_file);
 
         assert_eq!(item.title, row[5], "{at}: title");
-        assert_eq!(item.policy, policy_no, "{at}: policy");
-        assert_eq!(item.goal, goal_no, "{at}: goal");
+        assert_eq!(item.policy, Some(policy_no), "{at}: policy");
+        assert_eq!(item.goal, Some(goal_no), "{at}: goal");
 
         let (goal, policy) = plan
             .policy(policy_no)
@@ -237,8 +237,8 @@ fn indicators_match_seed_table() {
         assert_eq!(ind.direction, direction, "{at}: direction");
         let year: i32 = number(&row[6], "策定時年度");
         let value: f64 = number(&row[7], "策定時値");
-        assert_eq!(ind.baseline.year, year, "{at}: baseline year");
-        assert_eq!(ind.baseline.value, value, "{at}: baseline value");
-        assert!(ind.targets.is_empty(), "{at}: the source gives no targets");
+        assert_eq!(ind.baseline.unwrap().year, year, "{at}: baseline year");
+        assert_eq!(ind.baseline.unwrap().value, value, "{at}: baseline value");
+        assert!(ind.series.is_empty(), "{at}: the source gives no targets");
     }
 }

@@ -1,0 +1,651 @@
+//! One indicator assessed as a whole: its status against the baseline, its
+//! progress in each year against that year's target and toward the final
+//! target, and the Japanese sentences that say so.
+//!
+//! Charts, item pages, the dashboard and the home page tallies all read an
+//! [`Assessment`]; none of them computes a status, a percentage or a
+//! sentence of its own, so the chart sentence and the status line under it
+//! cannot disagree.
+
+use super::{Direction, Status, TargetKind, percent, progress, status};
+use crate::years::{fiscal_year, number};
+
+/// What an indicator measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// A quantity: a count, an amount, a ratio.
+    Quantity,
+    /// A rank such as 全国順位: a positive whole number, lower is better.
+    Rank,
+    /// A judgement in words (達成, 概ね達成 …) rather than a number.
+    Judgement,
+}
+
+/// How a target series is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SeriesKind {
+    /// A value to reach in each year 単年度目標.
+    Yearly,
+    /// A running total 累計 to reach by each year.
+    Cumulative,
+    /// A limit to stay at or below 上限（以下）.
+    Cap,
+    /// A limit to stay at or above 下限（以上）.
+    Floor,
+    /// A band to stay within 範囲.
+    Range,
+}
+
+/// What a judgement says about the target, when the plan tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Met 達成.
+    Met,
+    /// Partly met 概ね達成, 一部達成.
+    Partly,
+    /// Not met 未達成.
+    NotMet,
+}
+
+/// One target of a series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetPoint {
+    /// Fiscal year.
+    pub year: i32,
+    /// The target; for a range its lower end.
+    pub value: f64,
+    /// For a range, its upper end.
+    pub high: Option<f64>,
+}
+
+/// A series of targets of one kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetSeries {
+    /// How it is read.
+    pub kind: SeriesKind,
+    /// The plan's own name for it, e.g. 財政効果額（累計）.
+    pub label: Option<String>,
+    /// Targets in year order.
+    pub points: Vec<TargetPoint>,
+    /// For a cumulative series, the yearly amounts it was built from, if published.
+    pub amounts: Vec<(i32, f64)>,
+}
+
+/// What was observed in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Observed<'a> {
+    /// Fiscal year.
+    pub year: i32,
+    /// The value of that year (for a cumulative series, that year's amount).
+    pub value: Option<f64>,
+    /// A running total published by the source, when it gives one.
+    pub total: Option<f64>,
+    /// A judgement in words and what it says about the target.
+    pub judgement: Option<(&'a str, Option<Outcome>)>,
+    /// Why there is nothing to show, when unavailable.
+    pub reason: Option<&'a str>,
+    /// Whether the source gives no fiscal year for it (`year` is only where
+    /// it is filed).
+    pub undated: bool,
+}
+
+/// Words for the year of an observation the source gives no year for.
+const UNDATED: &str = "年度の記載のない最新の実績";
+
+/// Everything an assessment needs to know about an indicator.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    /// Unit, e.g. 時間, 千円, 位.
+    pub unit: &'a str,
+    /// Decimal places shown; `None` is as short as exact.
+    pub precision: Option<u8>,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Quantity, rank or judgement.
+    pub measure: Measure,
+    /// Fiscal year and value when the plan was made, if published.
+    pub baseline: Option<(i32, f64)>,
+    /// Target series, the main one first.
+    pub series: &'a [TargetSeries],
+    /// Observations in year order.
+    pub observed: &'a [Observed<'a>],
+    /// Whether fiscal years are written with their era.
+    pub era: bool,
+}
+
+/// One comparison of an actual with a target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Check {
+    /// The year of the actual.
+    pub year: i32,
+    /// The year of the target.
+    pub target_year: i32,
+    /// Kind of the series.
+    pub kind: SeriesKind,
+    /// Progress as a fraction (1.0 is 100%) when it has a meaning.
+    pub fraction: Option<f64>,
+    /// Whether the target is met, when that can be said.
+    pub met: Option<bool>,
+}
+
+impl Check {
+    /// The check as a status line shows it: `40%`, else 達成 or 未達成.
+    pub fn text(&self) -> String {
+        match (self.fraction, self.met) {
+            (Some(f), _) => percent(f),
+            (None, Some(true)) => "達成".into(),
+            (None, Some(false)) => "未達成".into(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// An indicator assessed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Status of the latest observation against the baseline.
+    pub status: Status,
+    /// The latest observation: year and how it is shown.
+    pub latest: Option<(i32, String)>,
+    /// Whether the source gives no year for the latest observation.
+    pub latest_undated: bool,
+    /// The latest actual against the main series' target of the same year.
+    pub year_check: Option<Check>,
+    /// The latest actual against the main series' final target.
+    pub final_check: Option<Check>,
+    /// Running totals by year, for cumulative series.
+    pub totals: Vec<(i32, f64)>,
+    /// The sentences: change since the baseline, then each target.
+    pub summary: String,
+}
+
+impl Assessment {
+    /// The progress shown on a status line: against the final target.
+    pub fn progress_text(&self) -> String {
+        self.final_check.map(|c| c.text()).unwrap_or_default()
+    }
+
+    /// The progress in the latest year against that year's own target, when
+    /// that year has one and it is not the final target.
+    pub fn year_progress_text(&self) -> String {
+        match (self.year_check, self.final_check) {
+            (Some(y), Some(f)) if y.target_year != f.target_year => y.text(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A fiscal year to be written inside parentheses: 2024年度, or with the
+/// era 2024年度・令和6年度 (never nested parentheses).
+fn inner_year(year: i32, era: bool) -> String {
+    match crate::years::era_year(year) {
+        Some(e) if era => format!("{year}年度・{e}"),
+        _ => format!("{year}年度"),
+    }
+}
+
+/// A value as written: thousands separated, the indicator's decimals, its unit.
+pub fn with_unit(value: f64, facts: &Facts) -> String {
+    format!(
+        "{}{}",
+        number(shown(value, facts.precision), facts.precision),
+        facts.unit
+    )
+}
+
+/// The value as the reader sees it, so comparisons agree with the text.
+pub fn shown(value: f64, precision: Option<u8>) -> f64 {
+    let v = match precision {
+        Some(p) => format!("{:.*}", usize::from(p), value)
+            .parse()
+            .unwrap_or(value),
+        None => value,
+    };
+    v + 0.0
+}
+
+/// A difference of shown values, without float noise.
+fn derived(value: f64, parts: &[f64], facts: &Facts) -> String {
+    let places = |v: f64| {
+        let s = number(v, facts.precision);
+        s.split_once('.').map_or(0, |(_, f)| f.len())
+    };
+    let p = parts.iter().map(|&v| places(v)).max().unwrap_or(0);
+    let p = u8::try_from(p.min(12)).unwrap_or(12);
+    number(value + 0.0, Some(p))
+}
+
+/// Running totals of a cumulative indicator: a published total wins, else
+/// the previous total plus the year's amount; a year with neither breaks
+/// the run until a published total starts it again.
+pub fn running_totals(observed: &[Observed]) -> Vec<(i32, f64)> {
+    let mut out = Vec::new();
+    let mut total: Option<f64> = Some(0.0);
+    for o in observed {
+        total = match (o.total, o.value, total) {
+            (Some(t), _, _) => Some(t),
+            (None, Some(v), Some(t)) => Some(t + v),
+            _ => None,
+        };
+        if let Some(t) = total
+            && (o.total.is_some() || o.value.is_some())
+        {
+            out.push((o.year, t));
+        }
+    }
+    out
+}
+
+/// The target of `series` that applies in `year`: that year's own, else for
+/// a limit the latest one set before it.
+fn target_for(series: &TargetSeries, year: i32) -> Option<TargetPoint> {
+    let own = series.points.iter().find(|p| p.year == year).copied();
+    match series.kind {
+        SeriesKind::Cap | SeriesKind::Floor | SeriesKind::Range => {
+            own.or_else(|| series.points.iter().rev().find(|p| p.year <= year).copied())
+        }
+        _ => own,
+    }
+}
+
+/// Compares `actual` (a running total for cumulative series) with `target`.
+fn check(
+    facts: &Facts,
+    kind: SeriesKind,
+    actual: f64,
+    target: TargetPoint,
+) -> (Option<f64>, Option<bool>) {
+    let d = facts.direction;
+    let (a, t) = (
+        shown(actual, facts.precision),
+        shown(target.value, facts.precision),
+    );
+    if facts.measure == Measure::Rank {
+        // A rank target is a place to reach or beat: 10位以内.
+        let met = match kind {
+            SeriesKind::Floor => a >= t,
+            SeriesKind::Range => a >= t && target.high.is_none_or(|h| a <= h),
+            _ => a <= t,
+        };
+        return (None, Some(met));
+    }
+    match kind {
+        SeriesKind::Yearly => {
+            let fraction = match facts.baseline {
+                Some((_, b)) => progress(TargetKind::Reach, d, shown(b, facts.precision), t, a),
+                None if d == Direction::Lower => (a != 0.0).then(|| t / a),
+                None => (t != 0.0).then(|| a / t),
+            }
+            .filter(|f| f.is_finite())
+            .map(|f| f + 0.0);
+            let met = match d {
+                Direction::Higher => Some(a >= t),
+                Direction::Lower => Some(a <= t),
+                Direction::Neither => None,
+            };
+            (fraction, met)
+        }
+        SeriesKind::Cumulative => {
+            let fraction = progress(TargetKind::Cumulative, d, 0.0, t, a);
+            let met = if d == Direction::Lower {
+                a <= t
+            } else {
+                a >= t
+            };
+            (fraction, Some(met))
+        }
+        SeriesKind::Cap => (
+            progress(TargetKind::Ceiling, Direction::Lower, 0.0, t, a),
+            Some(a <= t),
+        ),
+        SeriesKind::Floor => (
+            progress(TargetKind::Ceiling, Direction::Higher, 0.0, t, a),
+            Some(a >= t),
+        ),
+        SeriesKind::Range => {
+            let high = target.high.map_or(t, |h| shown(h, facts.precision));
+            (None, Some(a >= t && a <= high))
+        }
+    }
+}
+
+/// Assesses one indicator.
+pub fn assess(facts: &Facts) -> Assessment {
+    let fy = |y: i32| fiscal_year(y, facts.era);
+    let totals = if facts
+        .series
+        .first()
+        .is_some_and(|s| s.kind == SeriesKind::Cumulative)
+    {
+        running_totals(facts.observed)
+    } else {
+        Vec::new()
+    };
+    let latest_value = facts
+        .observed
+        .iter()
+        .rev()
+        .find(|o| o.value.is_some() || o.judgement.is_some() || o.total.is_some());
+    let latest = latest_value.map(|o| (o.year, observed_text(o, facts)));
+    let numeric = latest_value.and_then(|o| o.value.or(o.total).map(|v| (o.year, v)));
+    let status_now = match latest_value {
+        None => Status::NoData,
+        Some(o) if o.value.is_none() && o.total.is_none() => Status::Judged,
+        Some(o) => match (facts.baseline, o.value) {
+            (None, _) => Status::NotApplicable,
+            (Some(_), None) => Status::NotApplicable,
+            (Some((_, b)), Some(v)) => status(
+                facts.direction,
+                shown(b, facts.precision),
+                Some(shown(v, facts.precision)),
+            ),
+        },
+    };
+    let undated = latest_value.is_some_and(|o| o.undated);
+    let mut summary = baseline_sentence(facts, latest_value, status_now);
+    let mut year_check = None;
+    let mut final_check = None;
+    for (i, series) in facts.series.iter().enumerate() {
+        let Some(last) = series.points.last().copied() else {
+            continue;
+        };
+        // The actual compared: the running total for cumulative series.
+        let actual = if series.kind == SeriesKind::Cumulative {
+            totals.last().copied()
+        } else {
+            numeric
+        };
+        let Some((year, a)) = actual else {
+            let outcome = latest_value
+                .filter(|o| o.value.is_none() && o.total.is_none())
+                .and_then(|o| o.judgement.map(|j| (o.year, j.1)));
+            if i == 0
+                && let Some((year, Some(outcome))) = outcome
+            {
+                final_check = Some(Check {
+                    year,
+                    target_year: last.year,
+                    kind: series.kind,
+                    fraction: None,
+                    met: Some(outcome == Outcome::Met),
+                });
+            }
+            summary += &format!(
+                "{}の目標は{}です。",
+                fy(last.year),
+                target_text(series, last, facts)
+            );
+            continue;
+        };
+        // This year's own target, when it is not the final one.
+        let per_year = matches!(series.kind, SeriesKind::Yearly | SeriesKind::Cumulative);
+        if per_year
+            && year != last.year
+            && let Some(own) = series.points.iter().find(|p| p.year == year).copied()
+        {
+            let (fraction, met) = check(facts, series.kind, a, own);
+            let c = Check {
+                year,
+                target_year: own.year,
+                kind: series.kind,
+                fraction,
+                met,
+            };
+            if i == 0 {
+                year_check = Some(c);
+            }
+            summary += &target_sentence(facts, series, own, year, a, c, undated);
+        }
+        let applies = match series.kind {
+            SeriesKind::Cap | SeriesKind::Floor | SeriesKind::Range => {
+                target_for(series, year).unwrap_or(last)
+            }
+            _ => last,
+        };
+        let (fraction, met) = check(facts, series.kind, a, applies);
+        let c = Check {
+            year,
+            target_year: applies.year,
+            kind: series.kind,
+            fraction,
+            met,
+        };
+        if i == 0 {
+            final_check = Some(c);
+            if year_check.is_none() && applies.year == year {
+                year_check = Some(c);
+            }
+        }
+        summary += &target_sentence(facts, series, applies, year, a, c, undated);
+    }
+    Assessment {
+        status: status_now,
+        latest,
+        latest_undated: undated,
+        year_check,
+        final_check,
+        totals,
+        summary,
+    }
+}
+
+/// How an observation is shown in a table or a line.
+pub fn observed_text(o: &Observed, facts: &Facts) -> String {
+    if let Some(v) = o.value {
+        return with_unit(v, facts);
+    }
+    if let Some(t) = o.total {
+        return format!("累計{}", with_unit(t, facts));
+    }
+    if let Some((label, _)) = o.judgement {
+        return label.to_string();
+    }
+    match o.reason {
+        Some(r) => format!("未公表（{r}）"),
+        None => "未公表".into(),
+    }
+}
+
+/// The sentence on the change since the baseline (or why there is none).
+fn baseline_sentence(facts: &Facts, latest: Option<&Observed>, st: Status) -> String {
+    let fy = |y: i32| fiscal_year(y, facts.era);
+    let note = match (facts.measure, facts.direction) {
+        (Measure::Rank, _) => "",
+        (_, Direction::Higher) => "（高いほどよい指標）",
+        (_, Direction::Lower) => "（低いほどよい指標）",
+        (_, Direction::Neither) => "",
+    };
+    let Some(o) = latest else {
+        return match facts.baseline {
+            Some((y, b)) => format!(
+                "策定時（{}）の値は{}です。実績はまだありません。",
+                inner_year(y, facts.era),
+                with_unit(b, facts)
+            ),
+            None => "策定時の値は公表されていません。実績はまだありません。".into(),
+        };
+    };
+    let year = if o.undated {
+        UNDATED.to_string()
+    } else {
+        fy(o.year)
+    };
+    if let Some((label, _)) = o
+        .judgement
+        .filter(|_| o.value.is_none() && o.total.is_none())
+    {
+        return format!(
+            "{year}の実績は「{label}」と判定されています（数値は公表されていません）。"
+        );
+    }
+    let Some(v) = o.value else {
+        // A cumulative series' sentence tells the running total itself.
+        if facts
+            .series
+            .first()
+            .is_some_and(|s| s.kind == SeriesKind::Cumulative)
+        {
+            return String::new();
+        }
+        let t = o.total.unwrap_or_default();
+        return format!("{year}までの実績の累計は{}です。", with_unit(t, facts));
+    };
+    let Some((b_year, b)) = facts.baseline else {
+        return format!(
+            "{year}の実績は{}です。策定時の値は公表されていないため、策定時からの変化は示していません。",
+            with_unit(v, facts)
+        );
+    };
+    let (b, v) = (shown(b, facts.precision), shown(v, facts.precision));
+    let since = format!("策定時（{}）", inner_year(b_year, facts.era));
+    if facts.measure == Measure::Rank {
+        let steps = derived((v - b).abs(), &[v, b], facts);
+        let start = format!(
+            "{since}の{}から{year}は{}",
+            with_unit(b, facts),
+            with_unit(v, facts)
+        );
+        return match st {
+            Status::Improved => format!("{start}へ{steps}つ上がり、改善しています。"),
+            Status::Worsened => format!("{start}へ{steps}つ下がり、悪化しています。"),
+            _ => format!("{start}で、変わっていません。"),
+        };
+    }
+    let start = format!(
+        "{since}の{}から{year}は{}",
+        with_unit(b, facts),
+        with_unit(v, facts)
+    );
+    // A change of a percentage is in points ポイント, not percent.
+    let diff_unit = if matches!(facts.unit, "%" | "％") {
+        "ポイント"
+    } else {
+        facts.unit
+    };
+    let diff = derived((v - b).abs(), &[v, b], facts) + diff_unit;
+    let verb = if v > b { "増加" } else { "減少" };
+    match st {
+        Status::Improved => format!("{start}へ{diff}{verb}し、改善しています{note}。"),
+        Status::Worsened => format!("{start}へ{diff}{verb}し、悪化しています{note}。"),
+        Status::Changed => format!("{start}へ{diff}{verb}しました。"),
+        _ => format!("{start}で、横ばいです{note}。"),
+    }
+}
+
+/// A target as written: 300者, 上限100人, 10位以内, 40～60%.
+pub fn target_text(series: &TargetSeries, p: TargetPoint, facts: &Facts) -> String {
+    let v = with_unit(p.value, facts);
+    match (series.kind, facts.measure) {
+        (SeriesKind::Range, _) => format!(
+            "{}～{}",
+            with_unit(p.value, facts),
+            with_unit(p.high.unwrap_or(p.value), facts)
+        ),
+        (SeriesKind::Floor, Measure::Rank) => format!("{v}以下"),
+        (_, Measure::Rank) => format!("{v}以内"),
+        (SeriesKind::Cap, _) => format!("{v}以下"),
+        (SeriesKind::Floor, _) => format!("{v}以上"),
+        _ => v,
+    }
+}
+
+/// The sentence comparing the actual of `year` with one target.
+fn target_sentence(
+    facts: &Facts,
+    series: &TargetSeries,
+    p: TargetPoint,
+    year: i32,
+    actual: f64,
+    c: Check,
+    undated: bool,
+) -> String {
+    let fy = |y: i32| {
+        if undated && y == year {
+            UNDATED.to_string()
+        } else {
+            fiscal_year(y, facts.era)
+        }
+    };
+    let t = target_text(series, p, facts);
+    let ty = fiscal_year(p.year, facts.era);
+    let ty_inner = inner_year(p.year, facts.era);
+    let a = with_unit(actual, facts);
+    let diff = |x: f64, y: f64| {
+        let (x, y) = (shown(x, facts.precision), shown(y, facts.precision));
+        derived((x - y).abs(), &[x, y], facts) + facts.unit
+    };
+    if facts.measure == Measure::Rank {
+        return match c.met {
+            Some(true) => format!(
+                "{ty}の目標（{t}）に対し、{}は{a}で、目標に届いています。",
+                fy(year)
+            ),
+            _ => format!(
+                "{ty}の目標（{t}）に対し、{}は{a}で、まだ届いていません。",
+                fy(year)
+            ),
+        };
+    }
+    match series.kind {
+        SeriesKind::Yearly => match c.fraction {
+            Some(f) if f < 0.0 && facts.baseline.is_some() => format!(
+                "{ty}の目標（{t}）に対する進捗は{}で、策定時より目標から離れています。",
+                percent(f)
+            ),
+            Some(f) => format!("{ty}の目標（{t}）に対する進捗は{}です。", percent(f)),
+            None if facts.baseline.is_some() => {
+                format!("{ty}の目標は{t}で、策定時の値を保つことです。")
+            }
+            None => format!("{ty}の目標は{t}です。"),
+        },
+        SeriesKind::Cumulative => match c.fraction {
+            Some(f) => format!(
+                "{ty}までの累計目標（{t}）に対する進捗は{}です（{}までの実績の累計は{a}）。",
+                percent(f),
+                fy(year)
+            ),
+            None => format!("{ty}までの累計目標は{t}です。"),
+        },
+        SeriesKind::Cap => {
+            let pct = c.fraction.map(percent).unwrap_or_default();
+            if c.met == Some(true) {
+                format!(
+                    "上限（{ty_inner}、{t}）に対し、{}は{a}で上限以内です（達成率{pct}）。",
+                    fy(year)
+                )
+            } else {
+                format!(
+                    "上限（{ty_inner}、{t}）に対し、{}は{a}で上限を{}上回っています（達成率{pct}）。",
+                    fy(year),
+                    diff(actual, p.value)
+                )
+            }
+        }
+        SeriesKind::Floor => {
+            let pct = c.fraction.map(percent).unwrap_or_default();
+            if c.met == Some(true) {
+                format!(
+                    "下限（{ty_inner}、{t}）に対し、{}は{a}で下限を満たしています（達成率{pct}）。",
+                    fy(year)
+                )
+            } else {
+                format!(
+                    "下限（{ty_inner}、{t}）に対し、{}は{a}で下限を{}下回っています（達成率{pct}）。",
+                    fy(year),
+                    diff(p.value, actual)
+                )
+            }
+        }
+        SeriesKind::Range => {
+            let inside = if c.met == Some(true) {
+                "範囲内です"
+            } else {
+                "範囲外です"
+            };
+            format!(
+                "目標範囲（{ty_inner}、{t}）に対し、{}は{a}で{inside}。",
+                fy(year)
+            )
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Validation of a plan's own vocabulary: the levels of its structure and
+//! the judgements its results may give.
+//!
+//! Rules: 1 to 3 levels with distinct, non-empty names (left out, a plan
+//! has Gunma's 目標 → 方針 → 実施項目); the structure in `goals` has as many
+//! levels as declared; judgements are distinct.
+
+use serde_saphyr::Spanned;
+
+use super::one_of;
+use crate::achievement::Outcome;
+use crate::diagnostics::{Diagnostics, Place};
+use crate::model::*;
+use crate::raw::*;
+
+/// The most levels a plan may declare.
+pub(super) const MAX_LEVELS: usize = 3;
+
+/// The levels of a plan that declares none: Gunma's.
+fn default_levels() -> Vec<Level> {
+    ["目標", "方針", "実施項目"]
+        .into_iter()
+        .map(|name| Level {
+            name: name.to_string(),
+            numbering: Numbering::Arabic,
+        })
+        .collect()
+}
+
+/// Checks `levels:` against the structure written in `goals:`.
+pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Level> {
+    if raw.levels.is_empty() {
+        return default_levels();
+    }
+    let mut out: Vec<Level> = Vec::new();
+    for l in &raw.levels {
+        let name = l.name.value.trim();
+        if name.is_empty() {
+            diags.error_hint(
+                Place::of(file, &l.name),
+                "bad-value",
+                "a level needs a name",
+                "write the plan's own word for the level, e.g. `name: 基本方針`",
+            );
+        } else if out.iter().any(|o| o.name == name) {
+            diags.error_hint(
+                Place::of(file, &l.name),
+                "duplicate-level",
+                format!("two levels are called {name}"),
+                "give each level of the structure its own name",
+            );
+        }
+        let numbering = match l
+            .numbering
+            .as_ref()
+            .map(|n| one_of(file, n, "numbering", &["arabic", "roman", "circled"], diags))
+        {
+            Some(Some("roman")) => Numbering::Roman,
+            Some(Some("circled")) => Numbering::Circled,
+            _ => Numbering::Arabic,
+        };
+        out.push(Level {
+            name: name.to_string(),
+            numbering,
+        });
+    }
+    if out.len() > MAX_LEVELS {
+        diags.error_hint(
+            Place::of(file, &raw.levels[MAX_LEVELS].name),
+            "too-many-levels",
+            format!(
+                "the plan declares {} levels; kohyo takes up to {MAX_LEVELS} for now",
+                out.len()
+            ),
+            "keep the levels whose nodes carry pages (e.g. 柱 → 施策 → 取組) and write the others as projects 事業 of an item",
+        );
+        out.truncate(MAX_LEVELS);
+    }
+    let goal_name = out.first().map(|l| l.name.clone()).unwrap_or_default();
+    match out.len() {
+        1 => {
+            if let Some(g) = raw.goals.first() {
+                diags.error_hint(
+                    Place::of(file, &g.number),
+                    "structure-levels",
+                    "the plan declares one level (its items), but `goals` gives a level above them",
+                    "remove `goals`, or declare the level above the items first in `levels`",
+                );
+            }
+        }
+        2 => {
+            if let Some(p) = raw.goals.iter().flat_map(|g| &g.policies).next() {
+                diags.error_hint(
+                    Place::of(file, &p.number),
+                    "structure-levels",
+                    format!("the plan declares two levels ({goal_name} and its items), but `policies` gives a third"),
+                    format!("remove `policies` and let items name their {goal_name} with `parent`, or declare three levels"),
+                );
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Checks `judgements:`.
+pub(super) fn judgements(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Judgement> {
+    let mut out: Vec<Judgement> = Vec::new();
+    for j in &raw.judgements {
+        if out.iter().any(|o| o.label == j.label.value) {
+            diags.error_hint(
+                Place::of(file, &j.label),
+                "duplicate-judgement",
+                format!("judgement {} is listed twice", j.label.value),
+                "list each judgement once",
+            );
+            continue;
+        }
+        let outcome = match j
+            .outcome
+            .as_ref()
+            .map(|o| one_of(file, o, "outcome", &["met", "partly", "not-met"], diags))
+        {
+            Some(Some("met")) => Some(Outcome::Met),
+            Some(Some("partly")) => Some(Outcome::Partly),
+            Some(Some("not-met")) => Some(Outcome::NotMet),
+            _ => None,
+        };
+        out.push(Judgement {
+            label: j.label.value.clone(),
+            outcome,
+            meaning: j.meaning.clone(),
+        });
+    }
+    out
+}
+
+/// Where an item sits: its goal and policy numbers, checked against the
+/// plan's levels. `parent` and `policy` are the item's raw keys.
+pub(super) fn placement(
+    plan: &Plan,
+    file: &str,
+    item: &Spanned<u32>,
+    parent: Option<&Spanned<u32>>,
+    policy: Option<&Spanned<u32>>,
+    diags: &mut Diagnostics,
+) -> (Option<u32>, Option<u32>) {
+    let above = plan
+        .levels
+        .len()
+        .checked_sub(2)
+        .map(|d| plan.level(d).name.clone());
+    let given = match (parent, policy) {
+        (Some(p), Some(_)) => {
+            diags.error_hint(
+                Place::of(file, p),
+                "parent-twice",
+                "the item gives both `parent` and `policy`",
+                "keep `parent` and remove `policy`",
+            );
+            Some(p)
+        }
+        (p, q) => p.or(q),
+    };
+    let Some(above) = above else {
+        if let Some(p) = given {
+            diags.error_hint(
+                Place::of(file, p),
+                "structure-levels",
+                "this plan has one level, so items have no `parent`",
+                "remove `parent` (or `policy`), or declare the level above the items in plan.yaml",
+            );
+        }
+        return (None, None);
+    };
+    let Some(n) = given else {
+        diags.error_hint(
+            Place::of(file, item),
+            "missing-field",
+            format!(
+                "item {} does not say which {above} it belongs to",
+                item.value
+            ),
+            if plan.levels.len() == 3 {
+                format!("write `policy: N` (or `parent: N`) with the number of its {above}")
+            } else {
+                format!("write `parent: N` with the number of its {above}")
+            },
+        );
+        return (None, None);
+    };
+    if plan.levels.len() == 2 {
+        if policy.is_some() && parent.is_none() {
+            diags.error_hint(
+                Place::of(file, n),
+                "renamed-key",
+                format!(
+                    "`policy` names a third level, but this plan's items sit under its {above}"
+                ),
+                "rename `policy:` to `parent:`",
+            );
+        }
+        if plan.goals.iter().any(|g| g.number == n.value) {
+            return (Some(n.value), None);
+        }
+        let numbers: Vec<String> = plan.goals.iter().map(|g| g.number.to_string()).collect();
+        unknown(file, n, &above, &numbers, diags);
+        return (None, None);
+    }
+    match plan.policy(n.value) {
+        Some((goal, _)) => (Some(goal.number), Some(n.value)),
+        None => {
+            let numbers: Vec<String> = plan
+                .goals
+                .iter()
+                .flat_map(|g| &g.policies)
+                .map(|p| p.number.to_string())
+                .collect();
+            unknown(file, n, &above, &numbers, diags);
+            (None, None)
+        }
+    }
+}
+
+fn unknown(file: &str, n: &Spanned<u32>, level: &str, numbers: &[String], diags: &mut Diagnostics) {
+    // The code stays `unknown-policy` for scripts written against earlier versions.
+    diags.error_hint(
+        Place::of(file, n),
+        "unknown-policy",
+        format!("unknown {level} {}", n.value),
+        format!(
+            "the plan's {level} are numbered {}; see plan.yaml",
+            super::summarise_numbers(numbers)
+        ),
+    );
+}
