@@ -64,6 +64,8 @@ pub struct RawContent {
     pub plans: Vec<RawPlanDir>,
     /// Pages in file-name order.
     pub pages: Vec<RawPage>,
+    /// `synonyms.yaml`, when the site has one.
+    pub synonyms: Option<Sourced<crate::search::synonyms::RawSynonyms>>,
 }
 
 /// The parser options every content file is read with: booleans only as
@@ -313,6 +315,10 @@ pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics
             "the divisions file is missing",
             "list every division (所属) that items name in content/divisions.yaml",
         );
+    }
+    let synonyms_file = dir.join("synonyms.yaml");
+    if synonyms_file.is_file() {
+        content.synonyms = load_yaml(root, &synonyms_file, &mut diags);
     }
     content.plans = load_plan_dirs(root, &subdirs(&dir.join("plans")), cache, &mut diags);
     content.pages = load_pages(root, &dir.join("pages"), &mut diags);
