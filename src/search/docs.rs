@@ -183,6 +183,14 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
     let mut indicators = Vec::new();
     let mut d = Doc::new(paths::plan(&plan.id), plan.title.clone(), String::new());
     d.push(Field::Heading, plan.subtitle.clone().unwrap_or_default());
+    d.push(
+        Field::Heading,
+        format!(
+            "{}〜{}",
+            fiscal_year(plan.period.from, era),
+            fiscal_year(plan.period.to, era)
+        ),
+    );
     d.prose(&plan.summary);
     for g in &plan.goals {
         d.push(Field::List, goal_title(g));
