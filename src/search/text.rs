@@ -55,10 +55,52 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// A token as [`each_token`] hands it over, without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tok<'a> {
+    /// One Japanese character.
+    Char(char),
+    /// Two adjacent Japanese characters.
+    Pair(char, char),
+    /// A word of other letters and digits.
+    Word(&'a str),
+}
+
+impl Tok<'_> {
+    /// The token's text.
+    pub fn text(&self) -> String {
+        match self {
+            Tok::Char(c) => c.to_string(),
+            Tok::Pair(a, b) => [*a, *b].iter().collect(),
+            Tok::Word(w) => w.to_string(),
+        }
+    }
+}
+
 /// The tokens of already normalised `text`, positions counted from `start`;
 /// returns them and the position after the last one.
 pub fn tokens_from(text: &str, start: u32, out: &mut Vec<Token>) -> u32 {
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars = Vec::new();
+    each_token(text, start, &mut chars, |t, pos| {
+        out.push(Token {
+            text: t.text(),
+            pos,
+        })
+    })
+}
+
+/// Calls `f` with every token of already normalised `text` and its
+/// position, counted from `start`; returns the position after the last one.
+/// `chars` is scratch space, reused between calls.
+pub fn each_token(
+    text: &str,
+    start: u32,
+    chars: &mut Vec<char>,
+    mut f: impl FnMut(Tok<'_>, u32),
+) -> u32 {
+    chars.clear();
+    chars.extend(text.chars());
+    let mut word = String::new();
     let mut pos = start;
     let mut i = 0;
     let mut after_separator = true;
@@ -72,21 +114,15 @@ pub fn tokens_from(text: &str, start: u32, out: &mut Vec<Token>) -> u32 {
             let run = &chars[begin..i];
             for (k, &ch) in run.iter().enumerate() {
                 let p = pos + k as u32;
-                out.push(Token {
-                    text: ch.to_string(),
-                    pos: p,
-                });
+                f(Tok::Char(ch), p);
                 if let Some(&next) = run.get(k + 1) {
-                    out.push(Token {
-                        text: [ch, next].iter().collect(),
-                        pos: p,
-                    });
+                    f(Tok::Pair(ch, next), p);
                 }
             }
             pos += run.len() as u32;
             after_separator = false;
         } else if is_word(c) {
-            let mut word = String::new();
+            word.clear();
             while i < chars.len() {
                 let ch = chars[i];
                 if is_word(ch) && !is_cjk(ch) {
@@ -104,7 +140,7 @@ pub fn tokens_from(text: &str, start: u32, out: &mut Vec<Token>) -> u32 {
                     break;
                 }
             }
-            out.push(Token { text: word, pos });
+            f(Tok::Word(&word), pos);
             pos += 1;
             after_separator = false;
         } else {
@@ -127,8 +163,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// FNV-1a (32 bits) of the token's UTF-8 bytes: picks its postings shard.
 pub fn hash(token: &str) -> u32 {
+    hash_bytes(token.as_bytes())
+}
+
+/// [`hash`] of UTF-8 bytes.
+pub fn hash_bytes(token: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in token.bytes() {
+    for &b in token {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }

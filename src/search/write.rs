@@ -11,14 +11,14 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::docs::{Doc, FIELDS};
-use super::text::{self, Token};
+use super::text::{self, Tok};
 use crate::output::OutputFile;
 
 /// Version of the format, in `meta.json`; bumped when a reader must change.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Documents tokenised at once before their postings are filed.
-const CHUNK: usize = 512;
+const CHUNK: usize = 256;
 
 /// Characters of text per postings shard, about: the shard count is the
 /// power of two nearest the site's characters divided by this.
@@ -35,86 +35,133 @@ pub fn shard_count(chars: usize) -> usize {
         .min(MAX_SHARDS)
 }
 
-/// One document's postings: (shard, token, encoded positions by field).
-fn postings(doc: &Doc, shards: usize) -> Vec<(u32, String, String)> {
-    let mut all: Vec<(String, u8, u32)> = Vec::new();
-    let mut tokens: Vec<Token> = Vec::new();
+/// A token as a sortable number: a character, a pair of characters, or
+/// the index of a word in the document's word list.
+fn key(t: Tok<'_>, words: &mut Vec<String>) -> u64 {
+    match t {
+        Tok::Char(c) => u64::from(c as u32),
+        Tok::Pair(a, b) => 1 << 62 | u64::from(a as u32) << 21 | u64::from(b as u32),
+        Tok::Word(w) => {
+            let k = words.iter().position(|x| x == w).unwrap_or_else(|| {
+                words.push(w.to_string());
+                words.len() - 1
+            });
+            2 << 62 | k as u64
+        }
+    }
+}
+
+/// The UTF-8 text of a token [`key`] made, appended to `out`.
+fn key_text(k: u64, words: &[String], out: &mut Vec<u8>) {
+    let ch = |n: u64| char::from_u32((n & 0x1f_ffff) as u32).unwrap_or('\u{fffd}');
+    let mut b = [0u8; 4];
+    match k >> 62 {
+        0 => out.extend_from_slice(ch(k).encode_utf8(&mut b).as_bytes()),
+        1 => {
+            out.extend_from_slice(ch(k >> 21).encode_utf8(&mut b).as_bytes());
+            out.extend_from_slice(ch(k).encode_utf8(&mut b).as_bytes());
+        }
+        _ => out.extend_from_slice(words[(k & 0xffff_ffff) as usize].as_bytes()),
+    }
+}
+
+/// Appends `n` in decimal.
+fn push_num(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Files the postings of document `id` into the shard buffers `bufs`: for
+/// each token, its text, a 0 byte, the id (4 bytes, little-endian), the
+/// encoded positions by field and a 0 byte.
+fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>]) {
+    let mut all: Vec<(u64, u8, u32)> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut chars = Vec::new();
     let mut title_len = 0;
     for (f, texts) in doc.fields.iter().enumerate() {
         let mut pos = 0;
         for t in texts {
-            tokens.clear();
-            let end = text::tokens_from(&text::normalise(t), pos, &mut tokens);
+            let end = text::each_token(&text::normalise(t), pos, &mut chars, |tok, p| {
+                all.push((key(tok, &mut words), f as u8, p));
+            });
             if f == 0 {
                 title_len = end;
             }
             // Each text of a field is separated from the next.
             pos = end + 1;
-            all.extend(tokens.drain(..).map(|t| (t.text, f as u8, t.pos)));
         }
     }
     all.sort_unstable();
     all.dedup();
-    let mut out: Vec<(u32, String, String)> = Vec::new();
+    let mut token = Vec::new();
     let mut i = 0;
     while i < all.len() {
-        let token = &all[i].0;
-        let mut entry = String::new();
+        let k = all[i].0;
+        token.clear();
+        key_text(k, &words, &mut token);
+        let buf = &mut bufs[(text::hash_bytes(&token) % bufs.len() as u32) as usize];
+        buf.extend_from_slice(&token);
+        buf.push(0);
+        buf.extend_from_slice(&id.to_le_bytes());
         let mut j = i;
-        while j < all.len() && all[j].0 == *token {
+        while j < all.len() && all[j].0 == k {
             let field = all[j].1;
-            entry.push(FIELDS[field as usize]);
+            buf.push(FIELDS[field as usize] as u8);
             if field == 0 {
                 // The title's length, so a title that is the query wins.
-                entry.push_str(&title_len.to_string());
-                entry.push(':');
+                push_num(buf, title_len);
+                buf.push(b':');
             }
             let mut prev = 0;
             let mut first = true;
-            while j < all.len() && all[j].0 == *token && all[j].1 == field {
+            while j < all.len() && all[j].0 == k && all[j].1 == field {
                 if !first {
-                    entry.push(',');
+                    buf.push(b',');
                 }
-                entry.push_str(&(all[j].2 - prev).to_string());
+                push_num(buf, all[j].2 - prev);
                 prev = all[j].2;
                 first = false;
                 j += 1;
             }
         }
-        let shard = text::hash(token) % shards as u32;
-        out.push((shard, all[i].0.clone(), entry));
+        buf.push(0);
         i = j;
     }
-    out
 }
 
-/// Appends one posting (token, document, entry) to a shard buffer.
-fn file_posting(buf: &mut Vec<u8>, token: &str, doc: u32, entry: &str) {
-    buf.extend_from_slice(token.as_bytes());
-    buf.push(0);
-    buf.extend_from_slice(&doc.to_le_bytes());
-    buf.extend_from_slice(entry.as_bytes());
-    buf.push(0);
-}
-
-/// The JSON object of one shard from its buffer: token → postings string,
-/// tokens sorted, documents ascending.
-fn shard_file(buf: &[u8]) -> Vec<u8> {
+/// The JSON object of one shard from its buffers (one per chunk of
+/// documents, in document order): token → postings string, tokens sorted,
+/// documents ascending.
+fn shard_file<'a>(bufs: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
     let mut rows: Vec<(&str, u32, &str)> = Vec::new();
-    let mut rest = buf;
-    while !rest.is_empty() {
-        let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-        let token = std::str::from_utf8(&rest[..end]).unwrap_or_default();
-        let doc = u32::from_le_bytes(rest[end + 1..end + 5].try_into().unwrap_or_default());
-        let after = &rest[end + 5..];
-        let stop = after.iter().position(|&b| b == 0).unwrap_or(after.len());
-        let entry = std::str::from_utf8(&after[..stop]).unwrap_or_default();
-        rows.push((token, doc, entry));
-        rest = &after[(stop + 1).min(after.len())..];
+    let mut size = 0;
+    for buf in bufs {
+        size += buf.len();
+        let mut rest = buf;
+        while !rest.is_empty() {
+            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            let token = std::str::from_utf8(&rest[..end]).unwrap_or_default();
+            let doc = u32::from_le_bytes(rest[end + 1..end + 5].try_into().unwrap_or_default());
+            let after = &rest[end + 5..];
+            let stop = after.iter().position(|&b| b == 0).unwrap_or(after.len());
+            let entry = std::str::from_utf8(&after[..stop]).unwrap_or_default();
+            rows.push((token, doc, entry));
+            rest = &after[(stop + 1).min(after.len())..];
+        }
     }
     // Stable: documents stay in the ascending order they were filed in.
     rows.sort_by(|a, b| a.0.cmp(b.0));
-    let mut out = String::with_capacity(buf.len() + buf.len() / 4);
+    let mut out = String::with_capacity(size + size / 4);
     out.push('{');
     let mut i = 0;
     while i < rows.len() {
@@ -172,22 +219,27 @@ pub fn write(docs: &[Doc], synonyms: &[Vec<String>], dir: &str) -> Written {
         .map(|t| t.chars().count())
         .sum();
     let shards = shard_count(chars);
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); shards];
-    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
-        let lists: Vec<Vec<(u32, String, String)>> =
-            chunk.par_iter().map(|d| postings(d, shards)).collect();
-        for (k, list) in lists.into_iter().enumerate() {
-            let id = (c * CHUNK + k) as u32;
-            for (shard, token, entry) in list {
-                file_posting(&mut buffers[shard as usize], &token, id, &entry);
-            }
-        }
-    }
-    let mut files: Vec<OutputFile> = buffers
-        .into_par_iter()
+    // Each chunk of documents files its postings into shard buffers of its
+    // own, in parallel; each shard then joins its buffers in chunk order.
+    let chunks: Vec<Vec<Vec<u8>>> = docs
+        .par_chunks(CHUNK)
         .enumerate()
-        .map(|(n, buf)| OutputFile::new(format!("{dir}/p/{n}.json"), shard_file(&buf)))
+        .map(|(c, chunk)| {
+            let mut bufs = vec![Vec::new(); shards];
+            for (k, d) in chunk.iter().enumerate() {
+                postings(d, (c * CHUNK + k) as u32, &mut bufs);
+            }
+            bufs
+        })
         .collect();
+    let mut files: Vec<OutputFile> = (0..shards)
+        .into_par_iter()
+        .map(|n| {
+            let bytes = shard_file(chunks.iter().map(|c| c[n].as_slice()));
+            OutputFile::new(format!("{dir}/p/{n}.json"), bytes)
+        })
+        .collect();
+    drop(chunks);
     files.par_extend(docs.par_iter().enumerate().map(|(id, d)| {
         let value = json!({"u": d.url, "t": d.title, "c": d.context, "x": d.excerpt_text()});
         OutputFile::new(format!("{dir}/d/{id}.json"), value.to_string())

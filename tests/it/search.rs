@@ -104,6 +104,8 @@ fn search_scripts_parse() {
         "tests/search/queries.mjs",
         "tests/search/grades.mjs",
         "tests/search/citizen.mjs",
+        "tests/search/first.mjs",
+        "bench/search-quality.mjs",
         "tests/search/fixture.mjs",
     ] {
         let out = Command::new(node())
