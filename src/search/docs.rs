@@ -35,7 +35,7 @@ pub enum Field {
 pub const FIELDS: [char; 6] = ['t', 'h', 'b', 'd', 'm', 'l'];
 
 /// Most characters of a document's text kept for excerpts.
-pub const EXCERPT_SOURCE: usize = 3000;
+pub const EXCERPT_SOURCE: usize = 1500;
 
 /// One search document.
 #[derive(Debug, Clone, Default)]

@@ -21,11 +21,17 @@ pub const FORMAT_VERSION: u32 = 1;
 const CHUNK: usize = 256;
 
 /// Characters of text per postings shard, about: the shard count is the
-/// power of two nearest the site's characters divided by this.
-const CHARS_PER_SHARD: usize = 1500;
+/// next power of two of the site's characters divided by this.
+const CHARS_PER_SHARD: usize = 500;
 
 /// Most shards (and so files) the postings are split into.
 const MAX_SHARDS: usize = 8192;
+
+/// How many documents make a pair common: from then on its postings keep
+/// counts, not positions (a sixteenth of the site, at least 64 documents).
+pub fn common_df(docs: usize) -> usize {
+    (docs / 16).max(64)
+}
 
 /// The number of postings shards for `chars` characters of text.
 pub fn shard_count(chars: usize) -> usize {
@@ -142,7 +148,7 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>]) {
 /// The JSON object of one shard from its buffers (one per chunk of
 /// documents, in document order): token → postings string, tokens sorted,
 /// documents ascending.
-fn shard_file<'a>(bufs: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+fn shard_file<'a>(bufs: impl Iterator<Item = &'a [u8]>, common: usize) -> Vec<u8> {
     let mut rows: Vec<(&str, u32, &str)> = Vec::new();
     let mut size = 0;
     for buf in bufs {
@@ -170,22 +176,63 @@ fn shard_file<'a>(bufs: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
         }
         out.push_str(&serde_json::to_string(rows[i].0).unwrap_or_default());
         out.push_str(":\"");
+        let mut end = i;
+        while end < rows.len() && rows[end].0 == rows[i].0 {
+            end += 1;
+        }
+        // Single characters, and pairs in many documents, keep counts only.
+        let counts_only = rows[i].0.chars().count() == 1
+            && text::is_cjk(rows[i].0.chars().next().unwrap_or(' '))
+            || end - i >= common;
         let mut prev = 0;
-        let mut j = i;
-        while j < rows.len() && rows[j].0 == rows[i].0 {
-            if j > i {
+        for (j, row) in rows[i..end].iter().enumerate() {
+            if j > 0 {
                 out.push(';');
             }
-            out.push_str(&(rows[j].1 - prev).to_string());
-            out.push_str(rows[j].2);
-            prev = rows[j].1;
-            j += 1;
+            out.push_str(&(row.1 - prev).to_string());
+            if counts_only {
+                push_counts(&mut out, row.2);
+            } else {
+                out.push_str(row.2);
+            }
+            prev = row.1;
         }
+        let j = end;
         out.push('"');
         i = j;
     }
     out.push('}');
     out.into_bytes()
+}
+
+/// Appends an entry's field groups with each field's positions replaced by
+/// `*` and their count (`t3:0,4b5` becomes `t3:*2b*1`).
+fn push_counts(out: &mut String, entry: &str) {
+    let mut groups = entry
+        .split_inclusive(|c: char| c.is_ascii_lowercase())
+        .peekable();
+    // split_inclusive ends each piece with the next letter: regroup.
+    let mut letter = None;
+    for piece in groups.by_ref() {
+        let (body, next) = match piece.chars().last() {
+            Some(c) if c.is_ascii_lowercase() => (&piece[..piece.len() - 1], Some(c)),
+            _ => (piece, None),
+        };
+        if let Some(l) = letter {
+            out.push(l);
+            let positions = match body.split_once(':') {
+                Some((length, positions)) => {
+                    out.push_str(length);
+                    out.push(':');
+                    positions
+                }
+                None => body,
+            };
+            out.push('*');
+            out.push_str(&positions.split(',').count().to_string());
+        }
+        letter = next;
+    }
 }
 
 /// Document ids as a string of gaps: `3,1,4` is documents 3, 4 and 8.
@@ -232,10 +279,11 @@ pub fn write(docs: &[Doc], synonyms: &[Vec<String>], dir: &str) -> Written {
             bufs
         })
         .collect();
+    let common = common_df(docs.len());
     let mut files: Vec<OutputFile> = (0..shards)
         .into_par_iter()
         .map(|n| {
-            let bytes = shard_file(chunks.iter().map(|c| c[n].as_slice()));
+            let bytes = shard_file(chunks.iter().map(|c| c[n].as_slice()), common);
             OutputFile::new(format!("{dir}/p/{n}.json"), bytes)
         })
         .collect();
@@ -342,6 +390,11 @@ mod tests {
             serde_json::from_str(file(&w, &format!("search/p/{shard}.json"))).unwrap();
         // Doc 0: title (3 long) at 0; body at 0 and 4 (gap 4). Doc 1 (gap 1): body at 0.
         assert_eq!(p["人事"], "0t3:0b0,4;1b0");
+        // Single characters keep counts only.
+        let shard = text::hash("事") as usize % w.shards;
+        let p: serde_json::Value =
+            serde_json::from_str(file(&w, &format!("search/p/{shard}.json"))).unwrap();
+        assert_eq!(p["事"], "0t3:*1b*2;1b*1");
         let meta: serde_json::Value = serde_json::from_str(file(&w, "search/meta.json")).unwrap();
         assert_eq!(meta["docs"], 2);
         assert_eq!(meta["filters"]["plan"], json!([["計画", 2]]));

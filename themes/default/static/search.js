@@ -74,28 +74,36 @@
   }
 
   /* The tokens that must all occur, each at its offset, for `text` to
-     match: pairs, words, and single characters not inside a pair. */
+     match: words, single characters not inside a pair, and of each run's
+     pairs every other one and the last, which together cover every
+     character (so fewer files are fetched). */
   function pattern(text) {
     var all = tokens(text), pairs = {}, out = [];
     all.forEach(function (t) { if (t.pair) pairs[t.p] = true; });
     all.forEach(function (t) {
-      if (t.pair || t.word || (!pairs[t.p] && !pairs[t.p - 1])) out.push(t);
+      var runStart = t.p;
+      while (pairs[runStart - 1]) runStart--;
+      if (t.word || (!t.pair && !pairs[t.p] && !pairs[t.p - 1]) ||
+          (t.pair && ((t.p - runStart) % 2 === 0 || !pairs[t.p + 1]))) out.push(t);
     });
     var first = out.length ? out[0].p : 0;
     return out.map(function (t) { return { t: t.t, off: t.p - first }; });
   }
 
   /* "3t9:0b5,2;1b7": documents by gap, then each field's letter and its
-     positions by gap; the title's group starts with its length and ":". */
+     positions by gap; the title's group starts with its length and ":".
+     Single characters and common pairs have "*" and a count instead of
+     positions: their field holds a number, not a list. */
   function parsePostings(s) {
     var list = [], doc = 0;
     s.split(";").forEach(function (entry) {
-      var m = /^(\d+)/.exec(entry), fields = {}, re = /([a-z])(?:(\d+):)?([\d,]+)/g, f, titleLength = 0;
+      var m = /^(\d+)/.exec(entry), fields = {}, re = /([a-z])(?:(\d+):)?(\*\d+|[\d,]+)/g, f, titleLength = 0;
       doc += +m[1];
       while ((f = re.exec(entry.slice(m[1].length)))) {
         var p = 0;
         if (f[2]) titleLength = +f[2];
-        fields[f[1]] = f[3].split(",").map(function (g) { p += +g; return p; });
+        fields[f[1]] = f[3][0] === "*" ? +f[3].slice(1) :
+          f[3].split(",").map(function (g) { p += +g; return p; });
       }
       list.push({ doc: doc, fields: fields, titleLength: titleLength });
     });
@@ -160,18 +168,26 @@
       lists[rarest].forEach(function (e) {
         if (!byDoc.every(function (m) { return m.has(e.doc); })) return;
         var weight = 0, entries = byDoc.map(function (m) { return m.get(e.doc); });
+        var length = Math.max.apply(null, entries.map(function (x) { return x.titleLength; }));
         Object.keys(WEIGHTS).forEach(function (f) {
-          var first = entries[0].fields[f], count = 0;
-          if (!first) return;
-          var sets = entries.map(function (x) { return new Set(x.fields[f] || []); });
-          first.forEach(function (p) {
-            var start = p - pat[0].off;
-            if (pat.every(function (t, k) { return sets[k].has(start + t.off); })) count++;
-          });
+          var here = entries.map(function (x) { return x.fields[f]; }), count = 0;
+          if (!here.every(function (h) { return h !== undefined; })) return;
+          // Tokens with positions must line up; those with counts only
+          // (single characters, common pairs) must be in the field.
+          var placed = [];
+          here.forEach(function (h, k) { if (typeof h !== "number") placed.push(k); });
+          if (!placed.length) {
+            count = Math.min.apply(null, here);
+          } else {
+            var sets = placed.map(function (k) { return new Set(here[k]); }), a = placed[0];
+            here[a].forEach(function (p) {
+              var start = p - pat[a].off;
+              if (placed.every(function (k, i) { return sets[i].has(start + pat[k].off); })) count++;
+            });
+          }
           if (!count) return;
           // Saturated per field (BM25F-like); a title that is little more
           // than the phrase counts up to half again.
-          var length = entries[0].titleLength;
           var boost = f === "t" && length ? 1 + 0.5 * Math.pow(Math.min(1, span / length), 2) : 1;
           weight += WEIGHTS[f] * boost * count * (K1 + 1) / (count + K1);
         });
