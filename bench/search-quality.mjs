@@ -27,7 +27,8 @@ const origin = ours.index.base.replace(/search\/$/, "");
 await pagefind.options({ basePath: `${origin}pagefind/`, baseUrl: "/" });
 await pagefind.init();
 
-const page = (p) => p.replace(/^\//, "").replace(/#.*$/, "");
+// Pages compared without fragments; pagefind gives folders for index.html.
+const page = (p) => p.replace(/^\//, "").replace(/#.*$/, "").replace(/(^|\/)$/, "$1index.html");
 const hidden = (p) => p === "404.html" || p === "search.html";
 async function theirs(q) {
   const found = await pagefind.search(q.normalize("NFKC").replace(/\s+/g, " ").trim());

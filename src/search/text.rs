@@ -27,8 +27,36 @@ pub struct Token {
 /// Normalises `text` as the index and the search page do: NFKC, lower
 /// case, hiragana as katakana.
 pub fn normalise(text: &str) -> String {
+    fast_normalise(text).unwrap_or_else(|| slow_normalise(text))
+}
+
+/// [`normalise`] by the book.
+fn slow_normalise(text: &str) -> String {
     let nfkc: String = text.nfkc().collect();
     nfkc.to_lowercase().chars().map(fold_kana).collect()
+}
+
+/// [`normalise`] in one pass for text made only of characters whose NFKC
+/// form is one character of their own that never combines with a neighbour
+/// (ASCII, kana, common kanji, Japanese punctuation, full-width ASCII, the
+/// ideographic space); `None` for anything else, which takes the slow way.
+fn fast_normalise(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let n = c as u32;
+        let mapped = match n {
+            0x20..=0x7E => c.to_ascii_lowercase(),
+            0x09 | 0x0A | 0x0D => c,
+            0x3000 => ' ',
+            0xFF01..=0xFF5E => char::from_u32(n - 0xFEE0)?.to_ascii_lowercase(),
+            0x3041..=0x3096 | 0x309D | 0x309E => fold_kana(c),
+            0x3001..=0x3012 | 0x3014..=0x301F | 0x30A1..=0x30FA | 0x30FB..=0x30FE => c,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => c,
+            _ => return None,
+        };
+        out.push(mapped);
+    }
+    Some(out)
 }
 
 /// Hiragana as katakana (ぁ–ゖ and ゝゞ); other characters unchanged.
@@ -182,6 +210,27 @@ mod tests {
 
     fn texts(s: &str) -> Vec<(String, u32)> {
         tokens(s).into_iter().map(|t| (t.text, t.pos)).collect()
+    }
+
+    #[test]
+    fn the_fast_way_normalises_as_the_slow_way() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = crate::pipeline::load_site(root).expect("the sample site loads");
+        let mut checked = 0;
+        for d in crate::search::docs::documents(&site) {
+            for t in d.fields.iter().flatten() {
+                assert_eq!(normalise(t), slow_normalise(t), "{t}");
+                checked += usize::from(fast_normalise(t).is_some());
+            }
+        }
+        assert!(checked > 100, "the fast way is taken: {checked}");
+        let every: String = (0x20u32..0x3_0000).filter_map(char::from_u32).collect();
+        for c in every.chars() {
+            let s = c.to_string();
+            if let Some(fast) = fast_normalise(&s) {
+                assert_eq!(fast, slow_normalise(&s), "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]
