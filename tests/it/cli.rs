@@ -317,7 +317,15 @@ fn schema_prints_every_kind_as_one_object() {
     kinds.sort();
     assert_eq!(
         kinds,
-        ["divisions", "item", "page", "plan", "results", "site"]
+        [
+            "divisions",
+            "item",
+            "page",
+            "plan",
+            "results",
+            "site",
+            "synonyms"
+        ]
     );
     assert_eq!(
         all["item"]["properties"]["divisions"]["items"]["type"],
