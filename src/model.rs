@@ -16,6 +16,8 @@ pub struct Site {
     pub plans: Vec<Plan>,
     /// Markdown pages, by `order` then slug.
     pub pages: Vec<Page>,
+    /// Synonym groups of the site search (built-in and `content/synonyms.yaml`).
+    pub synonyms: Vec<Vec<String>>,
     /// Position of each division id in [`Site::divisions`].
     /// Built by [`Site::index_divisions`] once the divisions are in place.
     pub division_index: std::collections::HashMap<String, usize>,

@@ -1,7 +1,7 @@
 //! The pipeline that `check`, `build` and tests share:
 //! load → validate → render, a batch of pages at a time, into a sink (a
 //! staging folder for `build`, memory for `check`, `serve` and tests) while
-//! the search index is built beside it on its own thread.
+//! the search index is written from the model beside it.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -47,7 +47,7 @@ pub enum Step {
         /// Items in all plans.
         items: usize,
     },
-    /// Finishing the search index of this many pages.
+    /// Finishing the search index (this many pages rendered).
     Indexing {
         /// Pages rendered.
         files: usize,
@@ -74,7 +74,7 @@ pub struct Rendered {
     pub site: Site,
     /// Every output file, sorted by path.
     pub files: Vec<OutputFile>,
-    /// The search index among them (under `pagefind/`).
+    /// The search index among them (under `search/`).
     pub search: search::SearchStats,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
@@ -211,11 +211,9 @@ struct Tally {
     data_files: usize,
 }
 
-/// Passes files on to a sink, counting them and queueing the pages for the
-/// search index.
+/// Passes files on to a sink, counting them.
 struct Tee<'a> {
     sink: &'a mut dyn Sink,
-    indexer: Option<&'a search::Indexer>,
     tally: Tally,
 }
 
@@ -228,15 +226,13 @@ impl Sink for Tee<'_> {
                 self.tally.data_files += 1;
             }
         }
-        if let Some(indexer) = self.indexer {
-            indexer.add(&files);
-        }
         self.sink.put(files)
     }
 }
 
-/// Renders `site` into `sink` and, unless turned off, builds the search
-/// index beside the rendering and adds its bundle at the end.
+/// Renders `site` into `sink` and, unless turned off, writes the search
+/// index from the model on a thread of its own meanwhile (both share the
+/// rayon pool) and adds its files at the end.
 fn produce(
     site: &Site,
     theme: &Theme,
@@ -244,31 +240,48 @@ fn produce(
     diags: &mut Diagnostics,
     sink: &mut dyn Sink,
 ) -> Result<(Tally, search::SearchStats), BuildError> {
-    let indexer = if options.no_search {
-        None
-    } else {
-        Some(search::Indexer::start(&site.settings.language).map_err(InternalError::from)?)
-    };
     options.step(Step::Rendering {
         items: site.plans.iter().map(|p| p.items.len()).sum(),
     });
     let mut tee = Tee {
         sink,
-        indexer: indexer.as_ref(),
         tally: Tally::default(),
     };
-    render::render(site, theme, diags, &mut tee)?;
+    let (rendered, index) = std::thread::scope(|s| {
+        let index = (!options.no_search).then(|| s.spawn(|| index_site(site)));
+        let rendered = render::render(site, theme, diags, &mut tee);
+        (rendered, index.map(|h| h.join()))
+    });
+    rendered?;
     if diags.has_errors() {
         return Err(BuildError::Content(std::mem::take(diags)));
     }
     let tally = tee.tally;
-    let Some(indexer) = indexer else {
+    let Some(index) = index else {
         return Ok((tally, search::SearchStats::default()));
     };
     options.step(Step::Indexing { files: tally.pages });
-    let index = indexer.finish().map_err(InternalError::from)?;
+    let index = index
+        .unwrap_or_else(|_| {
+            Err(search::SearchError(
+                "the thread writing the search index stopped".into(),
+            ))
+        })
+        .map_err(InternalError::from)?;
     sink.put(index.files)?;
     Ok((tally, index.stats))
+}
+
+/// Builds the search index of `site`. Test-only hook: with the environment
+/// variable `KOHYO_TEST_FAULT=search` it fails as a fault of kohyo would, so
+/// tests can check how such a fault is reported. Not for users.
+fn index_site(site: &Site) -> Result<search::SearchIndex, search::SearchError> {
+    if std::env::var_os("KOHYO_TEST_FAULT").is_some_and(|v| v == "search") {
+        return Err(search::SearchError(
+            "the index writer failed (KOHYO_TEST_FAULT=search)".into(),
+        ));
+    }
+    Ok(search::build(site))
 }
 
 /// Loads, validates and renders the site under `root`, all in memory.

@@ -42,20 +42,24 @@ pub enum Kind {
     Results,
     /// The front matter of `content/pages/*.md`.
     Page,
+    /// `content/synonyms.yaml`.
+    Synonyms,
 }
 
 impl Kind {
     /// Every kind, in the order they are printed and written.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Site,
         Kind::Divisions,
         Kind::Plan,
         Kind::Item,
         Kind::Results,
         Kind::Page,
+        Kind::Synonyms,
     ];
 
-    /// The short name: `site`, `divisions`, `plan`, `item`, `results`, `page`.
+    /// The short name: `site`, `divisions`, `plan`, `item`, `results`, `page`,
+    /// `synonyms`.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Site => "site",
@@ -64,6 +68,7 @@ impl Kind {
             Kind::Item => "item",
             Kind::Results => "results",
             Kind::Page => "page",
+            Kind::Synonyms => "synonyms",
         }
     }
 
@@ -81,6 +86,7 @@ impl Kind {
             Kind::Item => "content/plans/<plan-id>/items/*.yaml",
             Kind::Results => "content/plans/<plan-id>/results/*.yaml",
             Kind::Page => "front matter of content/pages/*.md",
+            Kind::Synonyms => "content/synonyms.yaml",
         }
     }
 
@@ -92,6 +98,7 @@ impl Kind {
         match parts.as_slice() {
             ["content", "site.yaml"] => Some(Kind::Site),
             ["content", "divisions.yaml"] => Some(Kind::Divisions),
+            ["content", "synonyms.yaml"] => Some(Kind::Synonyms),
             ["content", "plans", _, "plan.yaml"] => Some(Kind::Plan),
             ["content", "plans", _, "items", f] if yaml(f) => Some(Kind::Item),
             ["content", "plans", _, "results", f] if yaml(f) => Some(Kind::Results),
@@ -109,6 +116,7 @@ impl Kind {
             Kind::Item => generate::<RawItem>(self),
             Kind::Results => generate::<RawResults>(self),
             Kind::Page => generate::<RawPageMeta>(self),
+            Kind::Synonyms => generate::<crate::search::synonyms::RawSynonyms>(self),
         }
     }
 }

@@ -239,45 +239,30 @@ fn phases(root: &Path, out: &Path, with_search: bool) -> io::Result<()> {
     if diags.has_errors() {
         return Err(failed("the content has errors"));
     }
-    // The same calls as `pipeline::build`: pages go to the staging folder
-    // (and the search index, on its own thread) a batch at a time.
-    struct Both<'a> {
-        staging: &'a mut output::Staging,
-        indexer: Option<&'a search::Indexer>,
-    }
-    impl output::Sink for Both<'_> {
-        fn put(&mut self, files: Vec<output::OutputFile>) -> Result<(), output::OutputError> {
-            if let Some(indexer) = self.indexer {
-                indexer.add(&files);
-            }
-            self.staging.put(files)
-        }
-    }
+    // The steps of `pipeline::build`, one after the other so each is timed
+    // on its own (the build runs the search index beside the rendering).
     let io_err = |e: &dyn std::fmt::Display| io::Error::other(e.to_string());
     let mut staging =
         output::Staging::begin(out, &output::WriteOptions::default()).map_err(|e| io_err(&e))?;
-    let indexer = if with_search {
-        Some(search::Indexer::start(&site.settings.language).map_err(|e| io_err(&e))?)
-    } else {
-        None
-    };
-    let mut both = Both {
-        staging: &mut staging,
-        indexer: indexer.as_ref(),
-    };
-    render::render(&site, &theme, &mut diags, &mut both).map_err(|e| io_err(&e))?;
+    render::render(&site, &theme, &mut diags, &mut staging).map_err(|e| io_err(&e))?;
     if diags.has_errors() {
         return Err(failed("rendering failed"));
     }
-    step(if with_search {
-        "render + write (+ index)"
-    } else {
-        "render + write"
-    });
-    if let Some(indexer) = indexer {
-        let index = indexer.finish().map_err(|e| io_err(&e))?;
+    step("render + write");
+    if with_search {
+        let index = search::build(&site);
+        step("search index: documents + write");
+        let stats = index.stats;
         output::Sink::put(&mut staging, index.files).map_err(|e| io_err(&e))?;
-        step("search index: finish + write");
+        step("search index: to staging");
+        println!(
+            "{:<28} {} documents, {} files ({} shards), {:.1} MiB",
+            "search index",
+            stats.pages,
+            stats.files,
+            stats.shards,
+            stats.bytes as f64 / 1048576.0
+        );
     }
     let report = staging.commit().map_err(|e| io_err(&e))?;
     step("swap");

@@ -71,6 +71,8 @@ pub struct RawContent {
     pub plans: Vec<RawPlanDir>,
     /// Pages in file-name order.
     pub pages: Vec<RawPage>,
+    /// `synonyms.yaml`, when the site has one.
+    pub synonyms: Option<Sourced<crate::search::synonyms::RawSynonyms>>,
 }
 
 /// The path of `path` relative to `root`, with `/` separators, for messages.
@@ -276,7 +278,13 @@ pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics
         }
     }
     if let Some(top) = &top {
-        let known = ["site.yaml", "divisions.yaml", "plans", "pages"];
+        let known = [
+            "site.yaml",
+            "divisions.yaml",
+            "synonyms.yaml",
+            "plans",
+            "pages",
+        ];
         other_entries(&site, top, &known, &mut diags);
     }
     let divisions_file = dir.join("divisions.yaml");
@@ -289,6 +297,11 @@ pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics
             "the divisions file is missing",
             "list every division (所属) that items name in content/divisions.yaml",
         ),
+    }
+    let synonyms_file = dir.join("synonyms.yaml");
+    match expect_file(&site, &synonyms_file, &mut diags) {
+        Found::File => content.synonyms = load_yaml(&site, &synonyms_file, &mut diags),
+        Found::Reported | Found::Missing => {}
     }
     let plan_dirs = plan_dirs(&site, &dir.join("plans"), &mut diags);
     content.plans = load_plan_dirs(&site, &plan_dirs, cache, &mut diags);

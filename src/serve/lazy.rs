@@ -17,7 +17,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 use axum::body::Bytes;
-use rayon::prelude::*;
 use self_cell::self_cell;
 
 use super::snapshot::{Files, Source, files_of};
@@ -107,31 +106,18 @@ impl LazySite {
         self.rendered.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Renders every page not rendered yet and indexes them all for search.
-    /// Returns whether the index was finished (not superseded or failed).
+    /// Writes the search index of this build's site (from the model, so
+    /// no page needs rendering first). Returns whether the index was kept
+    /// (not superseded by a newer build meanwhile).
     pub fn index(&self) -> Result<bool, search::SearchError> {
-        let pages = self.prepared.borrow_dependent();
-        let indexer = search::Indexer::start(&pages.site().settings.language)?;
-        let paths: Vec<&str> = pages.paths().collect();
-        for batch in paths.chunks(256) {
-            if self.superseded.load(Ordering::Relaxed) {
-                return Ok(false);
-            }
-            let files: Vec<crate::output::OutputFile> = batch
-                .par_iter()
-                .filter_map(|path| {
-                    if let Some(bytes) = self.rendered().get(*path) {
-                        return Some(crate::output::OutputFile::new(*path, bytes.to_vec()));
-                    }
-                    let file = pages.render(path)?.ok()?;
-                    self.rendered()
-                        .insert(file.path.clone(), Bytes::from(file.bytes.clone()));
-                    Some(file)
-                })
-                .collect();
-            indexer.add(&files);
+        if self.superseded.load(Ordering::Relaxed) {
+            return Ok(false);
         }
-        let index = indexer.finish()?;
+        let pages = self.prepared.borrow_dependent();
+        let index = search::build(pages.site());
+        if self.superseded.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
         let _ = self.search.set(Arc::new(files_of(index.files)));
         Ok(true)
     }

@@ -23,7 +23,7 @@ pub trait Source: std::fmt::Debug + Send + Sync {
     /// an error (the problem as text) if it is a page that failed to render.
     fn get(&self, path: &str) -> Option<Result<Bytes, String>>;
 
-    /// The search bundle (files under `pagefind/`), if there is one yet.
+    /// The search index (files under `search/`), if there is one yet.
     fn search_bundle(&self) -> Option<Arc<Files>>;
 }
 
@@ -35,7 +35,7 @@ impl Source for Files {
     fn search_bundle(&self) -> Option<Arc<Files>> {
         let bundle: Files = self
             .iter()
-            .filter(|(path, _)| path.starts_with("pagefind/"))
+            .filter(|(path, _)| path.starts_with("search/"))
             .map(|(path, bytes)| (path.clone(), bytes.clone()))
             .collect();
         (!bundle.is_empty()).then(|| Arc::new(bundle))
@@ -170,8 +170,7 @@ pub fn content_type(path: &str) -> &'static str {
         "woff" => "font/woff",
         "pdf" => "application/pdf",
         "wasm" => "application/wasm",
-        // pagefind's index files (`.pf_meta`, `.pf_index`, `.pf_fragment`,
-        // `.pagefind`) and anything unknown.
+        // Anything unknown.
         _ => "application/octet-stream",
     }
 }
@@ -359,19 +358,13 @@ mod tests {
         for (path, ty) in [
             ("a/index.html", "text/html; charset=utf-8"),
             ("style.css", "text/css; charset=utf-8"),
-            ("pagefind/pagefind.js", "text/javascript; charset=utf-8"),
+            ("static/search.js", "text/javascript; charset=utf-8"),
             ("chart.svg", "image/svg+xml"),
             ("feed.xml", "application/xml"),
             ("data/items.json", "application/json"),
             ("data/items.csv", "text/csv; charset=utf-8"),
-            ("pagefind/wasm.ja.pagefind", "application/octet-stream"),
-            ("pagefind/pagefind-entry.json", "application/json"),
-            ("pagefind/index/ja_1.pf_index", "application/octet-stream"),
-            (
-                "pagefind/fragment/ja_1.pf_fragment",
-                "application/octet-stream",
-            ),
-            ("pagefind/pagefind.ja_1.pf_meta", "application/octet-stream"),
+            ("search/meta.json", "application/json"),
+            ("search/p/12.json", "application/json"),
             ("x.wasm", "application/wasm"),
             ("README", "application/octet-stream"),
         ] {

@@ -51,6 +51,13 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
     indicators::check_continues(&plans, diags);
     plans.sort_by_key(|p| (p.status != PlanStatus::Current, -p.period.from));
     let pages = pages(&content.pages, diags);
+    let synonyms = crate::search::synonyms::groups(
+        content
+            .synonyms
+            .as_ref()
+            .map(|s| (s.file.as_str(), &s.value)),
+        diags,
+    );
     if diags.has_errors() {
         return None;
     }
@@ -59,6 +66,7 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
         divisions,
         plans,
         pages,
+        synonyms,
         division_index: HashMap::new(),
     };
     site.index_divisions();

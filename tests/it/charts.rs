@@ -17,7 +17,7 @@ fn pages(root: &Path) -> BTreeMap<String, String> {
         .unwrap()
         .files
         .into_iter()
-        .filter(|f| !f.path.starts_with("pagefind/"))
+        .filter(|f| !f.path.starts_with("search/"))
         .map(|f| (f.path, String::from_utf8(f.bytes).unwrap()))
         .collect()
 }

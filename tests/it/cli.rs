@@ -294,7 +294,7 @@ fn schema_out_writes_one_file_per_kind() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(
-            "wrote 6 schemas (site, divisions, plan, item, results, page) into ",
+            "wrote 7 schemas (site, divisions, plan, item, results, page, synonyms) into ",
         ));
     for kind in ["site", "divisions", "plan", "item", "results", "page"] {
         let text = fs::read_to_string(dir.join(format!("{kind}.schema.json"))).unwrap();
@@ -317,13 +317,21 @@ fn schema_prints_every_kind_as_one_object() {
     kinds.sort();
     assert_eq!(
         kinds,
-        ["divisions", "item", "page", "plan", "results", "site"]
+        [
+            "divisions",
+            "item",
+            "page",
+            "plan",
+            "results",
+            "site",
+            "synonyms"
+        ]
     );
     assert_eq!(
         all["item"]["properties"]["divisions"]["items"]["type"],
         "string"
     );
-    assert!(stderr_of(&out).starts_with("printed 6 schemas"));
+    assert!(stderr_of(&out).starts_with("printed 7 schemas"));
     kohyo()
         .args(["schema", "--quiet"])
         .assert()

@@ -19,8 +19,8 @@ fn pages(root: &Path) -> BTreeMap<String, String> {
         .unwrap_or_else(|d| panic!("{d}"))
         .files
         .into_iter()
-        // The search index (binary, under pagefind/) is rebuilt from the pages.
-        .filter(|f| !f.path.starts_with("pagefind/"))
+        // The search index (under search/) is rebuilt from the model.
+        .filter(|f| !f.path.starts_with("search/"))
         .map(|f| (f.path, String::from_utf8(f.bytes).unwrap()))
         .collect()
 }

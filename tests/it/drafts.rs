@@ -95,7 +95,7 @@ fn a_normal_build_is_the_build_without_the_draft() {
     }
     assert!(!with_draft.contains_key("plans/demo/cycles/2026.html"));
     assert!(with_draft.contains_key("plans/demo/cycles/2025.html"));
-    assert!(with_draft.keys().any(|p| p.starts_with("pagefind/")));
+    assert!(with_draft.keys().any(|p| p.starts_with("search/")));
     for path in [
         "feed.xml",
         "sitemap.xml",

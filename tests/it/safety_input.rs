@@ -432,7 +432,7 @@ content/plans/demo/plan.yml: error: this file is not read: kohyo reads `plan.yam
 }
 
 const WARNINGS: &str = "content/README.txt: warning: this file is not read
-  hint: kohyo reads only site.yaml, divisions.yaml, plans, pages here; move it out of content/ if it is not content, or rename it
+  hint: kohyo reads only site.yaml, divisions.yaml, synonyms.yaml, plans, pages here; move it out of content/ if it is not content, or rename it
 content/plans/demo/items/old: warning: this folder is not read: kohyo does not look into folders here
   hint: put item files directly in content/plans/demo/items/, or move the folder out of content/
 content/plans/demo/items/表.xlsx: warning: this file is not read: kohyo reads only files in content/plans/demo/items/ whose names end in `.yaml`

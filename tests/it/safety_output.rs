@@ -393,29 +393,25 @@ fn ctrl_c_during_a_build_removes_the_staging_folder() {
     stop_with("INT", 130);
 }
 
-#[cfg(unix)]
 #[test]
 fn a_fault_of_kohyo_is_not_reported_as_a_content_error() {
-    // pagefind needs a current folder; run kohyo in one that was deleted.
+    // The search index writer fails through its test-only hook, as a fault
+    // of kohyo itself would.
     let setup = Setup::new();
     assert_eq!(setup.build(&[]).status.code(), Some(0));
     let before = snapshot(&setup.public());
-    let gone = setup.top().join("gone");
-    fs::create_dir(&gone).unwrap();
-    let run = |extra: &str| {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "cd \"$1\" && rmdir \"$1\" && exec \"$2\" build --root \"$3\" --out \"$3/public\" {extra}"
-            ))
-            .args(["sh"])
-            .arg(&gone)
-            .arg(env!("CARGO_BIN_EXE_kohyo"))
+    let run = |extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohyo"));
+        cmd.arg("build")
+            .arg("--root")
             .arg(setup.site())
-            .output()
-            .unwrap()
+            .arg("--out")
+            .arg(setup.public())
+            .args(extra)
+            .env("KOHYO_TEST_FAULT", "search");
+        cmd.output().unwrap()
     };
-    let failed = run("");
+    let failed = run(&[]);
     let err = stderr(&failed);
     assert_eq!(failed.status.code(), Some(2), "{err}");
     assert!(
@@ -423,13 +419,11 @@ fn a_fault_of_kohyo_is_not_reported_as_a_content_error() {
         "{err}"
     );
     assert!(err.contains("search index"), "{err}");
-    assert!(err.contains("current folder"), "{err}");
     assert!(!err.contains("error(s)"), "{err}");
-    assert!(!err.contains("pagefind:"), "{err}");
+    assert!(!err.contains("search/:"), "{err}");
     assert_eq!(snapshot(&setup.public()), before);
     assert!(setup.leftovers().is_empty());
-    fs::create_dir(&gone).unwrap();
-    let without_search = run("--no-search");
+    let without_search = run(&["--no-search"]);
     assert_eq!(
         without_search.status.code(),
         Some(0),

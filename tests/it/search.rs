@@ -1,6 +1,6 @@
-//! Site search: the pagefind index of the sample site queried from Node the
-//! way the search page queries it (`tests/search/*.mjs`), and the markup of
-//! the search page and of the indexed pages.
+//! Site search: the index of the sample site queried from Node through the
+//! site's own `static/search.js` (`tests/search/*.mjs`), the index written
+//! for a small fixture and read by the same script, and the search page.
 //!
 //! The Node tests need Node.js 18 or later on `PATH` (or named by the `NODE`
 //! environment variable). Without it they fail with a message saying so;
@@ -17,7 +17,7 @@ fn repo() -> PathBuf {
 }
 
 /// The Node.js executable, checked to run and to be version 18 or later
-/// (pagefind's script needs the global `fetch`).
+/// (the search script needs the global `fetch`).
 fn node() -> String {
     let node = std::env::var("NODE").unwrap_or_else(|_| "node".into());
     let version = match Command::new(&node).arg("--version").output() {
@@ -103,6 +103,10 @@ fn search_scripts_parse() {
         "tests/search/harness.mjs",
         "tests/search/queries.mjs",
         "tests/search/grades.mjs",
+        "tests/search/citizen.mjs",
+        "tests/search/first.mjs",
+        "bench/search-quality.mjs",
+        "tests/search/fixture.mjs",
     ] {
         let out = Command::new(node())
             .arg("--check")
@@ -128,7 +132,9 @@ fn search_page_has_a_labelled_form_a_live_region_and_links_to_browse() {
         "<input type=\"search\" id=\"search-q\"",
         "aria-live=\"polite\"",
         "<legend>",
-        "<script src=\"static/search.js\" data-bundle=\"pagefind/\" defer></script>",
+        "<script src=\"static/search.js\" data-index=\"search/\" defer></script>",
+        // Filters folded away, so the count and first results fit a phone's screen.
+        "<details class=\"search-filters-box\">",
         // Without JavaScript (or from file://) the page says so and links to the indexes.
         "id=\"search-nojs\"",
         "id=\"search-file\"",
@@ -138,7 +144,9 @@ fn search_page_has_a_labelled_form_a_live_region_and_links_to_browse() {
     ] {
         assert!(page.contains(needle), "search.html lacks {needle}");
     }
-    for filter in ["plan", "goal", "policy", "division", "mark", "grade"] {
+    for filter in [
+        "plan", "goal", "policy", "division", "mark", "grade", "status",
+    ] {
         assert!(
             page.contains(&format!("<label for=\"filter-{filter}\">"))
                 && page.contains(&format!("<select id=\"filter-{filter}\"")),
@@ -154,82 +162,168 @@ fn search_page_has_a_labelled_form_a_live_region_and_links_to_browse() {
 }
 
 #[test]
-fn every_page_but_404_and_search_is_indexed() {
+fn every_document_is_a_rendered_page_under_its_heading() {
     let r = render(&repo());
-    let html: Vec<&OutputFile> = r
+    let docs = kohyo::search::docs::documents(&r.site);
+    assert_eq!(r.search.pages, docs.len());
+    for d in &docs {
+        let (path, fragment) = d.url.split_once('#').unwrap_or((&d.url, ""));
+        let page = text(&r, path);
+        // The heading, maybe followed by the item's marks.
+        let heading = format!("<h1>{}", kohyo::escape::xml(&d.title));
+        if fragment.is_empty() {
+            assert!(page.contains(&heading), "{}: no {heading}", d.url);
+        } else {
+            assert!(
+                page.contains(&format!("id=\"{fragment}\"")),
+                "{}: no such anchor",
+                d.url
+            );
+        }
+        assert!(
+            path != "404.html" && path != "search.html",
+            "{path} is indexed"
+        );
+    }
+    // No page carries pagefind's attributes any more.
+    for f in r.files.iter().filter(|f| f.path.ends_with(".html")) {
+        assert!(!text(&r, &f.path).contains("data-pagefind"), "{}", f.path);
+    }
+    let index: Vec<&OutputFile> = r
         .files
         .iter()
-        .filter(|f| f.path.ends_with(".html"))
+        .filter(|f| f.path.starts_with("search/"))
         .collect();
-    let mut marked = 0;
-    for f in &html {
-        let page = std::str::from_utf8(&f.bytes).unwrap();
-        let body =
-            page.contains("<main id=\"main\" class=\"wrap\" tabindex=\"-1\" data-pagefind-body>");
-        let excluded = f.path == "404.html" || f.path == "search.html";
-        assert_eq!(body, !excluded, "{}: data-pagefind-body {body}", f.path);
-        marked += usize::from(body);
-    }
-    assert_eq!(r.search.pages, marked, "pages in the index");
-    let entry = text(&r, "pagefind/pagefind-entry.json");
-    assert!(entry.contains("\"languages\":{\"ja\":"), "{entry}");
-    let bundle: Vec<&str> = r
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
-        .filter(|p| p.starts_with("pagefind/"))
-        .collect();
-    for needed in [
-        "pagefind/pagefind.js",
-        "pagefind/pagefind-worker.js",
-        "pagefind/wasm.unknown.pagefind",
-    ] {
-        assert!(bundle.contains(&needed), "missing {needed}");
-    }
-    assert!(bundle.iter().any(|p| p.starts_with("pagefind/fragment/")));
-    assert!(
-        !bundle
-            .iter()
-            .any(|p| p.contains("-ui.") || p.contains("highlight")),
-        "unused pagefind files are left out: {bundle:?}"
+    assert_eq!(r.search.files, index.len());
+    assert_eq!(
+        r.search.bytes,
+        index.iter().map(|f| f.bytes.len() as u64).sum::<u64>()
     );
-    assert_eq!(r.search.files, bundle.len());
-    let bytes: u64 = r
-        .files
-        .iter()
-        .filter(|f| f.path.starts_with("pagefind/"))
-        .map(|f| f.bytes.len() as u64)
-        .sum();
-    assert_eq!(r.search.bytes, bytes);
+    assert!(index.iter().any(|f| f.path == "search/meta.json"));
+    assert!(!r.files.iter().any(|f| f.path.starts_with("pagefind/")));
 }
 
 #[test]
-fn item_pages_carry_each_filter_value_once() {
+fn item_documents_carry_each_filter_value_once() {
     let r = render(&repo());
-    let item = text(&r, "plans/gunma-2025/items/25.html");
-    for (filter, count) in [
-        ("plan:群馬県行財政改革大綱 実施計画", 1),
-        ("goal:目標3 ", 1),
-        ("policy:方針11 職員が能力を発揮できる環境の整備", 1),
-        // 人事課 runs the item and three of its projects: once is enough.
-        ("division:人事課", 1),
-        ("division:総務事務管理課", 1),
-    ] {
-        assert_eq!(
-            item.matches(&format!("data-pagefind-filter=\"{filter}"))
-                .count(),
-            count,
-            "{filter}"
-        );
+    let docs = kohyo::search::docs::documents(&r.site);
+    let doc = |url: &str| {
+        docs.iter()
+            .find(|d| d.url == url)
+            .unwrap_or_else(|| panic!("{url}"))
+    };
+    let item = doc("plans/gunma-2025/items/25.html");
+    let values = |name: &str| -> Vec<&str> {
+        item.filters
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    };
+    assert_eq!(values("plan"), ["群馬県行財政改革大綱 実施計画"]);
+    assert_eq!(
+        values("policy"),
+        ["方針11 職員が能力を発揮できる環境の整備"]
+    );
+    assert_eq!(values("goal").len(), 1);
+    assert!(values("goal")[0].starts_with("目標3 "));
+    // 人事課 runs the item and three of its projects: once is enough.
+    let divisions = values("division");
+    assert_eq!(
+        divisions.iter().filter(|d| **d == "人事課").count(),
+        1,
+        "{divisions:?}"
+    );
+    assert!(divisions.contains(&"総務事務管理課"));
+    assert!(values("grade").is_empty(), "no results, no grade");
+    let starred = doc("plans/gunma-2025/items/15.html");
+    assert!(
+        starred
+            .filters
+            .contains(&("mark", "★ 群馬県官民データ活用推進計画の取組項目".into()))
+    );
+    let division = doc("divisions/jinji.html");
+    assert!(division.filters.contains(&("division", "人事課".into())));
+}
+
+#[test]
+fn the_script_reads_the_index_the_writer_writes() {
+    // A fixture index written by the library, queried by the site's script.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    let fixture = repo().join("tests/fixtures/search");
+    let docs = fixture_docs(&std::fs::read_to_string(fixture.join("docs.json")).unwrap());
+    let written = kohyo::search::write::write(
+        &docs,
+        &[vec!["在宅勤務".into(), "テレワーク".into()]],
+        "search",
+    );
+    for f in written.files.iter().chain(std::iter::once(&OutputFile::new(
+        "static/search.js",
+        std::fs::read(repo().join("themes/default/static/search.js")).unwrap(),
+    ))) {
+        let path = site.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &f.bytes).unwrap();
     }
-    assert!(
-        !item.contains("data-pagefind-filter=\"grade:"),
-        "no results, no grade"
-    );
-    let starred = text(&r, "plans/gunma-2025/items/15.html");
-    assert!(
-        starred.contains("data-pagefind-filter=\"mark:★ 群馬県官民データ活用推進計画の取組項目\"")
-    );
-    let division = text(&r, "divisions/jinji.html");
-    assert!(division.contains("data-pagefind-filter=\"division:人事課\""));
+    let tokens: Vec<(String, Vec<(String, u32)>)> =
+        std::fs::read_to_string(fixture.join("tokens.txt"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let t = kohyo::search::text::tokens(l)
+                    .into_iter()
+                    .map(|t| (t.text, t.pos))
+                    .collect();
+                (l.to_string(), t)
+            })
+            .collect();
+    std::fs::write(
+        site.join("tokens.json"),
+        serde_json::to_string(&tokens).unwrap(),
+    )
+    .unwrap();
+    let said = run_node("fixture.mjs", site);
+    assert!(said.starts_with("ok: "), "{said}");
+}
+
+/// The documents of `tests/fixtures/search/docs.json`: a list of objects
+/// with `url`, `title`, optional `context`, `fields` (letter → texts, as in
+/// the posting files), `filters` (name → values) and `prior`.
+fn fixture_docs(json: &str) -> Vec<kohyo::search::docs::Doc> {
+    use kohyo::search::docs::{Doc, FIELDS};
+    let value: serde_json::Value = serde_json::from_str(json).expect("docs.json parses");
+    let names = [
+        "plan", "division", "mark", "grade", "status", "goal", "policy",
+    ];
+    value
+        .as_array()
+        .expect("a list of documents")
+        .iter()
+        .map(|d| {
+            let mut doc = Doc {
+                url: d["url"].as_str().unwrap().into(),
+                title: d["title"].as_str().unwrap().into(),
+                context: d["context"].as_str().unwrap_or_default().into(),
+                prior: d["prior"].as_u64().unwrap_or(100) as u8,
+                ..Doc::default()
+            };
+            doc.fields[0].push(doc.title.clone());
+            for (k, letter) in FIELDS.iter().enumerate() {
+                for t in d["fields"][letter.to_string()]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                {
+                    doc.fields[k].push(t.as_str().unwrap().into());
+                }
+            }
+            for name in names {
+                for v in d["filters"][name].as_array().into_iter().flatten() {
+                    doc.filters.push((name, v.as_str().unwrap().into()));
+                }
+            }
+            doc
+        })
+        .collect()
 }

@@ -44,7 +44,7 @@ fn serves_the_site_from_memory() {
         ("/sitemap.xml", "application/xml"),
         ("/data/structure.json", "application/json"),
         ("/data/structure.csv", "text/csv; charset=utf-8"),
-        ("/pagefind/pagefind.js", "text/javascript; charset=utf-8"),
+        ("/search/meta.json", "application/json"),
     ] {
         let response = server.get(path);
         assert_eq!(response.status, 200, "{path}");
@@ -336,8 +336,8 @@ fn after_an_edit_pages_render_on_request_and_the_search_index_catches_up() {
     poll(&server, ITEM_PAGE, "the new title", |r| {
         r.body.contains("検索に出る新しい題名")
     });
-    // The earlier build's search bundle is served until the new one is ready.
-    assert_eq!(server.get("/pagefind/pagefind.js").status, 200);
+    // The earlier build's search index is served until the new one is ready.
+    assert_eq!(server.get("/search/meta.json").status, 200);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while !server.stdout().contains("search index updated in ") {
         assert!(
@@ -347,7 +347,7 @@ fn after_an_edit_pages_render_on_request_and_the_search_index_catches_up() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    assert_eq!(server.get("/pagefind/pagefind-entry.json").status, 200);
+    assert_eq!(server.get("/search/meta.json").status, 200);
     // The other files of the rebuilt site are there too.
     assert_eq!(server.get("/data/structure.csv").status, 200);
     assert_eq!(server.get("/sitemap.xml").status, 200);

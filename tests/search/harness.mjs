@@ -1,6 +1,6 @@
 // Shared by the search tests: serves a built site over HTTP on 127.0.0.1 (a
-// free port), because pagefind's JS fetches its index files as in a browser,
-// and loads the site's own pagefind/pagefind.js from disk as an ES module.
+// free port), because the search page's script fetches its index files as
+// in a browser, and runs the site's own static/search.js in Node.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -44,33 +44,32 @@ export function serve(root) {
 }
 
 /**
- * Loads the site's pagefind.js as a browser on a page with <html lang="ja">
- * would: the bundle is fetched over HTTP, the language comes from the page.
+ * Loads the site's own static/search.js (its engine part, which runs without
+ * a document) and opens the site's index over HTTP, as the search page does.
+ * Resolves to { search(query, filters), meta, engine, close }, where search
+ * gives [{ path, title, context, excerpt }] best first, the excerpt as text
+ * with the matches in <mark>…</mark>.
  */
-export async function loadPagefind(siteDir, lang = "ja") {
+export async function loadSearch(siteDir) {
   const server = await serve(siteDir);
-  // pagefind reads the page language from document.querySelector("html").
-  // (currentScript must be null, as in a module, or it reads location.href.)
-  globalThis.document ??= {
-    currentScript: null,
-    querySelector: (sel) => (sel === "html" ? { getAttribute: () => lang } : null),
-  };
-  const pagefind = await import(new URL("pagefind/pagefind.js", pathToFileUrl(siteDir)).href);
-  await pagefind.options({ basePath: `${server.origin}/pagefind/`, baseUrl: "/", ranking: ranking() });
-  await pagefind.init();
-  return { pagefind, close: server.close };
+  const code = readFileSync(join(siteDir, "static", "search.js"), "utf8");
+  new Function(code)();
+  const engine = globalThis.kohyoSearch;
+  const index = new engine.Index(`${server.origin}/search/`);
+  const meta = await index.load();
+  async function search(query, filters = {}) {
+    const found = await index.search(query ?? "", filters);
+    return Promise.all(
+      found.results.map(async (r) => {
+        const d = await index.doc(r.id);
+        const excerpt = engine.marked(engine.excerpt(d.x, found.phrases));
+        const marked = engine.marked(engine.excerpt(d.t, found.phrases, 1000));
+        return { path: d.u, title: d.t, marked, context: d.c, excerpt, score: r.score };
+      }),
+    );
+  }
+  return { search, meta, engine, index, close: server.close };
 }
-
-function pathToFileUrl(dir) {
-  const abs = dir.endsWith("/") ? dir : dir + "/";
-  return new URL("file://" + abs.split(sep).map(encodeURIComponent).join("/"));
-}
-
-/** The query normalisation of themes/default/static/search.js (keep in step). */
-export function normalise(text) {
-  return text.normalize("NFKC").replace(/\s+/g, " ").trim();
-}
-
 /** Records `message` in `failures` unless `ok`. */
 export function check(failures, ok, message) {
   if (!ok) failures.push(message);
@@ -86,11 +85,3 @@ export function report(failures, what) {
   console.log(`ok: ${what}`);
 }
 
-// The ranking options the search page passes to pagefind, read from
-// themes/default/static/search.js so the tests rank as the site does.
-export function ranking() {
-  const script = readFileSync(new URL("../../themes/default/static/search.js", import.meta.url), "utf8");
-  const found = script.match(/var RANKING = (\{[^}]*\});/);
-  if (!found) throw new Error("search.js defines no RANKING");
-  return JSON.parse(found[1].replace(/(\w+):/g, '"$1":'));
-}
