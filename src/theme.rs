@@ -19,6 +19,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "base.html",
     "items.html",
     "revisions.html",
+    "partials/indicator-card.html",
     "indicators.html",
     "archived.html",
     "index.html",
@@ -47,6 +48,10 @@ const STATIC: &[(&str, &[u8])] = &[
     (
         "static/search.js",
         include_bytes!("../themes/default/static/search.js"),
+    ),
+    (
+        "static/kohyo.js",
+        include_bytes!("../themes/default/static/kohyo.js"),
     ),
 ];
 

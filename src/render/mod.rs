@@ -658,6 +658,7 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
             value(&serde_helpers::DashboardPage {
                 plan: &PlanView::new(plan, era),
                 groups: crate::views::indicator::dashboard(plan, era),
+                cards: crate::views::card::dashboard(plan, era),
                 counts: crate::views::indicator::status_counts(plan),
                 formulas: crate::views::indicator::formulas(),
             })
@@ -1003,6 +1004,7 @@ mod serde_helpers {
     pub struct DashboardPage<'a> {
         pub plan: &'a PlanView,
         pub groups: Vec<crate::views::indicator::DashboardGroup>,
+        pub cards: Vec<crate::views::card::CardGroup>,
         pub counts: crate::views::indicator::StatusCounts,
         pub formulas: Vec<crate::views::indicator::FormulaView>,
     }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::markdown;
 
+pub mod card;
 pub mod cycle;
 pub mod indicator;
 use crate::model::*;
@@ -400,6 +401,8 @@ pub struct IndicatorView {
     pub latest: String,
     /// Chart, summary and data table.
     pub chart: indicator::ChartView,
+    /// The indicator as a card (its answer at a glance).
+    pub card: card::CardView,
 }
 
 impl IndicatorView {
@@ -429,6 +432,7 @@ impl IndicatorView {
                 .collect(),
             latest,
             chart: indicator::chart(plan, indicator),
+            card: card::card(plan, indicator, era, String::new(), String::new()),
             id: indicator.id.clone(),
             name: indicator.name.clone(),
             kind: match indicator.kind {

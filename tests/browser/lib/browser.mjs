@@ -13,8 +13,8 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const AXE_VERSION = require('axe-core/package.json').version;
 
-/** WCAG 2.0 and 2.1, levels A and AA: JIS X 8341-3:2016 AA and beyond. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: JIS X 8341-3:2016 AA and beyond. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const CHROMIUM = process.env.KOHYO_CHROMIUM || '/usr/bin/chromium';
 const ARGS = [
