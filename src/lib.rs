@@ -19,6 +19,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod phrases;
 pub mod pipeline;
 pub mod raw;
 pub mod render;

@@ -91,6 +91,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Theme> {
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // `{{ text | phrases }}`: escaped, with <wbr> between Japanese phrases
+    // (src/phrases.rs); text already marked safe (rendered HTML) passes as is.
+    tera.register_filter(
+        "phrases",
+        |v: &tera::Value, _: tera::Kwargs, _: &tera::State| match v.as_str() {
+            Some(_) if v.is_safe() => v.clone(),
+            Some(s) => tera::Value::safe_string(&crate::phrases::wbr(s)),
+            None => tera::Value::safe_string(&crate::phrases::wbr(&v.to_string())),
+        },
+    );
     for (name, text) in &sources {
         if let Err(e) = tera.add_raw_template(name, text) {
             diags.error_hint(
