@@ -197,7 +197,9 @@ try {
   );
   await page.goto(`${server.origin}/${KEYBOARD_PAGE}`, { waitUntil: 'load' });
   report(`print layout on A4 (${KEYBOARD_PAGE})`, await printLayout(page));
+  await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
   const pdfFile = join(opts.shots, `${KEYBOARD_PAGE.replace(/\.html$/, '').replaceAll('/', '-')}-print.pdf`);
   await writeFile(pdfFile, pdf);
   console.log(`      (print: ${KEYBOARD_PAGE} is ${pdfPages(pdf)} A4 pages; ${pdfFile})`);

@@ -121,10 +121,23 @@ fn item_page_shows_the_pdca_thread_newest_first() {
         assert!(page.contains(part), "missing `{part}` in {page}");
     }
     let html = &pages["plans/demo/items/1.html"];
+    let list = html
+        .find("<ul class=\"roadmap-list\"")
+        .expect("the 工程表 as a list");
     assert_eq!(
-        html.matches("実績：実施").count(),
+        html[..list].matches(">実績：実施").count(),
         2,
-        "roadmap shows the actual status in 2025 and 2026"
+        "the roadmap table shows the actual status in 2025 and 2026"
+    );
+    assert_eq!(
+        html[list..]
+            .matches("2025年度（令和7年度）の実績：実施")
+            .count()
+            + html[list..]
+                .matches("2026年度（令和8年度）の実績：実施")
+                .count(),
+        2,
+        "so does its list for phones, with the years"
     );
     let item2 = &pages["plans/demo/items/2.html"];
     assert!(item2.contains("実績：一部実施"));

@@ -25,24 +25,28 @@ export async function twoTaps(page, origin) {
     const failures = [];
     await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
     let taps = 0;
-    for (const step of q.taps) {
-      taps += 1;
-      if (step.search) {
-        const box = page.locator('form[role="search"] input[name="q"]').first();
-        await box.fill(step.search);
-        await Promise.all([page.waitForLoadState('load'), box.press('Enter')]);
-        await page.waitForURL(/search\.html/, { timeout: 5000 }).catch(() => {});
-        continue;
+    try {
+      for (const step of q.taps) {
+        taps += 1;
+        if (step.search) {
+          const box = page.locator('form[role="search"] input[name="q"]').first();
+          await box.fill(step.search, { timeout: 5000 });
+          await Promise.all([page.waitForLoadState('load'), box.press('Enter')]);
+          await page.waitForURL(/search\.html/, { timeout: 5000 }).catch(() => {});
+          continue;
+        }
+        const link = page.locator(`a[href$="${step.href}"]`).filter({ hasText: step.text ?? '' }).first();
+        await link.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
+        if ((await link.count()) === 0) {
+          failures.push(`tap ${taps}: no link to …${step.href} on ${new URL(page.url()).pathname}`);
+          break;
+        }
+        if (!(await inView(link))) failures.push(`tap ${taps}: the link to …${step.href} is outside the screen`);
+        await Promise.all([page.waitForURL(`**${step.href.split('#')[0]}*`), link.click()]);
+        await page.waitForLoadState('load');
       }
-      const link = page.locator(`a[href$="${step.href}"]`).filter({ hasText: step.text ?? '' }).first();
-      await link.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
-      if ((await link.count()) === 0) {
-        failures.push(`tap ${taps}: no link to …${step.href} on ${new URL(page.url()).pathname}`);
-        break;
-      }
-      if (!(await inView(link))) failures.push(`tap ${taps}: the link to …${step.href} is outside the screen`);
-      await Promise.all([page.waitForURL(`**${step.href.split('#')[0]}*`), link.click()]);
-      await page.waitForLoadState('load');
+    } catch (e) {
+      failures.push(`tap ${taps} failed: ${String(e.message).split('\n')[0]}`);
     }
     if (taps > 2) failures.push(`${taps} taps; at most two are allowed`);
     if (failures.length === 0) {
