@@ -33,6 +33,10 @@ struct SiteView {
     nav: Vec<LinkView>,
     licence: LinkView,
     contact: String,
+    /// Notice on every page, HTML; empty when none.
+    notice: String,
+    /// Whether the organisation is the site's publisher.
+    official: bool,
 }
 
 /// What every template receives besides `site` and `page`: the frame of
@@ -372,6 +376,8 @@ fn site_view(site: &Site) -> SiteView {
             url: s.licence.url.clone().unwrap_or_default(),
         },
         contact: md(&s.contact),
+        notice: md(&s.notice),
+        official: s.official,
     }
 }
 

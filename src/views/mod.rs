@@ -101,6 +101,8 @@ pub struct PlanView {
     pub item_count: usize,
     /// Counts.
     pub indicator_count: usize,
+    /// Whether the plan names its source documents (出典 on its page).
+    pub has_source: bool,
 }
 
 impl PlanView {
@@ -122,6 +124,7 @@ impl PlanView {
             policy_count: plan.policy_count(),
             item_count: plan.items.len(),
             indicator_count: plan.indicator_count(),
+            has_source: plan.source.is_some(),
         }
     }
 }
