@@ -141,6 +141,11 @@ fn build(args: BuildArgs) -> ExitCode {
                     report.search.bytes as f64 / 1024.0,
                     report.search.elapsed.as_millis()
                 );
+                if !report.sitemap {
+                    println!(
+                        "note: no sitemap.xml and no canonical links, as the site has no base URL (set base_url in content/site.yaml or pass --base-url)"
+                    );
+                }
             }
             ExitCode::SUCCESS
         }

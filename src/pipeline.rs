@@ -86,6 +86,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// The search index, built as part of the build (its time is in `elapsed`).
     pub search: search::SearchStats,
+    /// Whether `sitemap.xml` and canonical links were written (only with a base URL).
+    pub sitemap: bool,
 }
 
 /// Why a build failed.
@@ -305,5 +307,6 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         data_files: tally.data_files,
         elapsed: start.elapsed(),
         search,
+        sitemap: site.settings.base_url.is_some(),
     })
 }

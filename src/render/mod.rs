@@ -171,10 +171,13 @@ impl<'a> Pages<'a> {
             path: paths::FEED.into(),
             bytes: feed::atom(site).into_bytes(),
         });
-        others.push(OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: sitemap(site, &jobs).into_bytes(),
-        });
+        // A sitemap lists absolute addresses, so only a site with a base URL has one.
+        if site.settings.base_url.is_some() {
+            others.push(OutputFile {
+                path: "sitemap.xml".into(),
+                bytes: sitemap(site, &jobs).into_bytes(),
+            });
+        }
         let by_path = jobs
             .iter()
             .enumerate()
@@ -289,9 +292,11 @@ fn render_job(
     let frame = Frame {
         // A server shows the 404 page at whatever address was asked for,
         // however deep, so relative links from it would go astray: with a
-        // base URL its links are absolute.
+        // base URL its links are absolute, without one they start at the
+        // server's root (`/`), where a site without a base URL is taken to be.
         root: match (&site.settings.base_url, job.path.as_str()) {
             (Some(base), NOT_FOUND) => base.clone(),
+            (None, NOT_FOUND) => "/".to_string(),
             _ => urls::path_to_root(&job.path),
         },
         path: &job.path,
@@ -922,6 +927,7 @@ fn division_jobs<'a>(site: &'a Site, jobs: &mut Vec<Job<'a>>) {
     });
 }
 
+/// `sitemap.xml`, for a site with a base URL (every address absolute).
 fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
     let mut paths: Vec<&str> = jobs
         .iter()
@@ -932,11 +938,9 @@ fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let base = site.settings.base_url.as_deref().unwrap_or_default();
     for p in paths {
-        let loc = match &site.settings.base_url {
-            Some(base) => urls::join_base(base, p),
-            None => p.to_string(),
-        };
+        let loc = urls::join_base(base, p);
         xml.push_str("  <url><loc>");
         xml.push_str(&escape_xml(&loc));
         xml.push_str("</loc></url>\n");

@@ -8,6 +8,7 @@ mod cli;
 mod cycles;
 mod data;
 mod errors;
+mod feeds;
 mod import;
 mod search;
 mod seeds;
