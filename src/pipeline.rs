@@ -78,7 +78,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Bytes written.
     pub bytes: u64,
-    /// Indicator charts drawn (one per indicator; sparklines not counted).
+    /// Indicator charts drawn (one per indicator with a published actual, so
+    /// with two points; sparklines not counted).
     pub charts: usize,
     /// Open data files (CSV and JSON).
     pub data_files: usize,
@@ -303,7 +304,15 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         files: report.files,
         pages: tally.pages,
         bytes: report.bytes,
-        charts: site.plans.iter().map(|p| p.indicator_count()).sum(),
+        charts: site
+            .plans
+            .iter()
+            .map(|p| {
+                p.all_indicators()
+                    .filter(|(_, i)| p.actuals(&i.id).iter().any(|(_, a)| a.value.is_some()))
+                    .count()
+            })
+            .sum(),
         data_files: tally.data_files,
         elapsed: start.elapsed(),
         search,
