@@ -93,6 +93,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Theme> {
     tera.autoescape_on(vec![".html", ".xml"]);
     // `{{ text | phrases }}`: escaped, with <wbr> between Japanese phrases
     // (src/phrases.rs); text already marked safe (rendered HTML) passes as is.
+    // `{{ date | jdate(era=site.era_years) }}`: 2025-03-31 as 2025年3月31日
+    // (src/years.rs); text that is not such a date passes as it is.
+    tera.register_filter("jdate", |v: &str, kwargs: tera::Kwargs, _: &tera::State| {
+        let era = kwargs.get::<bool>("era").ok().flatten().unwrap_or(false);
+        crate::years::date(v, era).unwrap_or_else(|| v.to_string())
+    });
     tera.register_filter(
         "phrases",
         |v: &tera::Value, _: tera::Kwargs, _: &tera::State| match v.as_str() {

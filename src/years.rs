@@ -61,8 +61,26 @@ const ERA_DAYS: &[((i32, u32, u32), &str)] = &[
     ((1926, 12, 25), "昭和"),
 ];
 
-/// A `YYYY-MM-DD` date as Japanese readers write a month: `2025年3月`, or
-/// `2025年（令和7年）3月` with eras on. `None` when `date` is not such a date.
+/// A `YYYY-MM-DD` or `YYYY-MM` date as Japanese readers write it:
+/// `2025年3月31日` or `2025年3月`, with the era after the year when eras are
+/// on (`2025年（令和7年）3月31日`). `None` when `date` is not such a date.
+pub fn date(date: &str, with_era: bool) -> Option<String> {
+    let day = date
+        .get(8..)
+        .filter(|_| date.len() == 10)
+        .and_then(|d| d.parse::<u32>().ok())
+        .filter(|d| (1..=31).contains(d));
+    let month = month(date, with_era)?;
+    match (date.len(), day) {
+        (7, _) => Some(month),
+        (10, Some(d)) => Some(format!("{month}{d}日")),
+        _ => None,
+    }
+}
+
+/// A `YYYY-MM-DD` (or `YYYY-MM`) date's month as Japanese readers write it:
+/// `2025年3月`, or `2025年（令和7年）3月` with eras on. `None` when `date` is
+/// not such a date.
 pub fn month(date: &str, with_era: bool) -> Option<String> {
     let mut parts = date.splitn(3, '-');
     let year: i32 = parts.next()?.parse().ok()?;
@@ -127,6 +145,18 @@ mod tests {
         );
         assert_eq!(month("2025-13-01", false), None);
         assert_eq!(month("令和7年", false), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2025-03-31", false).as_deref(), Some("2025年3月31日"));
+        assert_eq!(date("2025-03", false).as_deref(), Some("2025年3月"));
+        assert_eq!(
+            date("2026-08-01", true).as_deref(),
+            Some("2026年（令和8年）8月1日")
+        );
+        assert_eq!(date("2025-03-xx", false), None);
+        assert_eq!(date("2025", false), None);
     }
 
     #[test]

@@ -37,6 +37,8 @@ struct SiteView {
     notice: String,
     /// Whether the organisation is the site's publisher.
     official: bool,
+    /// Whether fiscal years and dates show their era.
+    era_years: bool,
 }
 
 /// What every template receives besides `site` and `page`: the frame of
@@ -383,6 +385,7 @@ fn site_view(site: &Site) -> SiteView {
         contact: md(&s.contact),
         notice: md(&s.notice),
         official: s.official,
+        era_years: s.era_years,
     }
 }
 

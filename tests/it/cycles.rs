@@ -157,15 +157,15 @@ fn home_shows_the_latest_cycle_and_news() {
     );
     assert!(home.contains("お知らせ 2026-08-29 2025年度の評価結果を公表しました"));
     assert!(
-        home.contains("更新日：2027-08-30"),
+        home.contains("更新日： 2027年（令和9年）8月30日"),
         "the home page dates from the newest results"
     );
     assert!(
-        text(&pages["plans/demo/cycles/2025.html"]).contains("更新日：2026-08-29"),
+        text(&pages["plans/demo/cycles/2025.html"]).contains("更新日： 2026年（令和8年）8月29日"),
         "a cycle page dates from its own publication"
     );
     assert!(
-        text(&pages["plans/demo/policies/1.html"]).contains("更新日：2025-03"),
+        text(&pages["plans/demo/policies/1.html"]).contains("更新日： 2025年（令和7年）3月"),
         "a policy page shows no results: the adoption date"
     );
     assert!(!pages["404.html"].contains("更新日"));
