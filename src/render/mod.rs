@@ -836,7 +836,18 @@ fn division_page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera::V
             items
                 .iter()
                 .filter(|(ip, _)| *ip == p)
-                .map(|&(_, i)| (&plan.items[i], ItemRow::new(site, plan, &plan.items[i])))
+                .map(|&(_, i)| {
+                    let item = &plan.items[i];
+                    let leads = item.divisions.contains(&d.id)
+                        || item.projects.iter().any(|pr| pr.divisions.contains(&d.id));
+                    let mut row = ItemRow::new(site, plan, item);
+                    row.role = if leads {
+                        "取組所属"
+                    } else {
+                        "関係所属"
+                    };
+                    (item, row)
+                })
                 .collect()
         })
         .collect();
@@ -926,8 +937,34 @@ fn division_jobs<'a>(site: &'a Site, jobs: &mut Vec<Job<'a>>) {
         title_parts: vec!["所属別の実施項目".into()],
         description: "実施項目を担当する所属の一覧。".into(),
         crumbs: vec![home_crumb()],
-        page: PageData::Ready(value(&index)),
+        page: PageData::Ready(value(&by_bureau(index))),
     });
+}
+
+/// The division index grouped by 部局, bureaus in the order they first
+/// appear; divisions without one come last, under 部局の記載なし.
+fn by_bureau(rows: Vec<serde_helpers::DivisionRow>) -> Vec<serde_helpers::BureauGroup> {
+    let mut groups: Vec<serde_helpers::BureauGroup> = Vec::new();
+    let mut none = Vec::new();
+    for row in rows {
+        if row.bureau.is_empty() {
+            none.push(row);
+        } else if let Some(g) = groups.iter_mut().find(|g| g.bureau == row.bureau) {
+            g.divisions.push(row);
+        } else {
+            groups.push(serde_helpers::BureauGroup {
+                bureau: row.bureau.clone(),
+                divisions: vec![row],
+            });
+        }
+    }
+    if !none.is_empty() {
+        groups.push(serde_helpers::BureauGroup {
+            bureau: "部局の記載なし".into(),
+            divisions: none,
+        });
+    }
+    groups
 }
 
 /// `sitemap.xml`, for a site with a base URL (every address absolute).
@@ -1040,6 +1077,12 @@ mod serde_helpers {
         pub bureau: String,
         pub url: String,
         pub item_count: usize,
+    }
+
+    #[derive(Serialize)]
+    pub struct BureauGroup {
+        pub bureau: String,
+        pub divisions: Vec<DivisionRow>,
     }
 
     #[derive(Serialize)]

@@ -150,6 +150,10 @@ pub struct ItemRow {
     pub policy: LinkView,
     /// Goal number and title.
     pub goal: LinkView,
+    /// On a division's page, the division's part in the item: 取組所属
+    /// (it leads the item or one of its projects) or 関係所属 (related only);
+    /// empty elsewhere.
+    pub role: &'static str,
 }
 
 impl ItemRow {
@@ -177,6 +181,7 @@ impl ItemRow {
                 title: format!("目標{} {}", goal.number, goal.title),
                 url: paths::goal(&plan.id, goal.number),
             },
+            role: "",
         }
     }
 }

@@ -10,6 +10,7 @@ mod data;
 mod errors;
 mod feeds;
 mod import;
+mod phone;
 mod search;
 mod seeds;
 mod serve;
