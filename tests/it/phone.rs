@@ -43,7 +43,8 @@ fn cards_answer_first_on_dashboard_plan_and_item_pages() {
     assert!(card.contains("実績なし"), "no result published yet: {card}");
     assert!(card.contains("策定時と比べて<span class=\"status-no-data\">データなし</span>"));
     assert!(
-        card.contains("12.5時間（2023年度（令和5年度））"),
+        card.replace("<wbr>", "")
+            .contains("12.5時間（2023年度（令和5年度））"),
         "baseline: {card}"
     );
     assert!(card.contains("実施項目25"), "its owner: {card}");
