@@ -9,7 +9,8 @@
 //! (a mark such as ★, a lone particle) is joined to its neighbour, so no line
 //! is left holding one character.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 use budouy::Parser;
 use budouy::model::load_default_japanese_parser;
@@ -17,6 +18,12 @@ use budouy::model::load_default_japanese_parser;
 use crate::escape::xml as html;
 
 static PARSER: LazyLock<Parser> = LazyLock::new(load_default_japanese_parser);
+
+/// Texts already marked: the same titles recur on many pages (the site's
+/// title on every one). Emptied when it grows past [`CACHE_LIMIT`], so a
+/// long preview session never holds more than that.
+static CACHE: LazyLock<Mutex<HashMap<String, String>>> = LazyLock::new(Default::default);
+const CACHE_LIMIT: usize = 50_000;
 
 /// The character offsets (from 1 to the text's length less 1) where a line
 /// may break between phrases of `text`.
@@ -55,6 +62,21 @@ pub fn boundaries(text: &str) -> Vec<usize> {
 /// a phrase, an opening bracket is kept on the line of the character before
 /// it (`<span class="nobr">★（</span>`): browsers may otherwise break there.
 pub fn wbr(text: &str) -> String {
+    if let Some(done) = CACHE.lock().ok().and_then(|c| c.get(text).cloned()) {
+        return done;
+    }
+    let out = mark(text);
+    if let Ok(mut cache) = CACHE.lock() {
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(text.to_string(), out.clone());
+    }
+    out
+}
+
+/// [`wbr`] without the cache.
+fn mark(text: &str) -> String {
     let cuts = boundaries(text);
     if cuts.is_empty() {
         return html(text);
