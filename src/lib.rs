@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pasted;
+pub mod phrases;
 pub mod pipeline;
 pub mod raw;
 pub mod render;
@@ -34,3 +35,23 @@ pub mod validate;
 pub mod views;
 pub mod within;
 pub mod years;
+
+/// Like `println!`, but a closed standard output (the reader went away, as
+/// in `kohyo build | head -1`) is not a panic: the line is dropped and the
+/// command goes on, so a build still finishes and a preview keeps serving.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Like `print!`, with [`outln!`]'s handling of a closed standard output.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::write!(::std::io::stdout(), $($arg)*);
+    }};
+}

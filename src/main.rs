@@ -164,7 +164,7 @@ fn build(args: BuildArgs) -> ExitCode {
                         "note: {file} is a draft, shown under a 「公表前の案」 banner: preview this output, do not publish it"
                     );
                 }
-                println!(
+                kohyo::outln!(
                     "built {} pages, {} charts, {} data files ({} files, {:.1} KiB) into {} in {} ms (search index: {} pages, {:.1} KiB, {} ms){}",
                     report.pages,
                     report.charts,
@@ -178,6 +178,11 @@ fn build(args: BuildArgs) -> ExitCode {
                     report.search.elapsed.as_millis(),
                     warning_suffix(&report.warnings)
                 );
+                if !report.sitemap {
+                    kohyo::outln!(
+                        "note: no sitemap.xml and no canonical links, as the site has no base URL (set base_url in content/site.yaml or pass --base-url)"
+                    );
+                }
             }
             ExitCode::SUCCESS
         }
@@ -241,7 +246,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     warning_suffix(&r.warnings)
                 );
                 match format {
-                    Format::Human => println!("{summary}"),
+                    Format::Human => kohyo::outln!("{summary}"),
                     Format::Json => eprintln!("{summary}"),
                 }
             }

@@ -69,6 +69,10 @@ pub struct Settings {
     pub description: Option<String>,
     /// Contact paragraph (Markdown).
     pub contact: Option<String>,
+    /// Notice on every page (Markdown).
+    pub notice: Option<String>,
+    /// Whether the organisation publishes the site itself.
+    pub official: bool,
     /// Licence of the published data.
     pub licence: Licence,
 }

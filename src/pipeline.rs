@@ -91,7 +91,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Bytes written.
     pub bytes: u64,
-    /// Indicator charts drawn (one per indicator; sparklines not counted).
+    /// Indicator charts drawn (one per indicator with a published actual, so
+    /// with two points; sparklines not counted).
     pub charts: usize,
     /// Open data files (CSV and JSON).
     pub data_files: usize,
@@ -108,6 +109,8 @@ pub struct BuildReport {
     pub drafts_left_out: Vec<String>,
     /// Draft results files shown (with [`BuildOptions::drafts`]).
     pub drafts_shown: Vec<String>,
+    /// Whether `sitemap.xml` and canonical links were written (only with a base URL).
+    pub sitemap: bool,
 }
 
 /// Why a build failed.
@@ -383,7 +386,15 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
         files: report.files,
         pages: tally.pages,
         bytes: report.bytes,
-        charts: site.plans.iter().map(|p| p.indicator_count()).sum(),
+        charts: site
+            .plans
+            .iter()
+            .map(|p| {
+                p.all_indicators()
+                    .filter(|(_, i)| p.actuals(&i.id).iter().any(|(_, a)| a.value.is_some()))
+                    .count()
+            })
+            .sum(),
         data_files: tally.data_files,
         elapsed: start.elapsed(),
         search,
@@ -397,5 +408,6 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRep
             .filter(|c| c.draft)
             .map(|c| c.source_file.clone())
             .collect(),
+        sitemap: site.settings.base_url.is_some(),
     })
 }

@@ -34,6 +34,14 @@ pub struct RawSite {
     /// Who to contact about the plan (Markdown).
     #[serde(default)]
     pub contact: Option<String>,
+    /// A notice shown at the top of every page, on screen and in print
+    /// (Markdown), e.g. that the site is a sample and not the official one.
+    #[serde(default)]
+    pub notice: Option<String>,
+    /// Whether the organisation itself publishes this site; only then is it
+    /// shown as the publisher (発行).
+    #[serde(default)]
+    pub official: bool,
     /// Licence of the published data.
     #[serde(default)]
     pub licence: Option<RawLicence>,

@@ -20,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "base.html",
     "items.html",
     "revisions.html",
+    "partials/indicator-card.html",
     "indicators.html",
     "archived.html",
     "index.html",
@@ -48,6 +49,10 @@ const STATIC: &[(&str, &[u8])] = &[
     (
         "static/search.js",
         include_bytes!("../themes/default/static/search.js"),
+    ),
+    (
+        "static/kohyo.js",
+        include_bytes!("../themes/default/static/kohyo.js"),
     ),
 ];
 
@@ -105,6 +110,22 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Theme> {
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // `{{ text | phrases }}`: escaped, with <wbr> between Japanese phrases
+    // (src/phrases.rs); text already marked safe (rendered HTML) passes as is.
+    // `{{ date | jdate(era=site.era_years) }}`: 2025-03-31 as 2025年3月31日
+    // (src/years.rs); text that is not such a date passes as it is.
+    tera.register_filter("jdate", |v: &str, kwargs: tera::Kwargs, _: &tera::State| {
+        let era = kwargs.get::<bool>("era").ok().flatten().unwrap_or(false);
+        crate::years::date(v, era).unwrap_or_else(|| v.to_string())
+    });
+    tera.register_filter(
+        "phrases",
+        |v: &tera::Value, _: tera::Kwargs, _: &tera::State| match v.as_str() {
+            Some(_) if v.is_safe() => v.clone(),
+            Some(s) => tera::Value::safe_string(&crate::phrases::wbr(s)),
+            None => tera::Value::safe_string(&crate::phrases::wbr(&v.to_string())),
+        },
+    );
     for (name, text) in &sources {
         if let Err(e) = tera.add_raw_template(name, text) {
             let (place, message) = template_error(name, &e);
@@ -217,6 +238,13 @@ fn unused_files<'a>(
     let mut problems = Vec::new();
     for e in site.list(dir, &mut problems).unwrap_or_default() {
         if e.name.starts_with('.') || e.name.ends_with('~') || used.contains(&e.name.as_str()) {
+            continue;
+        }
+        // A folder of templates such as `partials/`: look inside it.
+        let inner = format!("{}/", e.name);
+        let nested: Vec<&str> = used.iter().filter_map(|u| u.strip_prefix(&inner)).collect();
+        if !nested.is_empty() {
+            unused_files(site, &e.path, nested.into_iter(), diags);
             continue;
         }
         diags.warning_hint(

@@ -54,6 +54,60 @@ pub fn number(value: f64, precision: Option<u8>) -> String {
     }
 }
 
+/// Era start dates (year, month, day), newest first, for calendar dates.
+const ERA_DAYS: &[((i32, u32, u32), &str)] = &[
+    ((2019, 5, 1), "令和"),
+    ((1989, 1, 8), "平成"),
+    ((1926, 12, 25), "昭和"),
+];
+
+/// A `YYYY-MM-DD` or `YYYY-MM` date as Japanese readers write it:
+/// `2025年3月31日` or `2025年3月`, with the era after the year when eras are
+/// on (`2025年（令和7年）3月31日`). `None` when `date` is not such a date.
+pub fn date(date: &str, with_era: bool) -> Option<String> {
+    let day = date
+        .get(8..)
+        .filter(|_| date.len() == 10)
+        .and_then(|d| d.parse::<u32>().ok())
+        .filter(|d| (1..=31).contains(d));
+    let month = month(date, with_era)?;
+    match (date.len(), day) {
+        (7, _) => Some(month),
+        (10, Some(d)) => Some(format!("{month}{d}日")),
+        _ => None,
+    }
+}
+
+/// A `YYYY-MM-DD` (or `YYYY-MM`) date's month as Japanese readers write it:
+/// `2025年3月`, or `2025年（令和7年）3月` with eras on. `None` when `date` is
+/// not such a date.
+pub fn month(date: &str, with_era: bool) -> Option<String> {
+    let mut parts = date.splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts
+        .next()
+        .unwrap_or("1")
+        .get(..2)
+        .unwrap_or("1")
+        .parse()
+        .ok()?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let era = ERA_DAYS
+        .iter()
+        .find(|(start, _)| (year, m, d) >= *start)
+        .map(|((start, _, _), name)| match year - start + 1 {
+            1 => format!("{name}元年"),
+            n => format!("{name}{n}年"),
+        });
+    Some(match era {
+        Some(e) if with_era => format!("{year}年（{e}）{m}月"),
+        _ => format!("{year}年{m}月"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +126,37 @@ mod tests {
         assert_eq!(fiscal_year(2025, false), "2025年度");
         assert_eq!(fiscal_year(2025, true), "2025年度（令和7年度）");
         assert_eq!(fiscal_year(1900, true), "1900年度");
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month("2025-03-31", false).as_deref(), Some("2025年3月"));
+        assert_eq!(
+            month("2025-03-31", true).as_deref(),
+            Some("2025年（令和7年）3月")
+        );
+        assert_eq!(
+            month("2019-04-30", true).as_deref(),
+            Some("2019年（平成31年）4月")
+        );
+        assert_eq!(
+            month("2019-05-01", true).as_deref(),
+            Some("2019年（令和元年）5月")
+        );
+        assert_eq!(month("2025-13-01", false), None);
+        assert_eq!(month("令和7年", false), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2025-03-31", false).as_deref(), Some("2025年3月31日"));
+        assert_eq!(date("2025-03", false).as_deref(), Some("2025年3月"));
+        assert_eq!(
+            date("2026-08-01", true).as_deref(),
+            Some("2026年（令和8年）8月1日")
+        );
+        assert_eq!(date("2025-03-xx", false), None);
+        assert_eq!(date("2025", false), None);
     }
 
     #[test]

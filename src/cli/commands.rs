@@ -45,7 +45,7 @@ pub fn init(args: InitArgs) -> ExitCode {
         Ok(report) => {
             if !args.quiet {
                 let dir = args.dir.display();
-                println!(
+                kohyo::outln!(
                     "created an example site in {dir} ({} files); next: kohyo check --root {dir}",
                     report.files.len()
                 );
@@ -65,7 +65,7 @@ pub fn schema(args: SchemaArgs) -> ExitCode {
         .join(", ");
     match &args.out {
         None => {
-            print!("{}", schema::to_pretty(&schema::combined()));
+            kohyo::out!("{}", schema::to_pretty(&schema::combined()));
             if !args.quiet {
                 eprintln!(
                     "printed {} schemas ({kinds}) as one JSON object",
@@ -77,7 +77,7 @@ pub fn schema(args: SchemaArgs) -> ExitCode {
         Some(out) => match schema::write_all(out) {
             Ok(files) => {
                 if !args.quiet {
-                    println!(
+                    kohyo::outln!(
                         "wrote {} schemas ({kinds}) into {}",
                         files.len(),
                         out.display()

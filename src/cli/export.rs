@@ -16,18 +16,18 @@ pub fn export(args: ExportArgs) -> ExitCode {
                 for w in &report.written {
                     let name = w.path.file_name().unwrap_or_default().to_string_lossy();
                     match &w.division {
-                        Some(d) => println!(
+                        Some(d) => kohyo::outln!(
                             "  {name}: {d}, {} item(s), {:.1} KiB",
                             w.items,
                             w.bytes as f64 / 1024.0
                         ),
-                        None => println!(
+                        None => kohyo::outln!(
                             "  {name}: secretariat (committee and opinions), {:.1} KiB",
                             w.bytes as f64 / 1024.0
                         ),
                     }
                 }
-                println!(
+                kohyo::outln!(
                     "wrote {} workbook(s) ({} division(s) and the secretariat's) into {} in {} ms; send them out, then kohyo import results {}",
                     report.written.len(),
                     report.written.len() - 1,

@@ -51,7 +51,7 @@ pub fn print_problems(diags: &Diagnostics, root: &Path, format: Format) {
                 out.push_str(&d.to_json());
                 out.push('\n');
             }
-            print!("{out}");
+            kohyo::out!("{out}");
         }
         Format::Human => {
             let style = Style::stderr();

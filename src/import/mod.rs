@@ -177,7 +177,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
     };
     match result {
         Ok(report) => {
-            print!("{}", report.stdout);
+            crate::out!("{}", report.stdout);
             if !quiet {
                 for note in &report.notes {
                     eprintln!("note: {note}");

@@ -21,15 +21,42 @@ fn timestamp(date: &str) -> String {
     format!("{date}T00:00:00+09:00")
 }
 
+/// The feed's id, unique to the site so that feed readers never merge two
+/// sites' feeds: its absolute address with a base URL, otherwise a URN
+/// made from the site's title and organisation (FNV-1a, stable across
+/// builds and machines).
+pub fn feed_id(site: &Site) -> String {
+    match &site.settings.base_url {
+        Some(base) => urls::join_base(base, paths::FEED),
+        None => format!("urn:kohyo:site:{:016x}", site_key(site)),
+    }
+}
+
+fn site_key(site: &Site) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let text = format!("{}\n{}", site.settings.title, site.settings.organisation);
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 /// The feed as Atom XML.
 pub fn atom(site: &Site) -> String {
     let era = site.settings.era_years;
+    let feed_id = feed_id(site);
+    // Entries are named inside the feed's id, so they too are unique to the site.
+    let entry_id = |rest: String| match &site.settings.base_url {
+        Some(_) => format!("{feed_id}#{rest}"),
+        None => format!("{feed_id}:{rest}"),
+    };
     let mut entries = Vec::new();
     for plan in &site.plans {
         for c in &plan.cycles {
             let Some(date) = &c.published else { continue };
             entries.push(Entry {
-                id: format!("urn:kohyo:{}:cycle:{}", plan.id, c.year),
+                id: entry_id(format!("{}:cycle:{}", plan.id, c.year)),
                 title: format!(
                     "{} {}の評価結果を公表しました",
                     plan.title,
@@ -47,7 +74,7 @@ pub fn atom(site: &Site) -> String {
     for page in &site.pages {
         let Some(date) = &page.date else { continue };
         entries.push(Entry {
-            id: format!("urn:kohyo:page:{}", page.slug),
+            id: entry_id(format!("page:{}", page.slug)),
             title: page.title.clone(),
             path: paths::page(&page.slug),
             updated: timestamp(date),
@@ -84,10 +111,6 @@ pub fn atom(site: &Site) -> String {
         "  <title>{}</title>\n",
         escape_xml(&site.settings.title)
     ));
-    let feed_id = match site.settings.base_url {
-        Some(_) => link(paths::FEED),
-        None => "urn:kohyo:feed".to_string(),
-    };
     xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&feed_id)));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!(

@@ -33,6 +33,12 @@ struct SiteView {
     nav: Vec<LinkView>,
     licence: LinkView,
     contact: String,
+    /// Notice on every page, HTML; empty when none.
+    notice: String,
+    /// Whether the organisation is the site's publisher.
+    official: bool,
+    /// Whether fiscal years and dates show their era.
+    era_years: bool,
 }
 
 /// What every template receives besides `site` and `page`: the frame of
@@ -166,10 +172,13 @@ impl<'a> Pages<'a> {
             path: paths::FEED.into(),
             bytes: feed::atom(site).into_bytes(),
         });
-        others.push(OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: sitemap(site, &jobs).into_bytes(),
-        });
+        // A sitemap lists absolute addresses, so only a site with a base URL has one.
+        if site.settings.base_url.is_some() {
+            others.push(OutputFile {
+                path: "sitemap.xml".into(),
+                bytes: sitemap(site, &jobs).into_bytes(),
+            });
+        }
         let by_path = jobs
             .iter()
             .enumerate()
@@ -286,9 +295,11 @@ fn render_job(
     let frame = Frame {
         // A server shows the 404 page at whatever address was asked for,
         // however deep, so relative links from it would go astray: with a
-        // base URL its links are absolute.
+        // base URL its links are absolute, without one they start at the
+        // server's root (`/`), where a site without a base URL is taken to be.
         root: match (&site.settings.base_url, job.path.as_str()) {
             (Some(base), NOT_FOUND) => base.clone(),
+            (None, NOT_FOUND) => "/".to_string(),
             _ => urls::path_to_root(&job.path),
         },
         path: &job.path,
@@ -376,6 +387,9 @@ fn site_view(site: &Site) -> SiteView {
             url: s.licence.url.clone().unwrap_or_default(),
         },
         contact: md(&s.contact),
+        notice: md(&s.notice),
+        official: s.official,
+        era_years: s.era_years,
     }
 }
 
@@ -692,6 +706,7 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
             value(&serde_helpers::DashboardPage {
                 plan: &PlanView::new(plan, era),
                 groups: crate::views::indicator::dashboard(plan, era),
+                cards: crate::views::card::dashboard(plan, era),
                 counts: crate::views::indicator::status_counts(plan),
                 formulas: crate::views::indicator::formulas(),
             })
@@ -867,7 +882,18 @@ fn division_page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera::V
             items
                 .iter()
                 .filter(|(ip, _)| *ip == p)
-                .map(|&(_, i)| (&plan.items[i], ItemRow::new(site, plan, &plan.items[i])))
+                .map(|&(_, i)| {
+                    let item = &plan.items[i];
+                    let leads = item.divisions.contains(&d.id)
+                        || item.projects.iter().any(|pr| pr.divisions.contains(&d.id));
+                    let mut row = ItemRow::new(site, plan, item);
+                    row.role = if leads {
+                        "取組所属"
+                    } else {
+                        "関係所属"
+                    };
+                    (item, row)
+                })
                 .collect()
         })
         .collect();
@@ -957,10 +983,37 @@ fn division_jobs<'a>(site: &'a Site, jobs: &mut Vec<Job<'a>>) {
         title_parts: vec!["所属別の実施項目".into()],
         description: "実施項目を担当する所属の一覧。".into(),
         crumbs: vec![home_crumb()],
-        page: PageData::Ready(value(&index)),
+        page: PageData::Ready(value(&by_bureau(index))),
     });
 }
 
+/// The division index grouped by 部局, bureaus in the order they first
+/// appear; divisions without one come last, under 部局の記載なし.
+fn by_bureau(rows: Vec<serde_helpers::DivisionRow>) -> Vec<serde_helpers::BureauGroup> {
+    let mut groups: Vec<serde_helpers::BureauGroup> = Vec::new();
+    let mut none = Vec::new();
+    for row in rows {
+        if row.bureau.is_empty() {
+            none.push(row);
+        } else if let Some(g) = groups.iter_mut().find(|g| g.bureau == row.bureau) {
+            g.divisions.push(row);
+        } else {
+            groups.push(serde_helpers::BureauGroup {
+                bureau: row.bureau.clone(),
+                divisions: vec![row],
+            });
+        }
+    }
+    if !none.is_empty() {
+        groups.push(serde_helpers::BureauGroup {
+            bureau: "部局の記載なし".into(),
+            divisions: none,
+        });
+    }
+    groups
+}
+
+/// `sitemap.xml`, for a site with a base URL (every address absolute).
 fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
     let mut paths: Vec<&str> = jobs
         .iter()
@@ -971,11 +1024,9 @@ fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let base = site.settings.base_url.as_deref().unwrap_or_default();
     for p in paths {
-        let loc = match &site.settings.base_url {
-            Some(base) => urls::join_base(base, p),
-            None => p.to_string(),
-        };
+        let loc = urls::join_base(base, p);
         xml.push_str("  <url><loc>");
         xml.push_str(&escape_xml(&loc));
         xml.push_str("</loc></url>\n");
@@ -1055,6 +1106,7 @@ mod serde_helpers {
     pub struct DashboardPage<'a> {
         pub plan: &'a PlanView,
         pub groups: Vec<crate::views::indicator::DashboardGroup>,
+        pub cards: Vec<crate::views::card::CardGroup>,
         pub counts: crate::views::indicator::StatusCounts,
         pub formulas: Vec<crate::views::indicator::FormulaView>,
     }
@@ -1077,6 +1129,12 @@ mod serde_helpers {
         pub bureau: String,
         pub url: String,
         pub item_count: usize,
+    }
+
+    #[derive(Serialize)]
+    pub struct BureauGroup {
+        pub bureau: String,
+        pub divisions: Vec<DivisionRow>,
     }
 
     #[derive(Serialize)]

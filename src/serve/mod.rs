@@ -148,7 +148,7 @@ pub fn run(options: &ServeOptions, describe: Describe) -> Result<(), ServeError>
     builder.no_search = options.no_search;
     let first = builder.build(None);
     let (publish, current) = tokio::sync::watch::channel(Arc::new(first));
-    println!("serving at http://127.0.0.1:{port}/ (Ctrl-C stops)");
+    crate::outln!("serving at http://127.0.0.1:{port}/ (Ctrl-C stops)");
 
     let stop = Arc::new(AtomicBool::new(false));
     let rebuilds = {
@@ -163,7 +163,7 @@ pub fn run(options: &ServeOptions, describe: Describe) -> Result<(), ServeError>
     stop.store(true, Ordering::Relaxed);
     let _ = rebuilds.join();
     if result.is_ok() && !options.quiet {
-        println!("stopped");
+        crate::outln!("stopped");
     }
     result
 }
@@ -324,7 +324,7 @@ impl Builder {
                     let quiet = self.quiet;
                     lazy::index_in_background(Arc::clone(&lazy), move |start, finished| {
                         if finished && !quiet {
-                            println!("search index updated in {} ms", start.elapsed().as_millis());
+                            crate::outln!("search index updated in {} ms", start.elapsed().as_millis());
                         }
                     });
                 }
@@ -344,7 +344,7 @@ impl Builder {
                         0 => String::new(),
                         n => format!("; {n} warning(s)"),
                     };
-                    println!(
+                    crate::outln!(
                         "{verb} {pages} pages in {} ms{warned}",
                         start.elapsed().as_millis()
                     );

@@ -118,6 +118,8 @@ fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Settings {
         era_years: raw.era_years,
         description: raw.description.clone(),
         contact: raw.contact.clone(),
+        notice: raw.notice.clone(),
+        official: raw.official,
         licence,
     }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::markdown;
 
+pub mod card;
 pub mod cycle;
 pub mod indicator;
 use crate::model::*;
@@ -102,6 +103,8 @@ pub struct PlanView {
     pub item_count: usize,
     /// Counts.
     pub indicator_count: usize,
+    /// Whether the plan names its source documents (出典 on its page).
+    pub has_source: bool,
 }
 
 impl PlanView {
@@ -124,6 +127,7 @@ impl PlanView {
             policy_count: plan.policy_count(),
             item_count: plan.items.len(),
             indicator_count: plan.indicator_count(),
+            has_source: plan.source.is_some(),
         }
     }
 }
@@ -186,6 +190,10 @@ pub struct ItemRow {
     pub policy: Option<LinkView>,
     /// Goal (first level) label and title, in a plan of two or more levels.
     pub goal: Option<LinkView>,
+    /// On a division's page, the division's part in the item: 取組所属
+    /// (it leads the item or one of its projects) or 関係所属 (related only);
+    /// empty elsewhere.
+    pub role: &'static str,
 }
 
 impl ItemRow {
@@ -218,6 +226,7 @@ impl ItemRow {
                 title: format!("{} {}", plan.goal_label(g.number), g.title),
                 url: paths::goal(&plan.id, g.number),
             }),
+            role: "",
         }
     }
 }
@@ -460,6 +469,8 @@ pub struct IndicatorView {
     pub chart: indicator::ChartView,
     /// The indicator of an earlier plan this one continues, with its values.
     pub earlier: Option<EarlierView>,
+    /// The indicator as a card (its answer at a glance).
+    pub card: card::CardView,
     /// What this indicator continues, resolved by [`IndicatorView::with_earlier`].
     #[serde(skip)]
     continues: Option<Continues>,
@@ -519,6 +530,7 @@ impl IndicatorView {
             latest,
             chart: indicator::chart(plan, indicator, era),
             earlier: None,
+            card: card::card(plan, indicator, era, String::new(), String::new()),
             continues: indicator.continues.clone(),
             id: indicator.id.clone(),
             name: indicator.name.clone(),

@@ -2,20 +2,27 @@
 // builds them first):
 //   1. internal links and #fragments resolve, id references exist;
 //   2. the W3C Nu HTML Checker reports no error;
-//   3. axe-core (WCAG 2.0/2.1 A and AA) finds no violation on every page type,
+//   3. axe-core (WCAG 2.0/2.1/2.2 A and AA) finds no violation on every page,
 //      and no page scrolls sideways at 320 CSS px (reflow, 400% zoom);
-//   4. the keyboard walk on an item page and its print layout.
+//   4. the phone gate, on every page at 320 and 375 CSS px: no sideways
+//      scrolling, no heading with a one-character line, every indicator's
+//      latest value, target and status inside the screen, no chart wider than
+//      its box; a 375 px screenshot of each named page goes to --shots;
+//   5. the keyboard walk on an item page, its print layout (and its number
+//      of A4 pages), and the "two taps" questions of a citizen on a phone.
 // Exits 1 when any check fails, 2 when it cannot run.
 //
-//   node check.mjs [--site DIR] [--fixture DIR] [--quick] [--skip-vnu]
+//   node check.mjs [--site DIR] [--fixture DIR] [--shots DIR] [--quick] [--skip-vnu]
 //
 // --site is the sample site's output (default: public/ of the repository),
 // --fixture the cycles fixture's (default: target/browser/cycles). Every page
 // is visited; --quick visits only the named pages of pages.mjs, one or more of
-// each type (whose presence is checked either way).
+// each type (whose presence is checked either way). --shots is where the
+// screenshots and the item page's print PDF are written (default:
+// target/browser/screenshots, which git ignores): for a person to look at.
 
 import { spawnSync } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +30,8 @@ import { parseArgs } from 'node:util';
 
 import { AXE_VERSION, axe, describeViolations, horizontalOverflow, keyboardWalk, launch, printLayout } from './lib/browser.mjs';
 import { checkLinks } from './lib/links.mjs';
+import { answersInView, chartsFit, oneCharacterLines, pdfPages, settle } from './lib/phone.mjs';
+import { twoTaps } from './lib/taps.mjs';
 import { serve } from './lib/server.mjs';
 import { CYCLES, KEYBOARD_PAGE, SAMPLE, SEARCH_QUERY } from './pages.mjs';
 
@@ -32,6 +41,7 @@ const { values: opts } = parseArgs({
   options: {
     site: { type: 'string', default: join(repo, 'public') },
     fixture: { type: 'string', default: join(repo, 'target', 'browser', 'cycles') },
+    shots: { type: 'string', default: join(repo, 'target', 'browser', 'screenshots') },
     quick: { type: 'boolean', default: false },
     'skip-vnu': { type: 'boolean', default: false },
   },
@@ -104,12 +114,15 @@ try {
   const page = await browser.context.newPage();
   // Every page (or with --quick the named ones); each named page type must exist.
   const visits = [];
+  const shotNames = [];
+  await mkdir(opts.shots, { recursive: true });
   for (const [named, dir, prefix, tag] of [
     [SAMPLE, opts.site, '/', ''],
     [CYCLES, opts.fixture, FIXTURE_PREFIX, 'fixture '],
   ]) {
     const all = await everyPage(dir);
     const names = new Map(named.map(([label, p]) => [p, label]));
+    shotNames.push(...named.map(([, p]) => `${prefix}${p}`));
     const missing = named.filter(([, p]) => !all.includes(p));
     for (const [label, p] of missing) report(`${tag}${label}: ${p} exists`, [`${p} was not built`]);
     const pages = opts.quick ? named.map(([, p]) => p).filter((p) => all.includes(p)) : all;
@@ -128,6 +141,7 @@ try {
     const wide = await axe(page);
     // Again at 320 px (400% zoom), where boxes start to scroll: only what is new.
     await page.setViewportSize({ width: 320, height: 640 });
+    await settle(page);
     const seen = new Set(wide.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target}`)));
     const narrow = (await axe(page))
       .map((v) => ({ ...v, id: `${v.id} (at 320px)`, nodes: v.nodes.filter((n) => !seen.has(`${v.id} ${n.target}`)) }))
@@ -135,6 +149,25 @@ try {
     const problems = describeViolations([...wide, ...narrow]);
     for (const o of await horizontalOverflow(page)) problems.push(`  reflow at 320px: ${o}`);
     report(`axe at 1280px and 320px, reflow: ${label} (${shown})`, problems);
+    // The phone gate at 320 and 375 px.
+    const phone = [];
+    for (const width of [320, 375]) {
+      await page.setViewportSize({ width, height: 740 });
+      await settle(page);
+      const found = [
+        ...(await horizontalOverflow(page)),
+        ...(await oneCharacterLines(page)),
+        ...(await answersInView(page)),
+        ...(await chartsFit(page)),
+      ];
+      phone.push(...found.map((f) => `  at ${width}px: ${f}`));
+    }
+    report(`phone at 320px and 375px: ${label} (${shown})`, phone);
+    const path = new URL(url).pathname;
+    if (shotNames.includes(path)) {
+      const file = join(opts.shots, `${path.slice(1).replace(/\.html$/, '').replaceAll('/', '-')}-375.png`);
+      await page.screenshot({ path: file, fullPage: true });
+    }
   }
 
   // The search page after a search, with results shown.
@@ -196,6 +229,18 @@ try {
   );
   await page.goto(`${server.origin}/${KEYBOARD_PAGE}`, { waitUntil: 'load' });
   report(`print layout on A4 (${KEYBOARD_PAGE})`, await printLayout(page));
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const pdfFile = join(opts.shots, `${KEYBOARD_PAGE.replace(/\.html$/, '').replaceAll('/', '-')}-print.pdf`);
+  await writeFile(pdfFile, pdf);
+  console.log(`      (print: ${KEYBOARD_PAGE} is ${pdfPages(pdf)} A4 pages; ${pdfFile})`);
+
+  // A citizen's questions, answered within two taps from the home page at 375 px.
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const [question, failures] of await twoTaps(page, server.origin)) {
+    report(`two taps at 375px: ${question}`, failures);
+  }
 
   // A missing address gets the 404 page.
   const missing = await page.goto(`${server.origin}/no-such-page.html`);
@@ -204,7 +249,7 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(`      (browser: ${seconds(t)})`);
+console.log(`      (browser: ${seconds(t)}; screenshots at 375px in ${opts.shots})`);
 
 console.log(`gate: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

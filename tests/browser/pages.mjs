@@ -38,3 +38,44 @@ export const KEYBOARD_PAGE = 'plans/gunma-2025/items/25.html';
 
 /** A search the search page runs, so its results are checked as well. */
 export const SEARCH_QUERY = 'テレワーク';
+
+/**
+ * A citizen's questions of the issue "Citizens on a phone", each answered in
+ * at most two taps from the home page at 375 px: the links tapped (by the
+ * end of their address, optionally by their text; `search` types into the
+ * header's search box and submits it) and the elements that hold the answer,
+ * which must then be inside the screen.
+ */
+export const QUESTIONS = [
+  {
+    question: 'is overtime going down? (home → indicators dashboard)',
+    taps: [{ href: 'plans/gunma-2025/indicators.html' }],
+    answers: [
+      { what: 'the latest overtime figure', selector: '#card-overtime-hours [data-answer="latest"]' },
+      { what: 'its status against the baseline', selector: '#card-overtime-hours [data-answer="status"]' },
+      { what: 'its target', selector: '#card-overtime-hours [data-answer="target"]' },
+    ],
+  },
+  {
+    question: 'what is being done about NETSUGEN? (search → item 9)',
+    taps: [{ search: 'NETSUGEN' }, { href: 'plans/gunma-2025/items/9.html' }],
+    answers: [
+      { what: 'the project heading', selector: 'h2', text: 'NETSUGEN' },
+      { what: 'what is being done (取組内容)', selector: '.project h3 + .prose' },
+    ],
+  },
+  {
+    question: 'which divisions are responsible for item 33? (goal 4 → item 33)',
+    taps: [{ href: 'plans/gunma-2025/goals/4.html' }, { href: 'plans/gunma-2025/items/33.html' }],
+    answers: [{ what: 'the responsible divisions', selector: '.facts dd', text: '財産有効活用課' }],
+  },
+  {
+    question: 'how did the last plan end? (home → archived plan)',
+    taps: [{ href: 'plans/gunma-2020/index.html' }],
+    answers: [
+      { what: 'the last result of its first indicator', selector: '.kpi-card [data-answer="latest"]' },
+      { what: 'its status', selector: '.kpi-card [data-answer="status"]' },
+      { what: 'the link to its last evaluation', selector: 'a[href*="cycles/"]' },
+    ],
+  },
+];

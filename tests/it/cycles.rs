@@ -121,10 +121,23 @@ fn item_page_shows_the_pdca_thread_newest_first() {
         assert!(page.contains(part), "missing `{part}` in {page}");
     }
     let html = &pages["plans/demo/items/1.html"];
+    let list = html
+        .find("<ul class=\"roadmap-list\"")
+        .expect("the 工程表 as a list");
     assert_eq!(
-        html.matches("実績：実施").count(),
+        html[..list].matches(">実績：実施").count(),
         2,
-        "roadmap shows the actual status in 2025 and 2026"
+        "the roadmap table shows the actual status in 2025 and 2026"
+    );
+    assert_eq!(
+        html[list..]
+            .matches("2025年度（令和7年度）の実績：実施")
+            .count()
+            + html[list..]
+                .matches("2026年度（令和8年度）の実績：実施")
+                .count(),
+        2,
+        "so does its list for phones, with the years"
     );
     let item2 = &pages["plans/demo/items/2.html"];
     assert!(item2.contains("実績：一部実施"));
@@ -144,15 +157,15 @@ fn home_shows_the_latest_cycle_and_news() {
     );
     assert!(home.contains("お知らせ 2026-08-29 2025年度の評価結果を公表しました"));
     assert!(
-        home.contains("更新日：2027-08-30"),
+        home.contains("更新日： 2027年（令和9年）8月30日"),
         "the home page dates from the newest results"
     );
     assert!(
-        text(&pages["plans/demo/cycles/2025.html"]).contains("更新日：2026-08-29"),
+        text(&pages["plans/demo/cycles/2025.html"]).contains("更新日： 2026年（令和8年）8月29日"),
         "a cycle page dates from its own publication"
     );
     assert!(
-        text(&pages["plans/demo/policies/1.html"]).contains("更新日：2025-03"),
+        text(&pages["plans/demo/policies/1.html"]).contains("更新日： 2025年（令和7年）3月"),
         "a policy page shows no results: the adoption date"
     );
     assert!(!pages["404.html"].contains("更新日"));
@@ -169,10 +182,12 @@ fn feed_has_an_entry_per_cycle_and_news_page_with_stable_ids() {
     assert_eq!(
         ids,
         [
-            "urn:kohyo:feed",
-            "urn:kohyo:demo:cycle:2026",
-            "urn:kohyo:demo:cycle:2025",
-            "urn:kohyo:page:news"
+            // Unique to this site (its title and organisation), never the
+            // same id for every kohyo site.
+            "urn:kohyo:site:a47588a4e0e4c58b",
+            "urn:kohyo:site:a47588a4e0e4c58b:demo:cycle:2026",
+            "urn:kohyo:site:a47588a4e0e4c58b:demo:cycle:2025",
+            "urn:kohyo:site:a47588a4e0e4c58b:page:news"
         ]
     );
     assert!(feed.contains("<updated>2027-08-30T00:00:00+09:00</updated>"));
@@ -283,7 +298,6 @@ fn adding_a_results_file_changes_exactly_the_pages_it_should() {
             "plans/gunma-2025/indicators.html",
             "plans/gunma-2025/items/25.html",
             "plans/gunma-2025/items/9.html",
-            "sitemap.xml",
         ]
     );
     assert!(

@@ -55,6 +55,8 @@ fn render(root: &Path, drafts: bool) -> (BTreeMap<String, Vec<u8>>, Vec<String>)
         root,
         &BuildOptions {
             drafts,
+            // A base URL, so the sitemap is written and compared too.
+            base_url: Some("https://www.example.jp/kaikaku/".into()),
             ..BuildOptions::default()
         },
     )

@@ -13,8 +13,8 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const AXE_VERSION = require('axe-core/package.json').version;
 
-/** WCAG 2.0 and 2.1, levels A and AA: JIS X 8341-3:2016 AA and beyond. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: JIS X 8341-3:2016 AA and beyond. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const CHROMIUM = process.env.KOHYO_CHROMIUM || '/usr/bin/chromium';
 const ARGS = [
@@ -188,17 +188,21 @@ export async function keyboardWalk(page, limit = 300) {
 
 /**
  * The print layout at the width of an A4 page less its margins (180 mm):
- * navigation hidden, nothing wider than the page. Resolves to failures.
+ * navigation hidden, the site's notice (when it has one) printed, nothing
+ * wider than the page. Resolves to failures.
  */
 export async function printLayout(page) {
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 680, height: 960 });
   const failures = await page.evaluate(() => {
     const out = [];
-    for (const sel of ['.skip-link', '.site-nav', '.breadcrumbs', '.toc']) {
+    for (const sel of ['.skip-link', '.site-nav', '.breadcrumbs', '.toc', '.site-search']) {
       for (const el of document.querySelectorAll(sel)) {
         if (getComputedStyle(el).display !== 'none') out.push(`${sel} is printed`);
       }
+    }
+    for (const el of document.querySelectorAll('.site-notice')) {
+      if (getComputedStyle(el).display === 'none') out.push("the site's notice is not printed");
     }
     return out;
   });
