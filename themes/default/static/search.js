@@ -402,7 +402,9 @@
     updateAddress(query, filters);
     list.textContent = "";
     more.hidden = true;
-    if (!query && !Object.keys(filters).length) { section.hidden = true; say(""); return; }
+    var searched = !!query || Object.keys(filters).length > 0;
+    form.classList.toggle("searched", searched);
+    if (!searched) { section.hidden = true; say(""); return; }
     say("検索しています…");
     ready.then(function () { return index.search(query, filters); }).then(function (found) {
       if (mine !== generation) return;
