@@ -225,19 +225,7 @@ impl Data {
                 .map(|&(y, v)| (y, v.filter(|v| v.is_finite())))
                 .collect()
         } else if input.totals.is_empty() {
-            let observed: Vec<Observed> = input
-                .actuals
-                .iter()
-                .map(|&(year, value)| Observed {
-                    year,
-                    value: value.filter(|v| v.is_finite()),
-                    total: None,
-                    judgement: None,
-                    reason: None,
-                    undated: false,
-                })
-                .collect();
-            achievement::running_totals(&observed)
+            achievement::running_totals(&observed(input))
                 .into_iter()
                 .map(|(y, v)| (y, Some(v)))
                 .collect()
@@ -385,9 +373,10 @@ fn y_ticks(values: &[f64]) -> (Vec<f64>, u8) {
     (ticks, places)
 }
 
-/// The sentences for this input alone, from [`achievement::assess`].
-fn summary(input: &ChartInput) -> String {
-    let observed: Vec<Observed> = input
+/// The chart's actuals as the achievement module reads them (a value that
+/// is not finite is a gap).
+fn observed<'a>(input: &ChartInput) -> Vec<Observed<'a>> {
+    input
         .actuals
         .iter()
         .map(|&(year, value)| Observed {
@@ -398,7 +387,12 @@ fn summary(input: &ChartInput) -> String {
             reason: None,
             undated: false,
         })
-        .collect();
+        .collect()
+}
+
+/// The sentences for this input alone, from [`achievement::assess`].
+fn summary(input: &ChartInput) -> String {
+    let observed = observed(input);
     let series = (!input.targets.is_empty()).then(|| TargetSeries {
         kind: input.kind,
         label: None,
