@@ -7,6 +7,8 @@ use std::process::Command;
 
 use kohyo::pipeline::{self, BuildError, BuildOptions};
 
+use crate::serve::harness::copy_dir;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -391,20 +393,6 @@ fn text(rendered: &pipeline::Rendered, path: &str) -> String {
     String::from_utf8(file.bytes.clone()).unwrap()
 }
 
-/// Copies the folder `from` to `to`, recursively.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn a_template_that_fails_after_pages_were_written_leaves_the_previous_output() {
     // Pages are written to the staging folder while later ones still render:
@@ -412,7 +400,7 @@ fn a_template_that_fails_after_pages_were_written_leaves_the_previous_output() {
     // files and the plan pages) must still leave the old output alone.
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    copy_tree(&fixture("minimal"), &site);
+    copy_dir(&fixture("minimal"), &site);
     let out = tmp.path().join("public");
     pipeline::build(&site, &out, &BuildOptions::default()).unwrap();
     let before = snapshot(&out);

@@ -8,6 +8,8 @@ use std::process::Command;
 
 use kohyo::pipeline::{self, BuildOptions};
 
+use crate::serve::harness::copy_dir;
+
 fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -241,18 +243,6 @@ fn bad_results_files_give_exact_messages() {
         let (code, stderr) = check(case);
         assert_eq!(code, 1, "{case}");
         assert!(stderr.starts_with(expected), "{case}: got\n{stderr}");
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

@@ -10,6 +10,8 @@ use std::process::Command;
 
 use kohyo::pipeline::{self, BuildOptions};
 
+use crate::serve::harness::copy_dir;
+
 const DRAFT: &str = "content/plans/demo/results/2026.yaml";
 /// A sentence only the draft holds.
 const DRAFT_WORDS: &str = "下書きの総括";
@@ -19,19 +21,6 @@ fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(case)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The `cycles` fixture with its 2026 results marked as a draft (and given

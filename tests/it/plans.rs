@@ -9,6 +9,8 @@ use std::process::Command;
 
 use kohyo::pipeline::{self, BuildOptions};
 
+use crate::serve::harness::copy_dir;
+
 fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -291,7 +293,7 @@ fn example_cap_floor_range_rank_judgement_and_unavailable() {
 /// Runs `kohyo check` on a copy of `case` with `file` replaced by `text`.
 fn check_with(case: &str, file: &str, text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&fixture(case), dir.path());
+    copy_dir(&fixture(case), dir.path());
     std::fs::write(dir.path().join(file), text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
         .args(["check", "--root"])
@@ -306,19 +308,6 @@ fn check_with(case: &str, file: &str, text: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stderr).unwrap()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

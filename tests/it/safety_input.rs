@@ -9,6 +9,8 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+use crate::serve::harness::copy_dir;
+
 /// A copy of a fixture site in a temporary folder, to break on purpose.
 pub(crate) struct Site {
     dir: TempDir,
@@ -29,7 +31,7 @@ impl Site {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")
             .join(case);
-        copy_tree(&fixture, dir.path());
+        copy_dir(&fixture, dir.path());
         Site { dir }
     }
 
@@ -85,19 +87,6 @@ impl Site {
     /// `kohyo build --no-search` into `public/`: status, stdout, stderr.
     pub(crate) fn build(&self) -> (i32, String, String) {
         self.run(&["build", "--no-search"])
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
     }
 }
 

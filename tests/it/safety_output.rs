@@ -8,23 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::serve::harness::copy_dir;
+
 fn fixture(case: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(case)
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir` with its bytes, by `/`-separated relative path.
@@ -53,7 +42,7 @@ struct Setup {
 impl Setup {
     fn new() -> Self {
         let tmp = tempfile::tempdir().unwrap();
-        copy_tree(&fixture("minimal"), &tmp.path().join("site"));
+        copy_dir(&fixture("minimal"), &tmp.path().join("site"));
         let cwd = tempfile::tempdir().unwrap();
         Self { tmp, cwd }
     }
@@ -181,7 +170,7 @@ fn out_in_themes_is_refused() {
 fn out_folder_holding_a_content_folder_is_refused() {
     let setup = Setup::new();
     let other = setup.top().join("other-site");
-    copy_tree(&fixture("minimal"), &other);
+    copy_dir(&fixture("minimal"), &other);
     assert_refused(
         &setup,
         other.to_str().unwrap(),

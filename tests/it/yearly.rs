@@ -16,21 +16,10 @@ use kohyo::export::{self, EntrySheetsArgs};
 use kohyo::import::{self, ImportError, Target, WorkbooksArgs};
 use kohyo::pipeline::{self, BuildOptions};
 
+use crate::serve::harness::copy_dir;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// A copy of the `yearly` fixture.

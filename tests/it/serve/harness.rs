@@ -30,6 +30,8 @@ pub fn site() -> tempfile::TempDir {
     tmp
 }
 
+/// Copies the folder `from` to `to`, recursively (every test module that
+/// needs a copy of a fixture uses this one).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
