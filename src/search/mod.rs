@@ -96,9 +96,10 @@ pub struct SearchError(pub String);
 pub fn build(site: &Site) -> SearchIndex {
     let start = Instant::now();
     let documents = docs::documents(site);
-    let written = write::write(&documents, &site.synonyms, BUNDLE_DIR);
+    let pages = documents.len();
+    let written = write::write(documents, &site.synonyms, BUNDLE_DIR);
     let stats = SearchStats {
-        pages: documents.len(),
+        pages,
         files: written.files.len(),
         shards: written.shards,
         bytes: written.files.iter().map(|f| f.bytes.len() as u64).sum(),

@@ -7,7 +7,10 @@
 //! (chosen by the token's hash), so memory holds about one copy of the index.
 //! Each shard is then sorted and written on its own, in parallel.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::docs::{Doc, FIELDS};
@@ -20,12 +23,16 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Documents tokenised at once before their postings are filed.
 const CHUNK: usize = 256;
 
-/// Characters of text per postings shard, about: the shard count is the
+/// Characters of text per bucket, about: tokens are first filed into the
 /// next power of two of the site's characters divided by this.
 const CHARS_PER_SHARD: usize = 500;
 
-/// Most shards (and so files) the postings are split into.
+/// Most buckets, and so most shards (files) the postings are split into.
 const MAX_SHARDS: usize = 8192;
+
+/// Bytes of postings per shard, about: fewer, larger files, each still
+/// small enough that a query's shards stay a small download.
+const SHARD_BYTES: usize = 16 * 1024;
 
 /// How many documents make a pair common: from then on its postings keep
 /// counts, not positions (a sixteenth of the site, at least 64 documents).
@@ -33,7 +40,8 @@ pub fn common_df(docs: usize) -> usize {
     (docs / 16).max(64)
 }
 
-/// The number of postings shards for `chars` characters of text.
+/// The number of buckets tokens are filed into for `chars` characters of
+/// text; the shards are these buckets, joined (see [`SHARD_BYTES`]).
 pub fn shard_count(chars: usize) -> usize {
     (chars / CHARS_PER_SHARD)
         .max(1)
@@ -43,16 +51,21 @@ pub fn shard_count(chars: usize) -> usize {
 
 /// A token as a sortable number: a character, a pair of characters, or
 /// the index of a word in the document's word list.
-fn key(t: Tok<'_>, words: &mut Vec<String>) -> u64 {
+fn key(t: Tok<'_>, words: &mut Vec<String>, seen: &mut HashMap<String, u32>) -> u64 {
     match t {
         Tok::Char(c) => u64::from(c as u32),
         Tok::Pair(a, b) => 1 << 62 | u64::from(a as u32) << 21 | u64::from(b as u32),
         Tok::Word(w) => {
-            let k = words.iter().position(|x| x == w).unwrap_or_else(|| {
-                words.push(w.to_string());
-                words.len() - 1
-            });
-            2 << 62 | k as u64
+            let k = match seen.get(w) {
+                Some(&k) => k,
+                None => {
+                    let k = words.len() as u32;
+                    words.push(w.to_string());
+                    seen.insert(w.to_string(), k);
+                    k
+                }
+            };
+            2 << 62 | u64::from(k)
         }
     }
 }
@@ -86,19 +99,48 @@ fn push_num(out: &mut Vec<u8>, mut n: u32) {
     out.extend_from_slice(&digits[i..]);
 }
 
-/// Files the postings of document `id` into the shard buffers `bufs`: for
-/// each token, its text, a 0 byte, the id (4 bytes, little-endian), the
-/// encoded positions by field and a 0 byte.
-fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>]) {
-    let mut all: Vec<(u64, u8, u32)> = Vec::new();
-    let mut words: Vec<String> = Vec::new();
-    let mut chars = Vec::new();
+/// Bits of a token's field and position word that hold the position.
+const POS_BITS: u32 = 28;
+
+/// Buffers one worker reuses from document to document, so tokenising
+/// allocates only when a document is bigger than any before it.
+#[derive(Default)]
+struct Scratch {
+    /// (token key, field << [`POS_BITS`] | position) of every token.
+    all: Vec<(u64, u32)>,
+    /// The document's Latin words, by key, and their keys.
+    words: Vec<String>,
+    seen: HashMap<String, u32>,
+    chars: Vec<char>,
+    norm: String,
+    token: Vec<u8>,
+}
+
+/// Files the postings of document `id` into the buckets `bufs` (a power
+/// of two of them): for each token, its text, a 0 byte, the id (4 bytes,
+/// little-endian), the encoded positions by field and a 0 byte. Single
+/// Japanese characters get counts instead of positions at once.
+fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>], s: &mut Scratch) {
+    s.all.clear();
+    s.words.clear();
+    s.seen.clear();
     let mut title_len = 0;
+    let Scratch {
+        all,
+        words,
+        seen,
+        chars,
+        norm,
+        token,
+    } = s;
     for (f, texts) in doc.fields.iter().enumerate() {
         let mut pos = 0;
+        let field = (f as u32) << POS_BITS;
         for t in texts {
-            let end = text::each_token(&text::normalise(t), pos, &mut chars, |tok, p| {
-                all.push((key(tok, &mut words), f as u8, p));
+            text::normalise_into(t, norm);
+            let end = text::each_token(norm, pos, chars, |tok, p| {
+                let p = p.min((1 << POS_BITS) - 1);
+                all.push((key(tok, words, seen), field | p));
             });
             if f == 0 {
                 title_len = end;
@@ -109,19 +151,20 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>]) {
     }
     all.sort_unstable();
     all.dedup();
-    let mut token = Vec::new();
+    let mask = bufs.len() - 1;
     let mut i = 0;
     while i < all.len() {
         let k = all[i].0;
         token.clear();
-        key_text(k, &words, &mut token);
-        let buf = &mut bufs[(text::hash_bytes(&token) % bufs.len() as u32) as usize];
-        buf.extend_from_slice(&token);
+        key_text(k, words, token);
+        let buf = &mut bufs[text::hash_bytes(token) as usize & mask];
+        buf.extend_from_slice(token);
         buf.push(0);
         buf.extend_from_slice(&id.to_le_bytes());
+        let counts = k >> 62 == 0 && text::is_cjk(char::from_u32(k as u32).unwrap_or(' '));
         let mut j = i;
         while j < all.len() && all[j].0 == k {
-            let field = all[j].1;
+            let field = all[j].1 >> POS_BITS;
             buf.push(FIELDS[field as usize] as u8);
             if field == 0 {
                 // The title's length, so a title that is the query wins.
@@ -129,15 +172,22 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>]) {
                 buf.push(b':');
             }
             let mut prev = 0;
-            let mut first = true;
-            while j < all.len() && all[j].0 == k && all[j].1 == field {
-                if !first {
-                    buf.push(b',');
+            let mut n = 0;
+            while j < all.len() && all[j].0 == k && all[j].1 >> POS_BITS == field {
+                let p = all[j].1 & ((1 << POS_BITS) - 1);
+                if !counts {
+                    if n > 0 {
+                        buf.push(b',');
+                    }
+                    push_num(buf, p - prev);
                 }
-                push_num(buf, all[j].2 - prev);
-                prev = all[j].2;
-                first = false;
+                prev = p;
+                n += 1;
                 j += 1;
+            }
+            if counts {
+                buf.push(b'*');
+                push_num(buf, n);
             }
         }
         buf.push(0);
@@ -145,93 +195,94 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>]) {
     }
 }
 
-/// The JSON object of one shard from its buffers (one per chunk of
-/// documents, in document order): token → postings string, tokens sorted,
-/// documents ascending.
-fn shard_file<'a>(bufs: impl Iterator<Item = &'a [u8]>, common: usize) -> Vec<u8> {
-    let mut rows: Vec<(&str, u32, &str)> = Vec::new();
+/// The JSON object of one shard from the buckets that make it (each
+/// bucket's buffers one per chunk of documents, in document order): token →
+/// postings string, tokens sorted, documents ascending.
+fn shard_file<'a>(buckets: &[Vec<&'a [u8]>], common: usize) -> Vec<u8> {
+    let mut groups: Vec<(&[u8], Vec<(u32, &[u8])>)> = Vec::new();
     let mut size = 0;
-    for buf in bufs {
-        size += buf.len();
-        let mut rest = buf;
-        while !rest.is_empty() {
-            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-            let token = std::str::from_utf8(&rest[..end]).unwrap_or_default();
-            let doc = u32::from_le_bytes(rest[end + 1..end + 5].try_into().unwrap_or_default());
-            let after = &rest[end + 5..];
-            let stop = after.iter().position(|&b| b == 0).unwrap_or(after.len());
-            let entry = std::str::from_utf8(&after[..stop]).unwrap_or_default();
-            rows.push((token, doc, entry));
-            rest = &after[(stop + 1).min(after.len())..];
+    for bucket in buckets {
+        // A token is in one bucket only: group it there.
+        let mut at: HashMap<&[u8], usize> = HashMap::new();
+        let first = groups.len();
+        for buf in bucket {
+            size += buf.len();
+            let mut rest: &[u8] = buf;
+            while !rest.is_empty() {
+                let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+                let token = &rest[..end];
+                let doc = u32::from_le_bytes(rest[end + 1..end + 5].try_into().unwrap_or_default());
+                let after = &rest[end + 5..];
+                let stop = after.iter().position(|&b| b == 0).unwrap_or(after.len());
+                let g = *at.entry(token).or_insert_with(|| {
+                    groups.push((token, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[g].1.push((doc, &after[..stop]));
+                rest = &after[(stop + 1).min(after.len())..];
+            }
         }
+        debug_assert!(groups[first..].iter().all(|g| !g.1.is_empty()));
     }
-    // Stable: documents stay in the ascending order they were filed in.
-    rows.sort_by(|a, b| a.0.cmp(b.0));
-    let mut out = String::with_capacity(size + size / 4);
-    out.push('{');
-    let mut i = 0;
-    while i < rows.len() {
-        if i > 0 {
-            out.push(',');
+    // Tokens by code point: UTF-8 bytes sort the same way.
+    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::with_capacity(size + size / 8);
+    out.push(b'{');
+    for (n, (token, rows)) in groups.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
         }
-        out.push_str(&serde_json::to_string(rows[i].0).unwrap_or_default());
-        out.push_str(":\"");
-        let mut end = i;
-        while end < rows.len() && rows[end].0 == rows[i].0 {
-            end += 1;
-        }
-        // Single characters, and pairs in many documents, keep counts only.
-        let counts_only = rows[i].0.chars().count() == 1
-            && text::is_cjk(rows[i].0.chars().next().unwrap_or(' '))
-            || end - i >= common;
+        let token = std::str::from_utf8(token).unwrap_or_default();
+        serde_json::to_writer(&mut out, token).unwrap_or_default();
+        out.extend_from_slice(b":\"");
+        // Pairs in many documents keep counts only (single characters
+        // came with counts already).
+        let counts_only = rows.len() >= common;
         let mut prev = 0;
-        for (j, row) in rows[i..end].iter().enumerate() {
+        for (j, (doc, entry)) in rows.iter().enumerate() {
             if j > 0 {
-                out.push(';');
+                out.push(b';');
             }
-            out.push_str(&(row.1 - prev).to_string());
+            push_num(&mut out, doc - prev);
             if counts_only {
-                push_counts(&mut out, row.2);
+                push_counts(&mut out, entry);
             } else {
-                out.push_str(row.2);
+                out.extend_from_slice(entry);
             }
-            prev = row.1;
+            prev = *doc;
         }
-        let j = end;
-        out.push('"');
-        i = j;
+        out.push(b'"');
     }
-    out.push('}');
-    out.into_bytes()
+    out.push(b'}');
+    out
 }
 
 /// Appends an entry's field groups with each field's positions replaced by
-/// `*` and their count (`t3:0,4b5` becomes `t3:*2b*1`).
-fn push_counts(out: &mut String, entry: &str) {
-    let mut groups = entry
-        .split_inclusive(|c: char| c.is_ascii_lowercase())
-        .peekable();
-    // split_inclusive ends each piece with the next letter: regroup.
-    let mut letter = None;
-    for piece in groups.by_ref() {
-        let (body, next) = match piece.chars().last() {
-            Some(c) if c.is_ascii_lowercase() => (&piece[..piece.len() - 1], Some(c)),
-            _ => (piece, None),
-        };
-        if let Some(l) = letter {
-            out.push(l);
-            let positions = match body.split_once(':') {
-                Some((length, positions)) => {
-                    out.push_str(length);
-                    out.push(':');
-                    positions
-                }
-                None => body,
-            };
-            out.push('*');
-            out.push_str(&positions.split(',').count().to_string());
+/// `*` and their count (`t3:0,4b5` becomes `t3:*2b*1`); groups that have a
+/// count already are copied.
+fn push_counts(out: &mut Vec<u8>, entry: &[u8]) {
+    let mut i = 0;
+    while i < entry.len() {
+        // The field letter, and the title's length with its colon.
+        out.push(entry[i]);
+        i += 1;
+        let body = i + entry[i..]
+            .iter()
+            .position(u8::is_ascii_lowercase)
+            .unwrap_or(entry.len() - i);
+        let mut positions = &entry[i..body];
+        if let Some(colon) = positions.iter().position(|&b| b == b':') {
+            out.extend_from_slice(&positions[..=colon]);
+            positions = &positions[colon + 1..];
         }
-        letter = next;
+        if positions.first() == Some(&b'*') {
+            out.extend_from_slice(positions);
+        } else {
+            out.push(b'*');
+            let count = 1 + positions.iter().filter(|&&b| b == b',').count();
+            push_num(out, count as u32);
+        }
+        i = body;
     }
 }
 
@@ -257,49 +308,117 @@ pub struct Written {
     pub shards: usize,
 }
 
+/// The fields of a document's file, in the order they are written.
+#[derive(Serialize)]
+struct DocFile<'a> {
+    c: &'a str,
+    t: &'a str,
+    u: &'a str,
+    x: String,
+}
+
+/// What one chunk of documents gives: its postings by bucket, its
+/// documents' files, filter values and ranks.
+struct Filed {
+    bufs: Vec<Vec<u8>>,
+    files: Vec<OutputFile>,
+    filters: Vec<Vec<(&'static str, String)>>,
+    priors: Vec<u8>,
+}
+
 /// Writes the index of `docs` under `dir` (e.g. `search`), with the
-/// synonym groups the search page expands queries with.
-pub fn write(docs: &[Doc], synonyms: &[Vec<String>], dir: &str) -> Written {
+/// synonym groups the search page expands queries with. Each chunk of
+/// documents is let go once it is filed, so the documents and the index
+/// are not both held whole.
+pub fn write(docs: Vec<Doc>, synonyms: &[Vec<String>], dir: &str) -> Written {
+    let count = docs.len();
     let chars: usize = docs
-        .iter()
-        .flat_map(|d| d.fields.iter().flatten())
-        .map(|t| t.chars().count())
+        .par_iter()
+        .map(|d| {
+            d.fields
+                .iter()
+                .flatten()
+                .map(|t| t.chars().count())
+                .sum::<usize>()
+        })
         .sum();
-    let shards = shard_count(chars);
-    // Each chunk of documents files its postings into shard buffers of its
-    // own, in parallel; each shard then joins its buffers in chunk order.
-    let chunks: Vec<Vec<Vec<u8>>> = docs
-        .par_chunks(CHUNK)
+    let buckets = shard_count(chars);
+    let mut rest = docs.into_iter();
+    let mut chunks: Vec<Vec<Doc>> = Vec::with_capacity(count.div_ceil(CHUNK));
+    loop {
+        let chunk: Vec<Doc> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        chunks.push(chunk);
+    }
+    // Each chunk of documents files its postings into buckets of its own,
+    // in parallel; each shard then joins its buckets' buffers in chunk order.
+    let filed: Vec<Filed> = chunks
+        .into_par_iter()
         .enumerate()
-        .map(|(c, chunk)| {
-            let mut bufs = vec![Vec::new(); shards];
-            for (k, d) in chunk.iter().enumerate() {
-                postings(d, (c * CHUNK + k) as u32, &mut bufs);
+        .map_init(Scratch::default, |scratch, (c, chunk)| {
+            let mut out = Filed {
+                bufs: vec![Vec::new(); buckets],
+                files: Vec::with_capacity(chunk.len()),
+                filters: Vec::with_capacity(chunk.len()),
+                priors: Vec::with_capacity(chunk.len()),
+            };
+            for (k, d) in chunk.into_iter().enumerate() {
+                let id = c * CHUNK + k;
+                postings(&d, id as u32, &mut out.bufs, scratch);
+                let file = DocFile {
+                    c: &d.context,
+                    t: &d.title,
+                    u: &d.url,
+                    x: d.excerpt_text(),
+                };
+                let bytes = serde_json::to_vec(&file).unwrap_or_default();
+                out.files
+                    .push(OutputFile::new(format!("{dir}/d/{id}.json"), bytes));
+                out.filters.push(d.filters);
+                out.priors.push(d.prior);
             }
-            bufs
+            out.bufs.iter_mut().for_each(Vec::shrink_to_fit);
+            out
         })
         .collect();
-    let common = common_df(docs.len());
+    let mut bufs = Vec::with_capacity(filed.len());
+    let mut doc_files = Vec::with_capacity(count);
+    let mut filters = Vec::with_capacity(count);
+    let mut ranks = Vec::with_capacity(count);
+    for f in filed {
+        bufs.push(f.bufs);
+        doc_files.extend(f.files);
+        filters.extend(f.filters);
+        ranks.extend(f.priors);
+    }
+    // Buckets are joined into shards of about SHARD_BYTES each: bucket b
+    // goes to shard b mod shards, which is the token's hash mod shards too.
+    let total: usize = bufs.iter().flatten().map(Vec::len).sum();
+    let shards = total.div_ceil(SHARD_BYTES).next_power_of_two().min(buckets);
+    let common = common_df(count);
     let mut files: Vec<OutputFile> = (0..shards)
         .into_par_iter()
         .map(|n| {
-            let bytes = shard_file(chunks.iter().map(|c| c[n].as_slice()), common);
+            let parts: Vec<Vec<&[u8]>> = (n..buckets)
+                .step_by(shards)
+                .map(|b| bufs.iter().map(|c| c[b].as_slice()).collect())
+                .collect();
+            let bytes = shard_file(&parts, common);
             OutputFile::new(format!("{dir}/p/{n}.json"), bytes)
         })
         .collect();
-    drop(chunks);
-    files.par_extend(docs.par_iter().enumerate().map(|(id, d)| {
-        let value = json!({"u": d.url, "t": d.title, "c": d.context, "x": d.excerpt_text()});
-        OutputFile::new(format!("{dir}/d/{id}.json"), value.to_string())
-    }));
+    drop(bufs);
+    files.extend(doc_files);
     // Filters: value → documents, each name in its own file; values and
     // their counts also go in meta.json for the search page's menus.
     let mut by_filter: std::collections::BTreeMap<
         &str,
         std::collections::BTreeMap<&str, Vec<u32>>,
     > = Default::default();
-    for (id, d) in docs.iter().enumerate() {
-        for (name, value) in &d.filters {
+    for (id, values) in filters.iter().enumerate() {
+        for (name, value) in values {
             by_filter
                 .entry(name)
                 .or_default()
@@ -330,8 +449,8 @@ pub fn write(docs: &[Doc], synonyms: &[Vec<String>], dir: &str) -> Written {
     }
     // Ranks other than 100 %, as runs of document ids: [first, last, percent].
     let mut priors: Vec<[u64; 3]> = Vec::new();
-    for (id, d) in docs.iter().enumerate() {
-        let (id, p) = (id as u64, u64::from(d.prior));
+    for (id, &p) in ranks.iter().enumerate() {
+        let (id, p) = (id as u64, u64::from(p));
         match priors.last_mut() {
             Some(run) if run[1] + 1 == id && run[2] == p => run[1] = id,
             _ if p != 100 => priors.push([id, id, p]),
@@ -340,7 +459,7 @@ pub fn write(docs: &[Doc], synonyms: &[Vec<String>], dir: &str) -> Written {
     }
     let meta = json!({
         "version": FORMAT_VERSION,
-        "docs": docs.len(),
+        "docs": count,
         "shards": shards,
         "fields": FIELDS.iter().collect::<String>(),
         "filters": filter_meta,
@@ -384,7 +503,7 @@ mod tests {
             doc("a.html", "人事課", "人事課と人事委員会"),
             doc("b.html", "財政課", "人事"),
         ];
-        let w = write(&docs, &[], "search");
+        let w = write(docs, &[], "search");
         let shard = text::hash("人事") as usize % w.shards;
         let p: serde_json::Value =
             serde_json::from_str(file(&w, &format!("search/p/{shard}.json"))).unwrap();
@@ -405,18 +524,39 @@ mod tests {
     }
 
     #[test]
-    fn same_documents_give_identical_files() {
-        let docs: Vec<Doc> = (0..2000)
+    fn same_documents_give_identical_files_on_any_number_of_threads() {
+        // Enough varied documents for several chunks, buckets and shards.
+        let words = [
+            "時間外勤務",
+            "年次有給休暇",
+            "電子申請",
+            "窓口",
+            "デジタル化",
+            "EBPM",
+            "２０２５年度",
+        ];
+        let docs: Vec<Doc> = (0..3000)
             .map(|i| {
-                doc(
-                    &format!("{i}.html"),
-                    &format!("実施項目{i}"),
-                    "時間外勤務の縮減と年次有給休暇の取得促進",
-                )
+                let body: String = (0..40)
+                    .map(|k| words[(i * 7 + k * 3) % words.len()])
+                    .collect::<Vec<_>>()
+                    .join(format!("の{i}と").as_str());
+                doc(&format!("{i}.html"), &format!("実施項目{i}"), &body)
             })
             .collect();
-        let a = write(&docs, &[], "search");
-        let b = write(&docs, &[], "search");
-        assert!(a.files == b.files);
+        let on = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| write(docs.clone(), &[], "search"))
+        };
+        let a = on(1);
+        let b = on(4);
+        assert!(a.shards > 1, "{} shards", a.shards);
+        assert_eq!(a.files.len(), b.files.len());
+        for (x, y) in a.files.iter().zip(&b.files) {
+            assert!(x == y, "{} differs", x.path);
+        }
     }
 }

@@ -258,7 +258,7 @@ fn the_script_reads_the_index_the_writer_writes() {
     let fixture = repo().join("tests/fixtures/search");
     let docs = fixture_docs(&std::fs::read_to_string(fixture.join("docs.json")).unwrap());
     let written = kohyo::search::write::write(
-        &docs,
+        docs,
         &[vec!["在宅勤務".into(), "テレワーク".into()]],
         "search",
     );
