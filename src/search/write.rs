@@ -8,6 +8,7 @@
 //! Each shard is then sorted and written on its own, in parallel.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -51,7 +52,11 @@ pub fn shard_count(chars: usize) -> usize {
 
 /// A token as a sortable number: a character, a pair of characters, or
 /// the index of a word in the document's word list.
-fn key(t: Tok<'_>, words: &mut Vec<String>, seen: &mut HashMap<String, u32>) -> u64 {
+fn key(
+    t: Tok<'_>,
+    words: &mut Vec<String>,
+    seen: &mut HashMap<String, u32, BuildHasherDefault<Fnv>>,
+) -> u64 {
     match t {
         Tok::Char(c) => u64::from(c as u32),
         Tok::Pair(a, b) => 1 << 62 | u64::from(a as u32) << 21 | u64::from(b as u32),
@@ -110,7 +115,7 @@ struct Scratch {
     all: Vec<(u64, u32)>,
     /// The document's Latin words, by key, and their keys.
     words: Vec<String>,
-    seen: HashMap<String, u32>,
+    seen: HashMap<String, u32, BuildHasherDefault<Fnv>>,
     chars: Vec<char>,
     norm: String,
     token: Vec<u8>,
@@ -195,66 +200,99 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>], s: &mut Scratch) {
     }
 }
 
-/// The JSON object of one shard from the buckets that make it (each
-/// bucket's buffers one per chunk of documents, in document order): token →
-/// postings string, tokens sorted, documents ascending.
-fn shard_file<'a>(buckets: &[Vec<&'a [u8]>], common: usize) -> Vec<u8> {
+/// A token of a bucket and its member of a shard's JSON object
+/// (`"token":"postings"`).
+type Member<'a> = (&'a [u8], Vec<u8>);
+
+/// The members of one bucket from its buffers (one per chunk of documents,
+/// in document order): documents ascending, tokens in no order.
+fn bucket_members<'a>(bufs: impl Iterator<Item = &'a [u8]>, common: usize) -> Vec<Member<'a>> {
     let mut groups: Vec<(&[u8], Vec<(u32, &[u8])>)> = Vec::new();
-    let mut size = 0;
-    for bucket in buckets {
-        // A token is in one bucket only: group it there.
-        let mut at: HashMap<&[u8], usize> = HashMap::new();
-        let first = groups.len();
-        for buf in bucket {
-            size += buf.len();
-            let mut rest: &[u8] = buf;
-            while !rest.is_empty() {
-                let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-                let token = &rest[..end];
-                let doc = u32::from_le_bytes(rest[end + 1..end + 5].try_into().unwrap_or_default());
-                let after = &rest[end + 5..];
-                let stop = after.iter().position(|&b| b == 0).unwrap_or(after.len());
-                let g = *at.entry(token).or_insert_with(|| {
-                    groups.push((token, Vec::new()));
-                    groups.len() - 1
-                });
-                groups[g].1.push((doc, &after[..stop]));
-                rest = &after[(stop + 1).min(after.len())..];
-            }
+    let mut at: HashMap<&[u8], usize, BuildHasherDefault<Fnv>> = HashMap::default();
+    for buf in bufs {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            let token = &rest[..end];
+            let doc = u32::from_le_bytes(rest[end + 1..end + 5].try_into().unwrap_or_default());
+            let after = &rest[end + 5..];
+            let stop = after.iter().position(|&b| b == 0).unwrap_or(after.len());
+            let g = *at.entry(token).or_insert_with(|| {
+                groups.push((token, Vec::new()));
+                groups.len() - 1
+            });
+            groups[g].1.push((doc, &after[..stop]));
+            rest = &after[(stop + 1).min(after.len())..];
         }
-        debug_assert!(groups[first..].iter().all(|g| !g.1.is_empty()));
     }
-    // Tokens by code point: UTF-8 bytes sort the same way.
-    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut out = Vec::with_capacity(size + size / 8);
+    groups
+        .into_iter()
+        .map(|(token, rows)| {
+            let size: usize = rows.iter().map(|r| r.1.len() + 4).sum();
+            let mut out = Vec::with_capacity(token.len() + size + 8);
+            let text = std::str::from_utf8(token).unwrap_or_default();
+            serde_json::to_writer(&mut out, text).unwrap_or_default();
+            out.extend_from_slice(b":\"");
+            // Pairs in many documents keep counts only (single characters
+            // came with counts already).
+            let counts_only = rows.len() >= common;
+            let mut prev = 0;
+            for (j, (doc, entry)) in rows.iter().enumerate() {
+                if j > 0 {
+                    out.push(b';');
+                }
+                push_num(&mut out, doc - prev);
+                if counts_only {
+                    push_counts(&mut out, entry);
+                } else {
+                    out.extend_from_slice(entry);
+                }
+                prev = *doc;
+            }
+            out.push(b'"');
+            (token, out)
+        })
+        .collect()
+}
+
+/// The JSON object of one shard: its buckets' members, tokens sorted by
+/// code point (as their UTF-8 bytes sort).
+fn shard_file(mut members: Vec<&Member<'_>>) -> Vec<u8> {
+    members.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let size: usize = members.iter().map(|m| m.1.len() + 1).sum();
+    let mut out = Vec::with_capacity(size + 2);
     out.push(b'{');
-    for (n, (token, rows)) in groups.iter().enumerate() {
+    for (n, m) in members.iter().enumerate() {
         if n > 0 {
             out.push(b',');
         }
-        let token = std::str::from_utf8(token).unwrap_or_default();
-        serde_json::to_writer(&mut out, token).unwrap_or_default();
-        out.extend_from_slice(b":\"");
-        // Pairs in many documents keep counts only (single characters
-        // came with counts already).
-        let counts_only = rows.len() >= common;
-        let mut prev = 0;
-        for (j, (doc, entry)) in rows.iter().enumerate() {
-            if j > 0 {
-                out.push(b';');
-            }
-            push_num(&mut out, doc - prev);
-            if counts_only {
-                push_counts(&mut out, entry);
-            } else {
-                out.extend_from_slice(entry);
-            }
-            prev = *doc;
-        }
-        out.push(b'"');
+        out.extend_from_slice(&m.1);
     }
     out.push(b'}');
     out
+}
+
+/// FNV-1a, 64 bits: a fast hash for short tokens (the map is not exposed
+/// to input chosen against it in any way that matters: a slow build).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// Appends an entry's field groups with each field's positions replaced by
@@ -393,22 +431,25 @@ pub fn write(docs: Vec<Doc>, synonyms: &[Vec<String>], dir: &str) -> Written {
         filters.extend(f.filters);
         ranks.extend(f.priors);
     }
-    // Buckets are joined into shards of about SHARD_BYTES each: bucket b
-    // goes to shard b mod shards, which is the token's hash mod shards too.
-    let total: usize = bufs.iter().flatten().map(Vec::len).sum();
-    let shards = total.div_ceil(SHARD_BYTES).next_power_of_two().min(buckets);
+    // Each bucket's members, in parallel; then the buckets are joined into
+    // shards of about SHARD_BYTES each: bucket b goes to shard b mod
+    // shards, which is the token's hash mod shards too.
     let common = common_df(count);
+    let members: Vec<Vec<Member<'_>>> = (0..buckets)
+        .into_par_iter()
+        .map(|b| bucket_members(bufs.iter().map(|c| c[b].as_slice()), common))
+        .collect();
+    let total: usize = members.iter().flatten().map(|m| m.1.len() + 1).sum();
+    let shards = total.div_ceil(SHARD_BYTES).next_power_of_two().min(buckets);
     let mut files: Vec<OutputFile> = (0..shards)
         .into_par_iter()
         .map(|n| {
-            let parts: Vec<Vec<&[u8]>> = (n..buckets)
-                .step_by(shards)
-                .map(|b| bufs.iter().map(|c| c[b].as_slice()).collect())
-                .collect();
-            let bytes = shard_file(&parts, common);
+            let mine = (n..buckets).step_by(shards).flat_map(|b| &members[b]);
+            let bytes = shard_file(mine.collect());
             OutputFile::new(format!("{dir}/p/{n}.json"), bytes)
         })
         .collect();
+    drop(members);
     drop(bufs);
     files.extend(doc_files);
     // Filters: value → documents, each name in its own file; values and
