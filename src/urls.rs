@@ -4,6 +4,62 @@
 //! leading slash, such as `index.html`, `plans/gunma-2025/items/9.html` or
 //! `static/style.css`. Callers should check them with [`output_path_is_inside`].
 
+/// The output path of every page and site-wide file kohyo writes.
+pub mod paths {
+    /// Home page.
+    pub const HOME: &str = "index.html";
+    /// Division index.
+    pub const DIVISIONS: &str = "divisions/index.html";
+    /// The open data page.
+    pub const DATA: &str = "data/index.html";
+    /// The site search page.
+    pub const SEARCH: &str = "search.html";
+    /// The accessibility statement.
+    pub const ACCESSIBILITY: &str = "accessibility.html";
+    /// The page a server shows for a missing address.
+    pub const NOT_FOUND: &str = "404.html";
+    /// The Atom feed.
+    pub const FEED: &str = "feed.xml";
+    /// The sitemap (only for a site with a base URL).
+    pub const SITEMAP: &str = "sitemap.xml";
+    /// A plan's overview.
+    pub fn plan(plan: &str) -> String {
+        format!("plans/{plan}/index.html")
+    }
+    /// A goal page.
+    pub fn goal(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/goals/{n}.html")
+    }
+    /// A policy page.
+    pub fn policy(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/policies/{n}.html")
+    }
+    /// An item page.
+    pub fn item(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/items/{n}.html")
+    }
+    /// A division page.
+    pub fn division(id: &str) -> String {
+        format!("divisions/{id}.html")
+    }
+    /// A Markdown page.
+    pub fn page(slug: &str) -> String {
+        format!("pages/{slug}.html")
+    }
+    /// An evaluation cycle page.
+    pub fn cycle(plan: &str, year: i32) -> String {
+        format!("plans/{plan}/cycles/{year}.html")
+    }
+    /// The items of a plan carrying a mark.
+    pub fn mark(plan: &str, mark: &str) -> String {
+        format!("plans/{plan}/marks/{mark}.html")
+    }
+    /// A plan's indicators dashboard.
+    pub fn dashboard(plan: &str) -> String {
+        format!("plans/{plan}/indicators.html")
+    }
+}
+
 /// Returns the relative href from the page `from` to the file `to` (both site-relative output paths).
 ///
 /// A `#fragment` or `?query` on `to` is kept. Linking to the same file yields

@@ -23,52 +23,17 @@ pub struct LinkView {
     pub url: String,
 }
 
-/// Output paths of each page kind, kept in one place.
-pub mod paths {
-    /// Home page.
-    pub const HOME: &str = "index.html";
-    /// Division index.
-    pub const DIVISIONS: &str = "divisions/index.html";
-    /// The open data page.
-    pub const DATA: &str = "data/index.html";
-    /// A plan's overview.
-    pub fn plan(plan: &str) -> String {
-        format!("plans/{plan}/index.html")
-    }
-    /// A goal page.
-    pub fn goal(plan: &str, n: u32) -> String {
-        format!("plans/{plan}/goals/{n}.html")
-    }
-    /// A policy page.
-    pub fn policy(plan: &str, n: u32) -> String {
-        format!("plans/{plan}/policies/{n}.html")
-    }
-    /// An item page.
-    pub fn item(plan: &str, n: u32) -> String {
-        format!("plans/{plan}/items/{n}.html")
-    }
-    /// A division page.
-    pub fn division(id: &str) -> String {
-        format!("divisions/{id}.html")
-    }
-    /// A Markdown page.
-    pub fn page(slug: &str) -> String {
-        format!("pages/{slug}.html")
-    }
-    /// An evaluation cycle page.
-    pub fn cycle(plan: &str, year: i32) -> String {
-        format!("plans/{plan}/cycles/{year}.html")
-    }
-    /// The Atom feed.
-    pub const FEED: &str = "feed.xml";
-    /// The items of a plan carrying a mark.
-    pub fn mark(plan: &str, mark: &str) -> String {
-        format!("plans/{plan}/marks/{mark}.html")
-    }
-    /// A plan's indicators dashboard.
-    pub fn dashboard(plan: &str) -> String {
-        format!("plans/{plan}/indicators.html")
-    }
+/// Output paths, owned by [`crate::urls::paths`]; kept here under their
+/// old name for the modules that still import them from views.
+pub use crate::urls::paths;
+
+/// A plan's period, e.g. 2025年度〜2029年度.
+pub fn plan_period(plan: &Plan, era: bool) -> String {
+    format!(
+        "{}〜{}",
+        fiscal_year(plan.period.from, era),
+        fiscal_year(plan.period.to, era)
+    )
 }
 
 /// Markdown rendered to sanitised HTML; empty when absent.
@@ -115,11 +80,7 @@ impl PlanView {
             title: plan.title.clone(),
             subtitle: plan.subtitle.clone().unwrap_or_default(),
             url: paths::plan(&plan.id),
-            period: format!(
-                "{}〜{}",
-                fiscal_year(plan.period.from, era),
-                fiscal_year(plan.period.to, era)
-            ),
+            period: plan_period(plan, era),
             adopted: plan.adopted.clone().unwrap_or_else(|| "不明".into()),
             current: plan.status == PlanStatus::Current,
             levels: LevelNames::new(plan),
