@@ -180,7 +180,7 @@ fn prepare_noting_drafts(
     let theme = theme::load(root, &mut diags);
     let site = validate::validate(raw, &mut diags);
     if let Some(base) = &options.base_url
-        && !(base.starts_with("https://") || base.starts_with("http://"))
+        && crate::urls::base_url(base).is_none()
     {
         diags.error_hint(
                 Place::file("--base-url"),
@@ -196,11 +196,7 @@ fn prepare_noting_drafts(
         return Err(diags);
     }
     if let Some(base) = &options.base_url {
-        site.settings.base_url = Some(if base.ends_with('/') {
-            base.clone()
-        } else {
-            format!("{base}/")
-        });
+        site.settings.base_url = crate::urls::base_url(base);
     }
     Ok((site, theme, diags, left_out))
 }
@@ -225,7 +221,7 @@ impl Sink for Tee<'_> {
         for f in &files {
             if f.path.ends_with(".html") {
                 self.tally.pages += 1;
-            } else if f.path.starts_with("data/") {
+            } else if f.path.starts_with(crate::urls::paths::DATA_DIR) {
                 self.tally.data_files += 1;
             }
         }

@@ -12,12 +12,25 @@ pub mod paths {
     pub const DIVISIONS: &str = "divisions/index.html";
     /// The open data page.
     pub const DATA: &str = "data/index.html";
+    /// The folder of the open data files, with its `/`.
+    pub const DATA_DIR: &str = "data/";
+    /// Whether `path` lies inside the folder `folder` (given without `/`).
+    pub fn is_under(path: &str, folder: &str) -> bool {
+        path.strip_prefix(folder)
+            .is_some_and(|rest| rest.starts_with('/'))
+    }
+    /// An open data file: `data/<name>.<extension>`.
+    pub fn data_file(name: &str, extension: &str) -> String {
+        format!("{DATA_DIR}{name}.{extension}")
+    }
     /// The site search page.
     pub const SEARCH: &str = "search.html";
     /// The accessibility statement.
     pub const ACCESSIBILITY: &str = "accessibility.html";
     /// The page a server shows for a missing address.
     pub const NOT_FOUND: &str = "404.html";
+    /// The page of a folder, e.g. `plans/p/` → `plans/p/index.html`.
+    pub const FOLDER_INDEX: &str = "index.html";
     /// The Atom feed.
     pub const FEED: &str = "feed.xml";
     /// The sitemap (only for a site with a base URL).
@@ -181,6 +194,21 @@ fn is_invisible(c: char) -> bool {
         '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
     )
+}
+
+/// The site's base URL as kohyo uses it: `text` trimmed, ending in `/`;
+/// `None` unless it is an absolute `http://` or `https://` address without
+/// whitespace. The one rule for `base_url` in `site.yaml` and `--base-url`.
+pub fn base_url(text: &str) -> Option<String> {
+    let v = text.trim();
+    if !(v.starts_with("https://") || v.starts_with("http://")) || v.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if v.ends_with('/') {
+        v.to_string()
+    } else {
+        format!("{v}/")
+    })
 }
 
 /// Joins the site's absolute base URL and a site-relative path with exactly one `/` between them.

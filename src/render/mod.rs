@@ -47,6 +47,21 @@ struct SiteView {
     official: bool,
     /// Whether fiscal years and dates show their era.
     era_years: bool,
+    /// The site-wide pages and files every page links to.
+    urls: SiteUrls,
+}
+
+/// Site-relative paths of the pages and files the frame links to.
+#[derive(Debug, Serialize)]
+struct SiteUrls {
+    home: &'static str,
+    search: &'static str,
+    /// The search index folder, with its `/` (for the search script).
+    search_index: String,
+    feed: &'static str,
+    accessibility: &'static str,
+    data: &'static str,
+    indicators_csv: String,
 }
 
 /// What every template receives besides `site` and `page`: the frame of
@@ -429,6 +444,15 @@ fn site_view(site: &Site) -> SiteView {
         notice: md(&s.notice),
         official: s.official,
         era_years: s.era_years,
+        urls: SiteUrls {
+            home: paths::HOME,
+            search: paths::SEARCH,
+            search_index: format!("{}/", crate::search::BUNDLE_DIR),
+            feed: paths::FEED,
+            accessibility: paths::ACCESSIBILITY,
+            data: paths::DATA,
+            indicators_csv: paths::data_file("indicators", "csv"),
+        },
     }
 }
 

@@ -79,7 +79,15 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
             })
         }
         PageKind::Data => value(&DataPage {
-            sets: &pages.data_sets,
+            sets: pages
+                .data_sets
+                .iter()
+                .map(|set| DataSetView {
+                    csv: paths::data_file(set.name, "csv"),
+                    json: paths::data_file(set.name, "json"),
+                    set,
+                })
+                .collect(),
             licence: LinkView {
                 title: site.settings.licence.name.clone(),
                 url: site.settings.licence.url.clone().unwrap_or_default(),
@@ -332,8 +340,17 @@ struct DashboardPage<'a> {
 
 #[derive(Serialize)]
 struct DataPage<'a> {
-    sets: &'a [super::data::DataSet],
+    sets: Vec<DataSetView<'a>>,
     licence: LinkView,
+}
+
+/// A data set with the paths of its two files.
+#[derive(Serialize)]
+struct DataSetView<'a> {
+    #[serde(flatten)]
+    set: &'a super::data::DataSet,
+    csv: String,
+    json: String,
 }
 
 #[derive(Serialize)]

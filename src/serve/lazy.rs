@@ -123,8 +123,7 @@ impl Source for LazySite {
         if let Some(bytes) = self.others.get(path) {
             return Some(Ok(bytes.clone()));
         }
-        if path.starts_with(search::BUNDLE_DIR) && path[search::BUNDLE_DIR.len()..].starts_with('/')
-        {
+        if crate::urls::paths::is_under(path, search::BUNDLE_DIR) {
             return self.newest_search()?.get(path).cloned().map(Ok);
         }
         if !self.pages.contains(path) {

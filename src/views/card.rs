@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::indicator::{self, Series};
-use super::paths;
 use crate::achievement::{self, Status};
 use crate::charts;
 use crate::model::*;
+use crate::urls::paths;
 use crate::years::{fiscal_year, month};
 
 /// The latest actual, split so the value can be shown large.

@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
-use super::{LinkView, md, paths};
+use super::{LinkView, md};
 use crate::achievement::Status;
 use crate::cycles;
 use crate::model::*;
+use crate::urls::paths;
 use crate::years::{fiscal_year, number};
 
 /// The status text and CSS class of a roadmap row's result in `year`.

@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::paths;
 use crate::achievement::{self, Assessment, Facts, Observed, SeriesKind, Status};
 use crate::charts::{self, ChartInput};
 use crate::cycles::to_direction;
 use crate::model::*;
+use crate::urls::paths;
 
 /// An indicator's facts gathered from the plan's cycles.
 pub struct Series<'p> {

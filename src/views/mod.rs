@@ -23,8 +23,8 @@ pub struct LinkView {
     pub url: String,
 }
 
-/// Output paths, owned by [`crate::urls::paths`]; kept here under their
-/// old name for the modules that still import them from views.
+/// Output paths, owned by [`crate::urls::paths`]; re-exported here only for
+/// `search`, which still imports them from views.
 pub use crate::urls::paths;
 
 /// A plan's period, e.g. 2025年度〜2029年度.
@@ -52,6 +52,8 @@ pub struct PlanView {
     pub subtitle: String,
     /// Overview page.
     pub url: String,
+    /// Its indicators dashboard (指標の一覧).
+    pub dashboard: String,
     /// e.g. 2025年度〜2029年度.
     pub period: String,
     /// Adoption date as written, or 不明 when the source does not give it.
@@ -80,6 +82,7 @@ impl PlanView {
             title: plan.title.clone(),
             subtitle: plan.subtitle.clone().unwrap_or_default(),
             url: paths::plan(&plan.id),
+            dashboard: paths::dashboard(&plan.id),
             period: plan_period(plan, era),
             adopted: plan.adopted.clone().unwrap_or_else(|| "不明".into()),
             current: plan.status == PlanStatus::Current,
