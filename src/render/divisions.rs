@@ -171,7 +171,7 @@ pub(super) struct BureauGroup<'a> {
 
 #[derive(Serialize)]
 struct DivisionPlan<'a> {
-    plan: PlanView,
+    plan: PlanView<'a>,
     items: Vec<&'a ItemRow>,
     /// The same items by goal, for the static filter links.
     goals: Vec<FilterGroup<'a>>,

@@ -15,7 +15,7 @@ use crate::model::*;
 use crate::output::{OutputError, OutputFile, Sink};
 use crate::theme::Theme;
 use crate::urls::{self, paths};
-use crate::views::{GoalView, LinkView, md};
+use crate::views::{GoalView, Html, LinkView, md};
 
 mod data;
 mod dates;
@@ -40,9 +40,9 @@ struct SiteView {
     language: String,
     nav: Vec<LinkView>,
     licence: LinkView,
-    contact: String,
+    contact: Html,
     /// Notice on every page, HTML; empty when none.
-    notice: String,
+    notice: Html,
     /// Whether the organisation is the site's publisher.
     official: bool,
     /// Whether fiscal years and dates show their era.
@@ -116,8 +116,8 @@ pub struct Pages {
     data_sets: Vec<data::DataSet>,
     /// Per division, its items (see [`divisions::items_by_division`]).
     division_items: Vec<Vec<(usize, usize)>>,
-    /// Per plan, its goal views, built once for the plan page, the goal and
-    /// policy pages and (for the main plan) the home page.
+    /// Per plan, its goal views, built once for the plan page and the goal
+    /// and policy pages.
     goal_views: Vec<OnceLock<Vec<GoalView>>>,
 }
 

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::Pages;
 use super::pages::PageKind;
-use crate::markdown;
 use crate::model::*;
 use crate::urls::paths;
 use crate::views::cycle;
@@ -20,20 +19,20 @@ fn value<T: Serialize>(v: &T) -> tera::Value {
 pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Value {
     let era = site.settings.era_years;
     match kind {
-        PageKind::Home => value(&home(pages, site)),
+        PageKind::Home => value(&home(site)),
         PageKind::Plan { plan } => value(&plan_page(pages, site, plan)),
         PageKind::Goal { plan, goal } => value(&GoalPage {
-            plan: &PlanView::new(&site.plans[plan], era),
+            plan: PlanView::new(&site.plans[plan], era),
             goal: &pages.goals(site, plan)[goal],
         }),
         PageKind::Policy { plan, goal, policy } => value(&PolicyPage {
-            plan: &PlanView::new(&site.plans[plan], era),
+            plan: PlanView::new(&site.plans[plan], era),
             policy: &pages.goals(site, plan)[goal].policies[policy],
         }),
         PageKind::Dashboard { plan } => {
             let plan = &site.plans[plan];
             value(&DashboardPage {
-                plan: &PlanView::new(plan, era),
+                plan: PlanView::new(plan, era),
                 groups: crate::views::indicator::dashboard(plan, era),
                 cards: crate::views::card::dashboard(plan, era),
                 counts: crate::views::indicator::status_counts(plan),
@@ -44,7 +43,7 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
             let plan = &site.plans[plan];
             let m = &plan.marks[mark];
             value(&MarkPage {
-                plan: &PlanView::new(plan, era),
+                plan: PlanView::new(plan, era),
                 label: m.label.clone(),
                 items: plan
                     .items
@@ -57,7 +56,7 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
         PageKind::Cycle { plan, cycle } => {
             let plan = &site.plans[plan];
             value(&CyclePage {
-                plan: &PlanView::new(plan, era),
+                plan: PlanView::new(plan, era),
                 cycle: cycle::cycle_view(site, plan, &plan.cycles[cycle]),
             })
         }
@@ -74,7 +73,7 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
         PageKind::Page { page } => {
             let p = &site.pages[page];
             value(&PageBody {
-                content: markdown::render_under_title(&p.body),
+                content: Html::page(&p.body),
                 date: p.date.clone().unwrap_or_default(),
             })
         }
@@ -101,13 +100,15 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
     }
 }
 
-fn home<'p>(pages: &'p Pages, site: &Site) -> Home<'p> {
+fn home(site: &Site) -> Home<'_> {
     let era = site.settings.era_years;
     let main = site.main_plan();
     Home {
         plan: main.map(|p| PlanView::new(p, era)),
-        goals: main.map(|_| pages.goals(site, 0)).unwrap_or_default(),
-        latest: main.and_then(|p| p.latest_cycle().map(|c| cycle::cycle_view(site, p, c))),
+        goals: main
+            .map(|p| p.goals.iter().map(|g| GoalCard::new(p, g)).collect())
+            .unwrap_or_default(),
+        latest: main.and_then(|p| p.latest_cycle().map(|c| cycle::latest(p, c, era))),
         indicator_counts: main.map(crate::views::indicator::status_counts),
         dashboard: main.map(|p| paths::dashboard(&p.id)).unwrap_or_default(),
         archived: site
@@ -138,7 +139,7 @@ fn home<'p>(pages: &'p Pages, site: &Site) -> Home<'p> {
     }
 }
 
-fn plan_page<'p>(pages: &'p Pages, site: &Site, index: usize) -> PlanPage<'p> {
+fn plan_page<'p>(pages: &'p Pages, site: &'p Site, index: usize) -> PlanPage<'p> {
     let plan = &site.plans[index];
     let era = site.settings.era_years;
     let count = |p: Placement| plan.items.iter().filter(|i| i.placement == p).count();
@@ -176,7 +177,7 @@ fn plan_page<'p>(pages: &'p Pages, site: &Site, index: usize) -> PlanPage<'p> {
             .cycles
             .iter()
             .rev()
-            .map(|c| cycle::cycle_link(plan, c, era))
+            .map(|c| crate::views::thread::cycle_link(plan, c, era))
             .collect(),
         indicators: plan
             .indicators
@@ -223,7 +224,7 @@ fn item_page<'a>(site: &Site, plan: &'a Plan, item: &'a Item) -> ItemPage<'a> {
         projects: (0..item.projects.len())
             .map(|i| ProjectView::new(site, plan, item, i))
             .collect(),
-        thread: cycle::thread(site, plan, item),
+        thread: crate::views::thread::thread(site, plan, item),
         indicators: item
             .indicators
             .iter()
@@ -271,23 +272,23 @@ struct MarkView {
 
 #[derive(Serialize)]
 struct Home<'a> {
-    plan: Option<PlanView>,
-    goals: &'a [GoalView],
-    latest: Option<crate::views::cycle::CycleView>,
+    plan: Option<PlanView<'a>>,
+    goals: Vec<GoalCard<'a>>,
+    latest: Option<crate::views::cycle::LatestCycle>,
     indicator_counts: Option<crate::views::indicator::StatusCounts>,
     dashboard: String,
-    archived: Vec<PlanView>,
+    archived: Vec<PlanView<'a>>,
     pages: Vec<LinkView>,
     news: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
 struct PlanPage<'a> {
-    plan: PlanView,
-    summary: String,
-    source: String,
-    structure_note: String,
-    grades_note: String,
+    plan: PlanView<'a>,
+    summary: Html,
+    source: Html,
+    structure_note: Html,
+    grades_note: Html,
     grades: Vec<GradeView>,
     marks: Vec<MarkView>,
     divisions: Vec<LinkView>,
@@ -305,33 +306,33 @@ struct PlanPage<'a> {
 
 #[derive(Serialize)]
 struct GoalPage<'a> {
-    plan: &'a PlanView,
+    plan: PlanView<'a>,
     goal: &'a GoalView,
 }
 
 #[derive(Serialize)]
 struct PolicyPage<'a> {
-    plan: &'a PlanView,
+    plan: PlanView<'a>,
     policy: &'a PolicyView,
 }
 
 #[derive(Serialize)]
 struct ItemPage<'a> {
-    plan: PlanView,
+    plan: PlanView<'a>,
     placement_of: String,
     item: ItemRow,
-    summary: String,
-    note: String,
+    summary: Html,
+    note: Html,
     years: Vec<String>,
     projects: Vec<ProjectView>,
     indicators: Vec<IndicatorView>,
-    thread: Vec<crate::views::cycle::ThreadEntry>,
+    thread: Vec<crate::views::thread::ThreadEntry>,
     source_file: &'a str,
 }
 
 #[derive(Serialize)]
 struct DashboardPage<'a> {
-    plan: &'a PlanView,
+    plan: PlanView<'a>,
     groups: Vec<crate::views::indicator::DashboardGroup>,
     cards: Vec<crate::views::card::CardGroup>,
     counts: crate::views::indicator::StatusCounts,
@@ -355,20 +356,21 @@ struct DataSetView<'a> {
 
 #[derive(Serialize)]
 struct CyclePage<'a> {
-    plan: &'a PlanView,
+    plan: PlanView<'a>,
     cycle: crate::views::cycle::CycleView,
 }
 
 #[derive(Serialize)]
 struct MarkPage<'a> {
-    plan: &'a PlanView,
+    plan: PlanView<'a>,
     label: String,
     items: Vec<ItemRow>,
 }
 
 #[derive(Serialize)]
 struct PageBody {
-    content: String,
+    /// The page's Markdown, sanitised.
+    content: Html,
     date: String,
 }
 

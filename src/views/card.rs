@@ -60,7 +60,7 @@ pub struct CardView {
     /// Points there are to draw (baseline and published actuals).
     pub points: usize,
     /// Sparkline SVG, only when there are at least two points.
-    pub sparkline: String,
+    pub sparkline: super::Html,
     /// When the latest actual was published, e.g. 2025年9月; empty if unknown.
     pub published: String,
 }
@@ -185,12 +185,12 @@ pub fn card(plan: &Plan, ind: &Indicator, era: bool, owner: String, url: String)
         progress,
         sparkline: if points >= 2 {
             // Its own ids, apart from the dashboard table's sparkline.
-            charts::sparkline(&series.input(plan, ind)).replace(
+            super::Html::chart(charts::sparkline(&series.input(plan, ind)).replace(
                 &format!("\"spark-{}-title\"", ind.id),
                 &format!("\"card-spark-{}-title\"", ind.id),
-            )
+            ))
         } else {
-            String::new()
+            super::Html::default()
         },
         points,
         published,
