@@ -138,6 +138,19 @@ pub enum InternalError {
     OpenData(String),
 }
 
+impl BuildError {
+    /// Adds this fault of kohyo or of the output to `diags` as a problem of
+    /// the site as a whole: how previews, which have no exit code, show it.
+    pub fn report_as_problem(&self, diags: &mut Diagnostics) {
+        diags.error_hint(
+            Place::file("."),
+            "internal",
+            self.to_string(),
+            "this is a fault in kohyo or its surroundings, not in the content",
+        );
+    }
+}
+
 impl From<RenderError> for BuildError {
     fn from(e: RenderError) -> Self {
         match e {
@@ -293,12 +306,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
         // Only a folder can refuse files, so this is an internal fault;
         // previews show it as a problem of the site as a whole.
         Err(e @ (BuildError::Output(_) | BuildError::Internal(_))) => {
-            diags.error_hint(
-                Place::file("."),
-                "internal",
-                e.to_string(),
-                "this is a fault in kohyo or its surroundings, not in the content",
-            );
+            e.report_as_problem(&mut diags);
             return Err(diags);
         }
     };

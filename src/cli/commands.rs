@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use kohyo::{init, schema};
 
-use super::style::{Paint, Style};
+use kohyo::diagnostics::{Paint, Style};
 
 /// Arguments of `kohyo init`.
 #[derive(Debug, Args)]

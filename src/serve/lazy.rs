@@ -150,11 +150,17 @@ impl Source for LazySite {
     }
 }
 
-/// Indexes `site` on a background thread; `done` is told how long it took.
-pub fn index_in_background(site: Arc<LazySite>, done: impl FnOnce(Instant, bool) + Send + 'static) {
+/// Indexes `site` on a background thread and tells `events` how long it
+/// took (nothing when a newer build superseded it).
+pub fn index_in_background(site: Arc<LazySite>, events: super::Events) {
     let start = Instant::now();
     std::thread::spawn(move || match site.index() {
-        Ok(finished) => done(start, finished),
-        Err(e) => eprintln!("warning: the search index was not updated: {e}"),
+        Ok(true) => events(super::Event::SearchIndexed {
+            elapsed: start.elapsed(),
+        }),
+        Ok(false) => {}
+        Err(e) => events(super::Event::Warning(format!(
+            "the search index was not updated: {e}"
+        ))),
     });
 }
