@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::style::{Paint, Style};
 use super::{Diagnostic, Diagnostics, Severity};
-use crate::within::{Kind, SiteRoot};
+use crate::load::within::{Kind, SiteRoot};
 
 /// A snippet is cut to about this many terminal columns around the caret.
 const MAX_WIDTH: usize = 100;

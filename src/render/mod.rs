@@ -11,9 +11,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostics, Place};
+use crate::load::theme::Theme;
 use crate::model::*;
 use crate::output::{OutputError, OutputFile, Sink};
-use crate::theme::Theme;
 use crate::urls::{self, paths};
 use crate::views::{GoalView, Html, LinkView, md};
 
@@ -377,7 +377,7 @@ fn render_page(
     };
     let template = meta.template;
     let mut ctx = tera::Context::from_serialize(&frame)
-        .map_err(|e| crate::theme::template_error(template, &e))?;
+        .map_err(|e| crate::load::theme::template_error(template, &e))?;
     ctx.insert_value("site", site_value.clone());
     ctx.insert_value("page", view());
     // Rendered into a buffer sized for a typical item page, so it seldom
@@ -387,7 +387,7 @@ fn render_page(
     theme
         .tera
         .render_to(template, &ctx, &mut html)
-        .map_err(|e| crate::theme::template_error(template, &e))?;
+        .map_err(|e| crate::load::theme::template_error(template, &e))?;
     Ok(OutputFile {
         path: path.to_string(),
         bytes: html,
@@ -404,7 +404,7 @@ fn draft_banner(site: &Site, kind: PageKind) -> String {
         .into_iter()
         .map(|y| crate::years::fiscal_year(y, site.settings.era_years))
         .collect();
-    crate::drafts::banner(&years)
+    crate::load::drafts::banner(&years)
 }
 
 fn site_view(site: &Site) -> SiteView {
@@ -457,4 +457,4 @@ fn site_view(site: &Site) -> SiteView {
 }
 
 /// Escapes text for XML content and attribute values.
-pub(crate) use crate::escape::xml as escape_xml;
+pub(crate) use crate::html::escape::xml as escape_xml;

@@ -327,7 +327,7 @@ impl PageKind {
                     p.title.clone(),
                     vec![p.title.clone()],
                     p.description.clone().unwrap_or_else(|| {
-                        first_sentence(&crate::markdown::plain_text(&p.body))
+                        first_sentence(&crate::html::markdown::plain_text(&p.body))
                     }),
                     home(),
                 )

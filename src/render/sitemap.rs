@@ -1,6 +1,6 @@
 //! `sitemap.xml`, for a site with a base URL (every address absolute).
 
-use crate::escape::xml as escape_xml;
+use crate::html::escape::xml as escape_xml;
 use crate::urls;
 
 /// The sitemap of the pages at `paths` under `base` (the 404 page left out),

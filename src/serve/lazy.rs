@@ -19,10 +19,10 @@ use std::time::Instant;
 use axum::body::Bytes;
 
 use super::snapshot::{Files, Source, files_of};
+use crate::load::theme::Theme;
 use crate::model::Site;
 use crate::render::Pages;
 use crate::search;
-use crate::theme::Theme;
 
 /// A checked site served page by page; see the module documentation.
 pub struct LazySite {

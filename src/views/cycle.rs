@@ -8,7 +8,7 @@ use super::thread::{
 };
 use super::{Html, LinkView, md};
 use crate::achievement::Status;
-use crate::cycles;
+use crate::model::cycles;
 use crate::model::*;
 use crate::urls::paths;
 use crate::years::{fiscal_year, number};

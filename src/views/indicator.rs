@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::achievement::{self, Assessment, Facts, Observed, SeriesKind, Status};
 use crate::charts::{self, ChartInput};
-use crate::cycles::to_direction;
+use crate::model::cycles::to_direction;
 use crate::model::*;
 use crate::urls::paths;
 

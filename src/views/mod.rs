@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::markdown;
+use crate::html::markdown;
 
 pub mod card;
 pub mod cycle;
@@ -44,7 +44,7 @@ pub fn plan_period(plan: &Plan, era: bool) -> String {
 }
 
 /// HTML that kohyo made and vouches for: Markdown rendered and sanitised
-/// by [`crate::markdown`] (every tag and URL scheme checked), or an SVG
+/// by [`crate::html::markdown`] (every tag and URL scheme checked), or an SVG
 /// chart drawn by [`crate::charts`] from numbers, its text escaped. A view
 /// field of this type is the only kind a template prints with `| safe`;
 /// every other text is autoescaped.
