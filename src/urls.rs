@@ -67,6 +67,14 @@ pub mod paths {
     pub fn mark(plan: &str, mark: &str) -> String {
         format!("plans/{plan}/marks/{mark}.html")
     }
+    /// An indicator's row in the indicator table of the page at `page`.
+    pub fn indicator(page: &str, id: &str) -> String {
+        format!("{page}#indicator-{id}")
+    }
+    /// An indicator's chart on the page at `page`.
+    pub fn chart(page: &str, id: &str) -> String {
+        format!("{page}#chart-{id}")
+    }
     /// A plan's indicators dashboard.
     pub fn dashboard(plan: &str) -> String {
         format!("plans/{plan}/indicators.html")

@@ -215,7 +215,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<CardGroup> {
             Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
             Owner::Item(n) => (paths::item(&plan.id, n), plan.item_label(n)),
         };
-        card(plan, ind, era, name, format!("{url}#chart-{}", ind.id))
+        card(plan, ind, era, name, paths::chart(&url, &ind.id))
     };
     let mut groups = Vec::new();
     if !plan.indicators.is_empty() {

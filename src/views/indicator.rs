@@ -301,7 +301,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
         };
         DashboardRow {
             name: ind.name.clone(),
-            url: format!("{url}#indicator-{}", ind.id),
+            url: paths::indicator(&url, &ind.id),
             owner: owner_name,
             sparkline: super::Html::chart(charts::sparkline(&series.input(plan, ind))),
             baseline: ind
