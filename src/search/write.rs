@@ -204,10 +204,13 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>], s: &mut Scratch) {
 /// (`"token":"postings"`).
 type Member<'a> = (&'a [u8], Vec<u8>);
 
+/// A token's rows in one bucket: (document, its entry), documents ascending.
+type Rows<'a> = Vec<(u32, &'a [u8])>;
+
 /// The members of one bucket from its buffers (one per chunk of documents,
 /// in document order): documents ascending, tokens in no order.
 fn bucket_members<'a>(bufs: impl Iterator<Item = &'a [u8]>, common: usize) -> Vec<Member<'a>> {
-    let mut groups: Vec<(&[u8], Vec<(u32, &[u8])>)> = Vec::new();
+    let mut groups: Vec<(&[u8], Rows<'_>)> = Vec::new();
     let mut at: HashMap<&[u8], usize, BuildHasherDefault<Fnv>> = HashMap::default();
     for buf in bufs {
         let mut rest = buf;

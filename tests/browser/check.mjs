@@ -170,26 +170,34 @@ try {
     }
   }
 
-  // The search page after a search, with results shown.
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${server.origin}/search.html`, { waitUntil: 'networkidle' });
-  const box = page.locator('input[type="search"]');
-  if ((await box.count()) > 0 && (await box.isVisible())) {
-    await box.fill(SEARCH_QUERY);
+  // Real queries through the search page, at 1280 and 375 px: typed into
+  // the box, results with the match marked, a filter, a result followed, a
+  // ?q= link, and the header's box on another page; axe after each step.
+  for (const [width, height] of [[1280, 900], [375, 667]]) {
+    await page.setViewportSize({ width, height });
+    const problems = [];
+    await page.goto(`${server.origin}/search.html`, { waitUntil: 'networkidle' });
+    const box = page.locator('#search-q');
+    if ((await box.count()) === 0 || !(await box.isVisible())) {
+      report(`search page at ${width}px`, ['the search box is not shown']);
+      continue;
+    }
+    const results = () =>
+      page
+        .waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
+        .then(() => true, () => false);
+    await box.pressSequentially(SEARCH_QUERY);
     await box.press('Enter');
     await page.waitForLoadState('networkidle');
-    const shown = await page
-      .waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
-      .then(() => true, () => false);
-    const problems = describeViolations(await axe(page));
-    if (!shown) problems.push(`no results shown for 「${SEARCH_QUERY}」`);
+    if (!(await results())) problems.push(`no results shown for 「${SEARCH_QUERY}」 typed in the box`);
+    else if ((await page.locator('#search-results li mark').count()) === 0) problems.push('no result marks the words searched for');
+    problems.push(...describeViolations(await axe(page)));
     // The address follows the search, so results can be shared.
     if (!page.url().includes(`q=${encodeURIComponent(SEARCH_QUERY)}`)) problems.push(`the address does not hold the query: ${page.url()}`);
-    // A filter narrows the results and joins the address.
+    // A filter narrows the results, is announced and joins the address.
     await page.locator('.search-filters-box summary').click();
-    const plan = page.locator('#filter-plan');
     const before = await page.locator('#search-results li').count();
-    await plan.selectOption({ index: 1 });
+    await page.locator('#filter-plan').selectOption({ index: 1 });
     await page.waitForFunction(() => /plan=/.test(location.search), null, { timeout: 10000 }).catch(() => problems.push('the plan filter is not in the address'));
     await page.waitForLoadState('networkidle');
     const status = await page.locator('#search-status').textContent();
@@ -202,22 +210,27 @@ try {
     await first.click();
     await page.waitForLoadState('load');
     if (!page.url().endsWith(href ?? '#none')) problems.push(`the first result led to ${page.url()}, not ${href}`);
-    // A shared link runs the search on load; on a phone the count and the
-    // first result are on the first screen.
-    await page.setViewportSize({ width: 375, height: 667 });
-    await page.goto(`${server.origin}/search.html?q=${encodeURIComponent(SEARCH_QUERY)}`, { waitUntil: 'networkidle' });
-    const loaded = await page
-      .waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
-      .then(() => true, () => false);
-    if (!loaded) problems.push('search.html?q=… shows no results');
+    // That page's header box searches: it leads to search.html?q=… with results.
+    const header = page.locator('#site-search-q');
+    if ((await header.count()) === 0 || !(await header.isVisible())) problems.push(`${href} shows no search box in its header`);
     else {
-      const box = await page.locator('#search-results li').first().boundingBox();
-      if (!box || box.y + Math.min(box.height, 60) > 667) problems.push(`at 375px the first result starts below the first screen (y=${box?.y})`);
+      await header.fill(SEARCH_QUERY);
+      await header.press('Enter');
+      await page.waitForLoadState('networkidle');
+      if (!page.url().includes('search.html?q=')) problems.push(`the header's box led to ${page.url()}`);
+      else if (!(await results())) problems.push('the header box search shows no results');
     }
-    problems.push(...describeViolations(await axe(page)).map((p) => `(375px) ${p}`));
-    report(`search page: results for 「${SEARCH_QUERY}」, a filter, a result followed, a ?q= link at 375px, axe`, problems);
-  } else {
-    report('axe: search page with results', ['the search box is not shown']);
+    // A shared link runs the search (and its filter) on load; on a phone
+    // the count and the first result are on the first screen.
+    await page.goto(`${server.origin}/search.html?q=${encodeURIComponent(SEARCH_QUERY)}`, { waitUntil: 'networkidle' });
+    if (!(await results())) problems.push('search.html?q=… shows no results');
+    else if ((await box.inputValue()) !== SEARCH_QUERY) problems.push('search.html?q=… does not show the query in the box');
+    else if (width < 600) {
+      const at = await page.locator('#search-results li').first().boundingBox();
+      if (!at || at.y + Math.min(at.height, 60) > height) problems.push(`the first result starts below the first screen (y=${at?.y})`);
+    }
+    problems.push(...describeViolations(await axe(page)).map((p) => `(?q=) ${p}`));
+    report(`search page at ${width}px: 「${SEARCH_QUERY}」 typed, marked results, a filter, a result followed, the header's box, a ?q= link, axe`, problems);
   }
 
   // The keyboard walk and the print layout on an item page.
