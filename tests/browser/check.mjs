@@ -200,6 +200,8 @@ try {
     await page.locator('#filter-plan').selectOption({ index: 1 });
     await page.waitForFunction(() => /plan=/.test(location.search), null, { timeout: 10000 }).catch(() => problems.push('the plan filter is not in the address'));
     await page.waitForLoadState('networkidle');
+    // The files may be cached: wait for the count rather than the network.
+    await page.waitForFunction(() => /件/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 10000 }).catch(() => {});
     const status = await page.locator('#search-status').textContent();
     if (!/件/.test(status ?? '')) problems.push(`no result count announced after filtering: ${status}`);
     if ((await page.locator('#search-results li').count()) > before) problems.push('the plan filter added results');
