@@ -9,6 +9,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::achievement::{Direction, Measure, SeriesKind, TargetKind};
+
 /// A URL-safe id: lowercase ASCII letters, digits and `-`, starting with a
 /// letter or digit, not ending with `-`, at most 64 characters.
 pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$";
@@ -21,6 +23,14 @@ pub const MONTH_OR_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$";
 
 /// An absolute `http://` or `https://` address.
 pub const HTTP_URL_PATTERN: &str = "^https?://";
+
+/// The schema's `enum` of the words in `names`, with `null` when the key may
+/// be left out: the words come from the enum the validator reads them into.
+fn names<T>(names: &[(&'static str, T)], optional: bool) -> serde_json::Value {
+    let words = names.iter().map(|(word, _)| serde_json::Value::from(*word));
+    let null = optional.then_some(serde_json::Value::Null);
+    words.chain(null).collect()
+}
 
 /// `content/site.yaml`: settings that apply to the whole site.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -196,10 +206,10 @@ pub struct RawJudgement {
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
     /// First fiscal year.
-    #[schemars(range(min = 1900, max = 2200))]
+    #[schemars(range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub from: i64,
     /// Last fiscal year.
-    #[schemars(range(min = 1900, max = 2200))]
+    #[schemars(range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub to: i64,
 }
 
@@ -360,10 +370,10 @@ pub struct RawRoadmapRow {
     /// What is planned.
     pub label: String,
     /// First fiscal year.
-    #[schemars(with = "i64", range(min = 1900, max = 2200))]
+    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub from: Spanned<i64>,
     /// Last fiscal year.
-    #[schemars(with = "i64", range(min = 1900, max = 2200))]
+    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub to: Spanned<i64>,
     /// A line of detail.
     #[serde(default)]
@@ -397,7 +407,7 @@ pub struct RawIndicator {
     /// 全国順位: a positive whole number, lower is better) or `judgement`
     /// (results are words from the plan's `judgements`, not numbers).
     #[serde(default)]
-    #[schemars(with = "Option<String>", extend("enum" = ["quantity", "rank", "judgement", null]), example = &"rank")]
+    #[schemars(with = "Option<String>", extend("enum" = names(&Measure::NAMES, true)), example = &"rank")]
     pub measure: Option<Spanned<String>>,
     /// Unit, e.g. 時間, %, 者, 位; may be left out for judgements.
     #[serde(default)]
@@ -405,7 +415,7 @@ pub struct RawIndicator {
     /// `higher` or `lower` is better, or `neither`. Required for quantities;
     /// a rank is always better when lower.
     #[serde(default)]
-    #[schemars(with = "Option<String>", extend("enum" = ["higher", "lower", "neither", null]))]
+    #[schemars(with = "Option<String>", extend("enum" = names(&Direction::NAMES, true)))]
     pub direction: Option<Spanned<String>>,
     /// The value when the plan was made; leave out when the plan never
     /// published one (change since the baseline is then shown as not applicable).
@@ -419,7 +429,7 @@ pub struct RawIndicator {
     /// `cumulative` (a running total). Kept for existing content; new content
     /// can write `target_series` instead.
     #[serde(default)]
-    #[schemars(with = "Option<String>", extend("enum" = ["reach", "ceiling", "cumulative", null]))]
+    #[schemars(with = "Option<String>", extend("enum" = names(&TargetKind::NAMES, true)))]
     pub target_kind: Option<Spanned<String>>,
     /// One or more target series, each with its kind, the main one first.
     #[serde(default)]
@@ -463,7 +473,7 @@ pub struct RawTargetSeries {
     /// `yearly` (a value to reach in each year), `cumulative` (a running
     /// total to reach by each year), `cap` (stay at or below), `floor` (stay
     /// at or above) or `range` (stay between `value` and `high`).
-    #[schemars(with = "String", extend("enum" = ["yearly", "cumulative", "cap", "floor", "range"]))]
+    #[schemars(with = "String", extend("enum" = names(&SeriesKind::NAMES, false)))]
     pub kind: Spanned<String>,
     /// The plan's own name for the series, e.g. 財政効果額（4年間の累計）.
     #[serde(default)]
@@ -481,7 +491,7 @@ pub struct RawTargetSeries {
 #[serde(deny_unknown_fields)]
 pub struct RawTargetPoint {
     /// Fiscal year.
-    #[schemars(with = "i64", range(min = 1900, max = 2200))]
+    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub year: Spanned<i64>,
     /// The target; for a range, its lower end.
     #[schemars(with = "f64")]
@@ -497,7 +507,7 @@ pub struct RawTargetPoint {
 #[serde(deny_unknown_fields)]
 pub struct RawYearValue {
     /// Fiscal year.
-    #[schemars(with = "i64", range(min = 1900, max = 2200))]
+    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub year: Spanned<i64>,
     /// The value, a finite number.
     #[schemars(with = "f64")]
@@ -527,7 +537,7 @@ pub struct RawPageMeta {
 #[serde(deny_unknown_fields)]
 pub struct RawResults {
     /// The fiscal year evaluated.
-    #[schemars(with = "i64", range(min = 1900, max = 2200))]
+    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub year: Spanned<i64>,
     /// When the results were published, `YYYY-MM-DD`; leave out when unknown.
     #[serde(default)]
@@ -720,7 +730,7 @@ pub struct RawRevision {
     #[schemars(with = "Option<String>")]
     pub indicator: Option<Spanned<String>>,
     /// The first fiscal year the change applies to.
-    #[schemars(with = "i64", range(min = 1900, max = 2200))]
+    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
     pub from: Spanned<i64>,
     /// What changed.
     pub change: String,

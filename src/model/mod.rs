@@ -765,18 +765,7 @@ pub enum IndicatorKind {
     Reference,
 }
 
-/// Which way is better for an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    /// Higher values are better.
-    Higher,
-    /// Lower values are better.
-    Lower,
-    /// Neither way is better.
-    Neither,
-}
-
-pub use crate::achievement::{Measure, Outcome, SeriesKind, TargetPoint, TargetSeries};
+pub use crate::achievement::{Direction, Measure, Outcome, SeriesKind, TargetPoint, TargetSeries};
 
 /// A value in one fiscal year.
 #[derive(Debug, Clone, Copy, PartialEq)]
