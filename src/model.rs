@@ -97,6 +97,10 @@ pub struct Division {
     pub bureau: Option<String>,
     /// Other spellings.
     pub aliases: Vec<String>,
+    /// How to reach it (text as written).
+    pub contact: Option<String>,
+    /// Its own web page (a safe address).
+    pub url: Option<String>,
 }
 
 /// Whether a plan is in force or kept for the record.

@@ -947,6 +947,8 @@ fn division_page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera::V
     value(&serde_helpers::DivisionPage {
         bureau: d.bureau.clone().unwrap_or_default(),
         aliases: d.aliases.clone(),
+        contact: d.contact.clone().unwrap_or_default(),
+        url: d.url.clone().unwrap_or_default(),
         groups,
     })
 }
@@ -1166,6 +1168,8 @@ mod serde_helpers {
     pub struct DivisionPage<'a> {
         pub bureau: String,
         pub aliases: Vec<String>,
+        pub contact: String,
+        pub url: String,
         pub groups: Vec<DivisionPlan<'a>>,
     }
 
