@@ -433,6 +433,7 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         summary: raw.summary.clone(),
         source: raw.source.clone(),
         structure_note: raw.structure_note.clone(),
+        summarised: raw.summarised,
         marks,
         grades,
         grades_note: raw.grades_note.clone(),

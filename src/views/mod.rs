@@ -105,6 +105,8 @@ pub struct PlanView {
     pub indicator_count: usize,
     /// Whether the plan names its source documents (出典 on its page).
     pub has_source: bool,
+    /// Whether its prose is the site's summary of the source (labelled 要約).
+    pub summarised: bool,
 }
 
 impl PlanView {
@@ -128,6 +130,7 @@ impl PlanView {
             item_count: plan.items.len(),
             indicator_count: plan.indicator_count(),
             has_source: plan.source.is_some(),
+            summarised: plan.summarised,
         }
     }
 }
