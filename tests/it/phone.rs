@@ -47,6 +47,8 @@ fn cards_answer_first_on_dashboard_plan_and_item_pages() {
     );
     assert!(
         card.replace("<wbr>", "")
+            .replace("<span class=\"nobr\">", "")
+            .replace("</span>", "")
             .contains("12.5時間（2023年度（令和5年度））"),
         "baseline: {card}"
     );
