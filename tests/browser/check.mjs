@@ -222,6 +222,7 @@ try {
     else {
       const box = await page.locator('#search-results li').first().boundingBox();
       if (!box || box.y + Math.min(box.height, 60) > 667) problems.push(`at 375px the first result starts below the first screen (y=${box?.y})`);
+      await page.screenshot({ path: join(opts.shots, 'search-results-375.png'), fullPage: true });
     }
     problems.push(...describeViolations(await axe(page)).map((p) => `(375px) ${p}`));
     report(`search page: results for 「${SEARCH_QUERY}」, a filter, a result followed, a ?q= link at 375px, axe`, problems);

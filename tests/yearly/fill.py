@@ -52,6 +52,11 @@ def main(folder, mode):
     indicators.cell(overtime, 9).value = "約11時間" if bad else 10.9
     indicators.cell(leave, 10).value = "集計中"
     rank, plan = row_of(indicators, "satisfaction-rank"), row_of(indicators, "leave-plan")
+    # The rules the workbook gives these cells, as another library reads them.
+    for what, row in (("rank", rank), ("judgement", plan)):
+        [dv] = [d for d in indicators.data_validations.dataValidation if f"I{row}" in str(d.sqref)]
+        print(f"{what} cell I{row}: {dv.type} {dv.operator or ''} {dv.formula1}".replace("  ", " "))
+    print("judgements listed:", [wb["選択肢"].cell(r, 3).value for r in range(1, 4)])
     indicators.cell(rank, 9).value = 2.5 if bad else 8
     indicators.cell(plan, 9).value = "ほぼ達成" if bad else "概ね達成"
     indicators.cell(plan, 11).value = "8割の所属で計画表を作った。"
