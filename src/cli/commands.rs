@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use kohyo::{init, schema};
+use kohyo::init;
+use kohyo::load::schema;
 
-use super::style::{Paint, Style};
+use kohyo::diagnostics::{Paint, Style};
 
 /// Arguments of `kohyo init`.
 #[derive(Debug, Args)]
