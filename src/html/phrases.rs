@@ -167,14 +167,15 @@ fn mark(text: &str) -> String {
         return html(text);
     }
     let chars: Vec<char> = text.chars().collect();
-    let glue = glued(&chars, &cuts);
+    // Sorted and apart, so they are met in order.
+    let mut glue = glued(&chars, &cuts).into_iter().peekable();
     let mut out = String::with_capacity(text.len() + cuts.len() * 5);
     let mut i = 0;
     while i < chars.len() {
         if cuts.binary_search(&i).is_ok() {
             out.push_str("<wbr>");
         }
-        if let Some(&(_, end)) = glue.iter().find(|(s, _)| *s == i) {
+        if let Some((_, end)) = glue.next_if(|(s, _)| *s == i) {
             out.push_str("<span class=\"nobr\">");
             out.push_str(&html(&chars[i..end].iter().collect::<String>()));
             out.push_str("</span>");
