@@ -206,6 +206,26 @@ impl Plan {
         self.item_level().label(number)
     }
 
+    /// The name of the level items are placed in: the one just above them
+    /// (方針 in Gunma's plan), or 体系 when the plan has one level.
+    pub fn placement_level(&self) -> &str {
+        match self.levels.len() {
+            0 | 1 => "体系",
+            n => &self.level(n - 2).name,
+        }
+    }
+
+    /// The words shown beside an item whose place in the structure is not
+    /// stated by the source, e.g. 方針への位置付けは推定; empty when it is.
+    pub fn placement_words(&self, placement: Placement) -> String {
+        let level = self.placement_level();
+        match placement {
+            Placement::Documented => String::new(),
+            Placement::Inferred => format!("{level}への位置付けは推定"),
+            Placement::Unknown => format!("{level}への位置付けは資料に記載なし"),
+        }
+    }
+
     /// The judgement with these words.
     pub fn judgement(&self, label: &str) -> Option<&Judgement> {
         self.judgements.iter().find(|j| j.label == label)

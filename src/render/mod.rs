@@ -39,6 +39,8 @@ struct SiteView {
     official: bool,
     /// Whether fiscal years and dates show their era.
     era_years: bool,
+    /// The plans' names for the levels of their structure.
+    levels: crate::views::levels::SiteLevels,
 }
 
 /// What every template receives besides `site` and `page`: the frame of
@@ -390,6 +392,7 @@ fn site_view(site: &Site) -> SiteView {
         notice: md(&s.notice),
         official: s.official,
         era_years: s.era_years,
+        levels: crate::views::levels::SiteLevels::new(site),
     }
 }
 
@@ -514,7 +517,13 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         template: "search.html",
         heading: "サイト内検索".into(),
         title_parts: vec!["サイト内検索".into()],
-        description: "実施項目・事業・指標・所属・ページを言葉で検索し、計画・目標・方針・所属などで絞り込めます。".into(),
+        description: {
+            let l = crate::views::levels::SiteLevels::new(site);
+            format!(
+                "{}・事業・指標・所属・ページを言葉で検索し、計画・{}・{}・所属などで絞り込めます。",
+                l.item, l.goal, l.policy
+            )
+        },
         crumbs: vec![home_crumb()],
         page: PageData::Ready(value(&crate::search::page_view(site))),
     });
@@ -786,10 +795,7 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
 /// The name of the level items are placed in: the one just above them, or
 /// 体系 when the plan has one level.
 fn placement_of(plan: &Plan) -> String {
-    match plan.levels.len() {
-        0 | 1 => "体系".into(),
-        n => plan.level(n - 2).name.clone(),
-    }
+    plan.placement_level().to_string()
 }
 
 /// The view of an item page, built while the page is rendered.
@@ -952,6 +958,7 @@ fn division_page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera::V
 }
 
 fn division_jobs<'a>(site: &'a Site, jobs: &mut Vec<Job<'a>>) {
+    let item_word = crate::views::levels::SiteLevels::new(site).item;
     let mut index = Vec::new();
     for (d, items) in site.divisions.iter().zip(items_by_division(site)) {
         index.push(serde_helpers::DivisionRow {
@@ -965,7 +972,7 @@ fn division_jobs<'a>(site: &'a Site, jobs: &mut Vec<Job<'a>>) {
             template: "division.html",
             heading: d.name.clone(),
             title_parts: vec![d.name.clone(), "所属別".into()],
-            description: format!("{}が担当する実施項目の一覧。", d.name),
+            description: format!("{}が担当する{}の一覧。", d.name, item_word),
             crumbs: vec![
                 home_crumb(),
                 LinkView {
@@ -979,9 +986,9 @@ fn division_jobs<'a>(site: &'a Site, jobs: &mut Vec<Job<'a>>) {
     jobs.push(Job {
         path: paths::DIVISIONS.into(),
         template: "divisions.html",
-        heading: "所属別の実施項目".into(),
-        title_parts: vec!["所属別の実施項目".into()],
-        description: "実施項目を担当する所属の一覧。".into(),
+        heading: format!("所属別の{item_word}"),
+        title_parts: vec![format!("所属別の{item_word}")],
+        description: format!("{item_word}を担当する所属の一覧。"),
         crumbs: vec![home_crumb()],
         page: PageData::Ready(value(&by_bureau(index))),
     });

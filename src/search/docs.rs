@@ -427,6 +427,7 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
 }
 
 fn division_docs(site: &Site) -> Vec<Doc> {
+    let item_word = crate::views::levels::SiteLevels::new(site).item;
     let mut docs: Vec<Doc> = site
         .divisions
         .iter()
@@ -438,7 +439,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
             );
             d.push(
                 Field::Body,
-                format!("{}が担当する実施項目の一覧。", div.name),
+                format!("{}が担当する{}の一覧。", div.name, item_word),
             );
             d.push(Field::Heading, div.bureau.clone().unwrap_or_default());
             for a in &div.aliases {
@@ -476,7 +477,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
     }
     let mut index = Doc::new(
         paths::DIVISIONS.into(),
-        "所属別の実施項目".into(),
+        format!("所属別の{item_word}"),
         String::new(),
     );
     for div in &site.divisions {

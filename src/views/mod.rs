@@ -11,6 +11,7 @@ use crate::markdown;
 pub mod card;
 pub mod cycle;
 pub mod indicator;
+pub mod levels;
 use crate::model::*;
 use crate::years::{fiscal_year, number};
 
@@ -184,6 +185,9 @@ pub struct ItemRow {
     pub inferred: bool,
     /// Whether the source does not tell its place in the structure.
     pub placement_unknown: bool,
+    /// What is shown beside it when its place is not stated, in the plan's
+    /// level names, e.g. 方針への位置付けは推定; empty when stated.
+    pub placement_words: String,
     /// How it is labelled, e.g. 実施項目9.
     pub label: String,
     /// Policy (second level) label and title, in a three-level plan.
@@ -217,6 +221,7 @@ impl ItemRow {
             divisions: division_links(site, &item.divisions),
             inferred: item.placement == Placement::Inferred,
             placement_unknown: item.placement == Placement::Unknown,
+            placement_words: plan.placement_words(item.placement),
             label: plan.item_label(item.number),
             policy: policy.map(|p| LinkView {
                 title: format!("{} {}", plan.policy_label(p.number), p.title),
