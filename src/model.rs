@@ -171,6 +171,8 @@ pub struct Plan {
     pub items: Vec<Item>,
     /// Evaluation cycles in fiscal-year order.
     pub cycles: Vec<Cycle>,
+    /// Meetings, proposals and news of the plan as a whole, in date order.
+    pub events: Vec<PlanEvent>,
     /// Where each indicator id is: its owner and position in the owner's list.
     /// Built by [`Plan::index_indicators`] once the items are in place.
     pub indicator_index: std::collections::HashMap<String, (Owner, usize)>,
@@ -224,6 +226,37 @@ impl Plan {
             Placement::Inferred => format!("{level}への位置付けは推定"),
             Placement::Unknown => format!("{level}への位置付けは資料に記載なし"),
         }
+    }
+
+    /// How a third-level node is labelled (plans of four levels), e.g. 事業3.
+    pub fn node_label(&self, number: u32) -> String {
+        self.level(2).label(number)
+    }
+
+    /// The third-level node with this number, with its goal and policy.
+    pub fn node(&self, number: u32) -> Option<(&Goal, &Policy, &Node)> {
+        self.goals.iter().find_map(|g| {
+            g.policies.iter().find_map(|p| {
+                p.nodes
+                    .iter()
+                    .find(|n| n.number == number)
+                    .map(|n| (g, p, n))
+            })
+        })
+    }
+
+    /// Items under the third-level node with this number.
+    pub fn items_of_node(&self, number: u32) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.node == Some(number))
+    }
+
+    /// Number of third-level nodes across the plan.
+    pub fn node_count(&self) -> usize {
+        self.goals
+            .iter()
+            .flat_map(|g| &g.policies)
+            .map(|p| p.nodes.len())
+            .sum()
     }
 
     /// The judgement with these words.
@@ -520,6 +553,33 @@ pub struct Figure {
     pub note: Option<String>,
 }
 
+/// What a plan-level event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// A meeting 会議.
+    Meeting,
+    /// A proposal 提言.
+    Proposal,
+    /// News お知らせ.
+    News,
+}
+
+/// A meeting, proposal or piece of news that belongs to the plan as a
+/// whole, before, during or after its period.
+#[derive(Debug, Clone)]
+pub struct PlanEvent {
+    /// Date, `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: String,
+    /// Kind.
+    pub kind: EventKind,
+    /// Name.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Link, checked to be safe.
+    pub url: Option<String>,
+}
+
 /// A committee meeting.
 #[derive(Debug, Clone)]
 pub struct Meeting {
@@ -682,6 +742,19 @@ pub struct Policy {
     pub title: String,
     /// Summary (Markdown).
     pub summary: Option<String>,
+    /// Nodes of the third level in number order (plans of four levels).
+    pub nodes: Vec<Node>,
+}
+
+/// A node of the third level, in a plan of four levels (e.g. 事業).
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Number, unique in the plan.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
 }
 
 /// How an item's place in the structure is known.
@@ -702,10 +775,12 @@ pub struct Item {
     pub number: u32,
     /// Title.
     pub title: String,
-    /// Number of its policy (second level), in a three-level plan.
+    /// Number of its policy (second level), in a plan of three or four levels.
     pub policy: Option<u32>,
     /// Number of its goal (first level), in a plan of two or more levels.
     pub goal: Option<u32>,
+    /// Number of its third-level node, in a plan of four levels.
+    pub node: Option<u32>,
     /// Ids of its marks.
     pub marks: Vec<String>,
     /// Ids of its responsible divisions.
@@ -759,8 +834,8 @@ pub struct Link {
 pub struct RoadmapRow {
     /// What is planned.
     pub label: String,
-    /// Years it spans.
-    pub years: Period,
+    /// Years it spans; `None` when the source gives no years (年度の記載なし).
+    pub years: Option<Period>,
     /// Detail line.
     pub detail: Option<String>,
 }

@@ -20,6 +20,7 @@ mod accessibility;
 mod data;
 mod dates;
 mod feed;
+mod nodes;
 
 use dates::page_date;
 
@@ -639,6 +640,7 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
                     .map(|i| ItemRow::new(site, plan, i))
                     .collect(),
                 goals: &goals,
+                events: crate::views::events::events(plan),
                 plan: &pv,
             })
         }),
@@ -699,6 +701,7 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
                     policy: pol,
                 })),
             });
+            nodes::node_jobs(plan, &pv, gv, pol, jobs);
         }
     }
     jobs.push(Job {
@@ -770,13 +773,15 @@ fn plan_jobs<'a>(site: &'a Site, plan: &'a Plan, jobs: &mut Vec<Job<'a>>) {
         let label = plan.item_label(item.number);
         // The page title names the node just above the item, else the plan.
         let above = row
-            .policy
+            .node
             .as_ref()
+            .or(row.policy.as_ref())
             .or(row.goal.as_ref())
             .map_or_else(|| plan.title.clone(), |l| l.title.clone());
         let mut crumbs = vec![home_crumb(), plan_crumb(plan)];
         crumbs.extend(row.goal.clone());
         crumbs.extend(row.policy.clone());
+        crumbs.extend(row.node.clone());
         jobs.push(Job {
             path: row.url.clone(),
             template: "item.html",
@@ -1081,6 +1086,8 @@ mod serde_helpers {
         /// Items outside any goal: every item of a one-level plan.
         pub items: Vec<ItemRow>,
         pub goals: &'a [GoalView],
+        /// Meetings, proposals and news of the plan as a whole.
+        pub events: Vec<crate::views::events::EventView>,
     }
 
     #[derive(Serialize)]

@@ -16,6 +16,7 @@ use crate::model::*;
 use crate::raw::*;
 use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 
+mod events;
 mod indicators;
 mod levels;
 pub mod quoted;
@@ -441,6 +442,7 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         indicators: plan_indicators,
         items: Vec::new(),
         cycles: Vec::new(),
+        events: events::events(file, raw, diags),
         indicator_index: HashMap::new(),
     };
     plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
@@ -560,6 +562,7 @@ fn goals(
 ) -> Vec<Goal> {
     let mut goal_seen: HashMap<u32, u64> = HashMap::new();
     let mut policy_seen: HashMap<u32, u64> = HashMap::new();
+    let mut node_seen: HashMap<u32, u64> = HashMap::new();
     let mut goals = Vec::new();
     for g in &raw.goals {
         if let Some(line) = goal_seen.insert(g.number.value, g.number.referenced.line()) {
@@ -580,10 +583,28 @@ fn goals(
                     format!("policy {} is already defined on line {line}; policies are numbered across the whole plan", p.number.value),
                 );
             }
+            let mut nodes = Vec::new();
+            for n in &p.nodes {
+                if let Some(line) = node_seen.insert(n.number.value, n.number.referenced.line()) {
+                    diags.error_hint(
+                        Place::of(file, &n.number),
+                        "duplicate-number",
+                        format!("duplicate node number {} under `nodes`", n.number.value),
+                        format!("number {} is already used on line {line}; the third level is numbered across the whole plan", n.number.value),
+                    );
+                }
+                nodes.push(Node {
+                    number: n.number.value,
+                    title: n.title.clone(),
+                    summary: n.summary.clone(),
+                });
+            }
+            nodes.sort_by_key(|n| n.number);
             policies.push(Policy {
                 number: p.number.value,
                 title: p.title.clone(),
                 summary: p.summary.clone(),
+                nodes,
             });
         }
         policies.sort_by_key(|p| p.number);
@@ -639,7 +660,7 @@ fn item(
     indicator_ids: &mut HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Option<Item> {
-    let (goal, policy) = levels::placement(
+    let (goal, policy, node) = levels::placement(
         plan,
         file,
         &r.number,
@@ -686,6 +707,7 @@ fn item(
         title: r.title.clone(),
         policy,
         goal,
+        node,
         marks: r.marks.iter().map(|m| m.value.clone()).collect(),
         divisions: divisions.resolve(file, &r.divisions, diags),
         placement,
@@ -695,6 +717,60 @@ fn item(
         indicators,
         source_file: file.to_string(),
     })
+}
+
+/// The years of a roadmap row: `from` and `to` in the plan's period, or
+/// none for a row marked `undated: true`.
+fn roadmap_years(
+    plan: &Plan,
+    file: &str,
+    row: &RawRoadmapRow,
+    diags: &mut Diagnostics,
+) -> Option<Period> {
+    let undated = row.undated.as_ref().filter(|u| u.value);
+    match (&row.from, &row.to, undated) {
+        (Some(f), Some(t), None) => {
+            let from = year_in_period(file, f, "roadmap year", plan.period, diags);
+            let to = year_in_period(file, t, "roadmap year", plan.period, diags);
+            if from > to {
+                diags.error_hint(
+                    Place::of(file, t),
+                    "bad-period",
+                    format!("roadmap row ends ({to}) before it starts ({from})"),
+                    "`from` must not be after `to`",
+                );
+            }
+            Some(Period { from, to })
+        }
+        (None, None, Some(_)) => None,
+        (f, t, Some(u)) => {
+            let at = f
+                .as_ref()
+                .or(t.as_ref())
+                .map_or(Place::of(file, u), |y| Place::of(file, y));
+            diags.error_hint(
+                at,
+                "roadmap-years",
+                "the roadmap row is marked `undated: true` but also gives years",
+                "remove `from` and `to` if the source gives no years, or remove `undated: true`",
+            );
+            None
+        }
+        (f, t, None) => {
+            let missing = if f.is_none() { "from" } else { "to" };
+            let at = t
+                .as_ref()
+                .or(f.as_ref())
+                .map_or(Place::of(file, &row.label), |y| Place::of(file, y));
+            diags.error_hint(
+                at,
+                "missing-field",
+                format!("the roadmap row 「{}」 has no `{missing}` year", row.label.value),
+                "write `from:` and `to:` (fiscal years), or `undated: true` when the source gives the row without years",
+            );
+            None
+        }
+    }
 }
 
 fn summarise_numbers(numbers: &[String]) -> String {
@@ -714,22 +790,10 @@ fn project(
     let roadmap = p
         .roadmap
         .iter()
-        .map(|row| {
-            let from = year_in_period(file, &row.from, "roadmap year", plan.period, diags);
-            let to = year_in_period(file, &row.to, "roadmap year", plan.period, diags);
-            if from > to {
-                diags.error_hint(
-                    Place::of(file, &row.to),
-                    "bad-period",
-                    format!("roadmap row ends ({to}) before it starts ({from})"),
-                    "`from` must not be after `to`",
-                );
-            }
-            RoadmapRow {
-                label: row.label.clone(),
-                years: Period { from, to },
-                detail: row.detail.clone(),
-            }
+        .map(|row| RoadmapRow {
+            label: row.label.value.clone(),
+            years: roadmap_years(plan, file, row, diags),
+            detail: row.detail.clone(),
         })
         .collect();
     Project {

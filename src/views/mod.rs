@@ -10,8 +10,10 @@ use crate::markdown;
 
 pub mod card;
 pub mod cycle;
+pub mod events;
 pub mod indicator;
 pub mod levels;
+pub mod roadmap;
 use crate::model::*;
 use crate::years::{fiscal_year, number};
 
@@ -43,6 +45,10 @@ pub mod paths {
     /// A policy page.
     pub fn policy(plan: &str, n: u32) -> String {
         format!("plans/{plan}/policies/{n}.html")
+    }
+    /// The page of a third-level node (plans of four levels).
+    pub fn node(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/nodes/{n}.html")
     }
     /// An item page.
     pub fn item(plan: &str, n: u32) -> String {
@@ -100,6 +106,8 @@ pub struct PlanView {
     pub goal_count: usize,
     /// Counts.
     pub policy_count: usize,
+    /// Counts: nodes of the third level (plans of four levels).
+    pub node_count: usize,
     /// Counts.
     pub item_count: usize,
     /// Counts.
@@ -126,6 +134,7 @@ impl PlanView {
             levels: LevelNames::new(plan),
             goal_count: plan.goals.len(),
             policy_count: plan.policy_count(),
+            node_count: plan.node_count(),
             item_count: plan.items.len(),
             indicator_count: plan.indicator_count(),
             has_source: plan.source.is_some(),
@@ -136,12 +145,14 @@ impl PlanView {
 /// The plan's names for its levels, for templates.
 #[derive(Debug, Serialize)]
 pub struct LevelNames {
-    /// How many levels the plan has, items included (1 to 3).
+    /// How many levels the plan has, items included (1 to 4).
     pub depth: usize,
     /// Name of the first level (目標), empty in a one-level plan.
     pub goal: String,
-    /// Name of the second level (方針), empty unless the plan has three levels.
+    /// Name of the second level (方針), empty unless the plan has three or four levels.
     pub policy: String,
+    /// Name of the third level (e.g. 事業), empty unless the plan has four levels.
+    pub node: String,
     /// Name of the items' level (実施項目).
     pub item: String,
 }
@@ -161,6 +172,7 @@ impl LevelNames {
             depth,
             goal: name(0),
             policy: name(1),
+            node: name(2),
             item: plan.item_level().name.clone(),
         }
     }
@@ -190,8 +202,10 @@ pub struct ItemRow {
     pub placement_words: String,
     /// How it is labelled, e.g. 実施項目9.
     pub label: String,
-    /// Policy (second level) label and title, in a three-level plan.
+    /// Policy (second level) label and title, in a plan of three or four levels.
     pub policy: Option<LinkView>,
+    /// Third-level node label and title, in a plan of four levels.
+    pub node: Option<LinkView>,
     /// Goal (first level) label and title, in a plan of two or more levels.
     pub goal: Option<LinkView>,
     /// On a division's page, the division's part in the item: 取組所属
@@ -208,6 +222,7 @@ impl ItemRow {
             .goal
             .and_then(|n| plan.goals.iter().find(|g| g.number == n));
         let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
+        let node = item.node.and_then(|n| plan.node(n)).map(|(_, _, n)| n);
         ItemRow {
             number: item.number,
             title: item.title.clone(),
@@ -230,6 +245,10 @@ impl ItemRow {
             goal: goal.map(|g| LinkView {
                 title: format!("{} {}", plan.goal_label(g.number), g.title),
                 url: paths::goal(&plan.id, g.number),
+            }),
+            node: node.map(|n| LinkView {
+                title: format!("{} {}", plan.node_label(n.number), n.title),
+                url: paths::node(&plan.id, n.number),
             }),
             role: "",
         }
@@ -260,6 +279,27 @@ pub struct PolicyView {
     pub url: String,
     /// Summary HTML.
     pub summary: String,
+    /// Its items (in a plan of four levels, those not under a node: none).
+    pub items: Vec<ItemRow>,
+    /// Its third-level nodes with their items (plans of four levels).
+    pub nodes: Vec<NodeView>,
+    /// Number of items under it, through its nodes too.
+    pub item_count: usize,
+}
+
+/// A third-level node with its items (plans of four levels).
+#[derive(Debug, Serialize)]
+pub struct NodeView {
+    /// Number.
+    pub number: u32,
+    /// How it is labelled, e.g. 事業3.
+    pub label: String,
+    /// Title.
+    pub title: String,
+    /// Node page.
+    pub url: String,
+    /// Summary HTML.
+    pub summary: String,
     /// Its items.
     pub items: Vec<ItemRow>,
 }
@@ -283,6 +323,8 @@ pub struct GoalView {
     pub items: Vec<ItemRow>,
     /// Number of items under it.
     pub item_count: usize,
+    /// Number of third-level nodes under it (plans of four levels).
+    pub node_count: usize,
     /// Indicators of the goal itself.
     pub indicators: Vec<IndicatorView>,
 }
@@ -293,16 +335,37 @@ impl GoalView {
         let policies: Vec<PolicyView> = goal
             .policies
             .iter()
-            .map(|p| PolicyView {
-                number: p.number,
-                label: plan.policy_label(p.number),
-                title: p.title.clone(),
-                url: paths::policy(&plan.id, p.number),
-                summary: md(&p.summary),
-                items: plan
+            .map(|p| {
+                let nodes: Vec<NodeView> = p
+                    .nodes
+                    .iter()
+                    .map(|n| NodeView {
+                        number: n.number,
+                        label: plan.node_label(n.number),
+                        title: n.title.clone(),
+                        url: paths::node(&plan.id, n.number),
+                        summary: md(&n.summary),
+                        items: plan
+                            .items_of_node(n.number)
+                            .map(|i| ItemRow::new(site, plan, i))
+                            .collect(),
+                    })
+                    .collect();
+                let items: Vec<ItemRow> = plan
                     .items_of_policy(p.number)
+                    .filter(|i| i.node.is_none())
                     .map(|i| ItemRow::new(site, plan, i))
-                    .collect(),
+                    .collect();
+                PolicyView {
+                    number: p.number,
+                    label: plan.policy_label(p.number),
+                    title: p.title.clone(),
+                    url: paths::policy(&plan.id, p.number),
+                    summary: md(&p.summary),
+                    item_count: items.len() + nodes.iter().map(|n| n.items.len()).sum::<usize>(),
+                    items,
+                    nodes,
+                }
             })
             .collect();
         let items: Vec<ItemRow> = plan
@@ -315,7 +378,8 @@ impl GoalView {
             title: goal.title.clone(),
             url: paths::goal(&plan.id, goal.number),
             summary: md(&goal.summary),
-            item_count: policies.iter().map(|p| p.items.len()).sum::<usize>() + items.len(),
+            item_count: policies.iter().map(|p| p.item_count).sum::<usize>() + items.len(),
+            node_count: policies.iter().map(|p| p.nodes.len()).sum(),
             items,
             indicators: goal
                 .indicators
@@ -336,8 +400,10 @@ pub struct RoadmapView {
     pub detail: String,
     /// One cell per plan year.
     pub cells: Vec<RoadmapCell>,
-    /// e.g. 2025年度〜2029年度.
+    /// e.g. 2025年度〜2029年度, or 年度の記載なし.
     pub span: String,
+    /// Whether the source gives the row without years.
+    pub undated: bool,
 }
 
 /// One year of a roadmap row: planned or not, and what was achieved.
@@ -414,21 +480,14 @@ impl ProjectView {
                             let (actual, class) =
                                 cycle::row_status(plan, item.number, index, row, y);
                             RoadmapCell {
-                                planned: r.years.contains(y),
+                                planned: r.years.is_some_and(|p| p.contains(y)),
                                 actual,
                                 class,
                             }
                         })
                         .collect(),
-                    span: if r.years.from == r.years.to {
-                        fiscal_year(r.years.from, era)
-                    } else {
-                        format!(
-                            "{}〜{}",
-                            fiscal_year(r.years.from, era),
-                            fiscal_year(r.years.to, era)
-                        )
-                    },
+                    undated: r.years.is_none(),
+                    span: roadmap::span(r.years, era),
                 })
                 .collect(),
             evaluation: project
