@@ -17,7 +17,9 @@ use crate::views::cycle;
 use crate::views::*;
 
 mod accessibility;
+mod catalog;
 mod data;
+mod data_sets;
 mod dates;
 mod feed;
 mod nodes;

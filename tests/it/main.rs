@@ -14,6 +14,7 @@ mod fuzz;
 mod import;
 mod pasted;
 mod phone;
+mod plan_shapes;
 mod plans;
 mod portable;
 mod safety_input;

@@ -11,7 +11,7 @@ use kohyo::pipeline::{self, BuildOptions};
 
 use crate::serve::harness::copy_dir;
 
-fn fixture(case: &str) -> PathBuf {
+pub(crate) fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(case)
@@ -19,16 +19,16 @@ fn fixture(case: &str) -> PathBuf {
 
 /// Every page of a fixture rendered in memory, as the text of its `<main>`
 /// with tags, the charts' markup and runs of white space taken out.
-struct Site(pipeline::Rendered);
+pub(crate) struct Site(pub(crate) pipeline::Rendered);
 
 impl Site {
-    fn of(case: &str) -> Site {
+    pub(crate) fn of(case: &str) -> Site {
         let rendered = pipeline::render_site(&fixture(case), &BuildOptions::default())
             .unwrap_or_else(|d| panic!("fixture {case} does not build: {d:?}"));
         Site(rendered)
     }
 
-    fn raw(&self, path: &str) -> String {
+    pub(crate) fn raw(&self, path: &str) -> String {
         let f = self
             .0
             .files
@@ -39,7 +39,7 @@ impl Site {
     }
 
     /// What a reader reads on the page: the text of `<main>`.
-    fn text(&self, path: &str) -> String {
+    pub(crate) fn text(&self, path: &str) -> String {
         let html = self.raw(path);
         let main = html
             .split_once("<main")
@@ -79,7 +79,7 @@ impl Site {
     }
 
     /// The `<title>` of the page.
-    fn title(&self, path: &str) -> String {
+    pub(crate) fn title(&self, path: &str) -> String {
         let html = self.raw(path);
         html.split_once("<title>")
             .and_then(|(_, t)| t.split_once("</title>"))
@@ -88,11 +88,11 @@ impl Site {
     }
 }
 
-fn has(text: &str, want: &str) {
+pub(crate) fn has(text: &str, want: &str) {
     assert!(text.contains(want), "missing 「{want}」 in:\n{text}");
 }
 
-fn lacks(text: &str, unwanted: &str) {
+pub(crate) fn lacks(text: &str, unwanted: &str) {
     assert!(
         !text.contains(unwanted),
         "unexpected 「{unwanted}」 in:\n{text}"
@@ -291,7 +291,7 @@ fn example_cap_floor_range_rank_judgement_and_unavailable() {
 }
 
 /// Runs `kohyo check` on a copy of `case` with `file` replaced by `text`.
-fn check_with(case: &str, file: &str, text: &str) -> String {
+pub(crate) fn check_with(case: &str, file: &str, text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture(case), dir.path());
     std::fs::write(dir.path().join(file), text).unwrap();
