@@ -164,7 +164,7 @@ fn indicators_are_in_long_format_with_numbers_as_numbers() {
             "25",
             "overtime-hours",
             "職員一人当たり時間外勤務時間数（月平均）",
-            "target",
+            "reference",
             "quantity",
             "時間",
             "lower",

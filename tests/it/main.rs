@@ -12,6 +12,7 @@ mod errors;
 mod feeds;
 mod fuzz;
 mod import;
+mod open_data_model;
 mod pasted;
 mod phone;
 mod plan_shapes;

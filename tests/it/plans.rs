@@ -172,9 +172,9 @@ fn okinawa_open_data_carries_series_kinds_and_totals() {
     let csv = site.raw("data/indicators.csv");
     assert!(csv.contains(",fiscal-effect,"), "{csv}");
     for row in [
-        ",2017,target-cumulative,5787000,",
-        ",2016,target,1599000,",
-        ",2016,actual-total,8147000,",
+        ",2017,target-cumulative,4年間の財政効果額（累計）,5787000,",
+        ",2016,target,各年度の財政効果額,1599000,",
+        ",2016,actual-total,,8147000,",
     ] {
         assert!(csv.contains(row), "missing {row} in\n{csv}");
     }
@@ -294,7 +294,9 @@ fn example_cap_floor_range_rank_judgement_and_unavailable() {
 pub(crate) fn check_with(case: &str, file: &str, text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture(case), dir.path());
-    std::fs::write(dir.path().join(file), text).unwrap();
+    let path = dir.path().join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
         .args(["check", "--root"])
         .arg(dir.path())
