@@ -193,3 +193,46 @@ fn plan_events_are_validated_and_results_meetings_still_keep_their_year() {
     );
     has(&err, "list it under `events:` in plan.yaml");
 }
+
+#[test]
+fn an_indicator_continued_from_an_earlier_plan_is_drawn_across_both() {
+    // example-2026 is illustrative (例): its member count continues the
+    // earlier plan's, with a change of definition.
+    let site = Site::of("example-2026");
+    let path = "plans/example-2026/items/2.html";
+    let text = site.text(path);
+    has(
+        &text,
+        "この指標は、前の計画「例市行財政改革プラン（前計画）」（2021年度〜2025年度）の指標「市民協働サポーターの登録者数」を引き継いでいます。",
+    );
+    has(
+        &text,
+        "定義などの変更：2026年度から、オンライン登録者も数に含めます。",
+    );
+    has(
+        &text,
+        "前の計画（2021年度〜2025年度）から通した推移です。2026年度から新しい計画で、グラフの縦の破線が計画の切り替わりです。",
+    );
+    has(
+        &text,
+        "年度 計画 区分 値 2020年度 前の計画 策定時 1,200人 2025年度 前の計画 実績 1,850人 2025年度 この計画 策定時 1,850人",
+    );
+    // The chart spans both periods and marks the break before 2026.
+    let html = site.raw(path);
+    let svg = html
+        .split("<svg")
+        .find(|s| s.contains("chart-members-across-title"))
+        .and_then(|s| s.split_once("</svg>"))
+        .map(|(s, _)| s)
+        .expect("a chart across plans");
+    assert!(svg.contains("class=\"plan-break\""), "{svg}");
+    assert!(svg.contains(">計画の切替</text>"), "{svg}");
+    assert!(
+        svg.contains(">2021</text>") && svg.contains(">2030</text>"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("計画の切り替わり（新しい計画の最初の年度） 2026年度。"),
+        "{svg}"
+    );
+}

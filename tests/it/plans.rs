@@ -279,7 +279,7 @@ fn example_cap_floor_range_rank_judgement_and_unavailable() {
     has(&two, "2026年度から、オンライン登録者も数に含めます。");
     has(
         &two,
-        "前の計画での数値 年度 区分 値 2020年度 策定時 1,200人 2025年度 実績 1,850人",
+        "前の計画から通した数値（単位：人） 年度 計画 区分 値 2020年度 前の計画 策定時 1,200人 2025年度 前の計画 実績 1,850人",
     );
     // Two levels, roman numbering, items directly under the first level.
     let goal = site.text("plans/example-2026/goals/1.html");
