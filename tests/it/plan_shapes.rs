@@ -236,3 +236,27 @@ fn an_indicator_continued_from_an_earlier_plan_is_drawn_across_both() {
         "{svg}"
     );
 }
+
+#[test]
+fn the_schema_covers_the_new_keys() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = |kind: &str| all[kind].to_string();
+    let plan = text("plan");
+    for want in [
+        "\"events\"",
+        "\"nodes\"",
+        "\"proposal\"",
+        "1 to 4 levels",
+        "柱 → 施策 → 事業 → 取組",
+    ] {
+        assert!(plan.contains(want), "plan schema lacks {want}");
+    }
+    let item = text("item");
+    assert!(item.contains("\"undated\""), "item schema lacks undated");
+    assert!(text("site").contains("公共データ利用規約"));
+}
