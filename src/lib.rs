@@ -2,38 +2,29 @@
 //! results as a static, accessible website.
 //!
 //! The data flows through the modules in order: [`load`] reads YAML and
-//! Markdown into [`raw`] records, [`validate`] checks them and builds the
+//! Markdown into [`raw`](load::raw) records, [`validate`] checks them and builds the
 //! [`model`], [`render`] turns the model into pages in memory through
-//! [`views`] and the [`theme`], and [`output`] writes them in one swap.
+//! [`views`] and the [`theme`](load::theme), and [`output`] writes them in one swap.
 //! [`pipeline`] strings these together for the command line and for tests.
 
 pub mod achievement;
 pub mod charts;
-pub mod cycles;
 pub mod diagnostics;
-pub mod drafts;
-pub mod escape;
 pub mod export;
-pub mod fsutil;
+pub mod fs;
+pub mod html;
 pub mod import;
 pub mod init;
 pub mod load;
-pub mod markdown;
 pub mod model;
 pub mod output;
-pub mod pasted;
-pub mod phrases;
 pub mod pipeline;
-pub mod raw;
 pub mod render;
-pub mod schema;
 pub mod search;
 pub mod serve;
-pub mod theme;
 pub mod urls;
 pub mod validate;
 pub mod views;
-pub mod within;
 pub mod years;
 
 /// Like `println!`, but a closed standard output (the reader went away, as

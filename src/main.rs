@@ -157,7 +157,7 @@ fn build(args: BuildArgs) -> ExitCode {
             print_problems(&report.warnings, &args.site.root, Format::Human);
             if !args.site.quiet {
                 for file in &report.drafts_left_out {
-                    eprintln!("note: {}", kohyo::drafts::left_out_note(file));
+                    eprintln!("note: {}", kohyo::load::drafts::left_out_note(file));
                 }
                 for file in &report.drafts_shown {
                     eprintln!(

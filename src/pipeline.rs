@@ -7,11 +7,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostics, Place};
+use crate::load::theme::Theme;
+use crate::load::{drafts, theme};
 use crate::model::Site;
 use crate::output::{Output, OutputError, OutputFile, Sink, WriteOptions};
 use crate::render::RenderError;
-use crate::theme::Theme;
-use crate::{drafts, load, render, search, theme, validate};
+use crate::{load, render, search, validate};
 
 /// Options of a build that do not come from the content.
 #[derive(Debug, Clone, Default)]

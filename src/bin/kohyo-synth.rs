@@ -216,7 +216,8 @@ fn peak_mib() -> Option<f64> {
 
 /// The steps of `pipeline::render_site` and `pipeline::build`, timed one by one.
 fn phases(root: &Path, out: &Path, with_search: bool) -> io::Result<()> {
-    use ::kohyo::{load, output, render, search, theme, validate};
+    use ::kohyo::load::theme;
+    use ::kohyo::{load, output, render, search, validate};
     let failed =
         |what: &str| io::Error::other(format!("{what}; run `kohyo check` for the details"));
     let start = Instant::now();

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use kohyo::{init, schema};
+use kohyo::init;
+use kohyo::load::schema;
 
 use super::style::{Paint, Style};
 

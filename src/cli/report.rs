@@ -12,7 +12,7 @@ use std::path::Path;
 
 use clap::ValueEnum;
 use kohyo::diagnostics::{Diagnostic, Diagnostics, Severity};
-use kohyo::within::{Kind, SiteRoot};
+use kohyo::load::within::{Kind, SiteRoot};
 use unicode_width::UnicodeWidthChar;
 
 use super::style::{Paint, Style};

@@ -11,7 +11,7 @@ use super::cells::{decimal, fiscal_year, halfwidth, whole};
 use super::table::{self, RowError, Table};
 use super::yaml::{Doc, number, quote};
 use super::{Context, ImportError, IndicatorsArgs, Planned, Report, commit, self_check};
-use crate::raw::RawItem;
+use crate::load::raw::RawItem;
 use crate::urls::is_url_safe_id;
 
 const ITEM_NO: &str = "項目番号";

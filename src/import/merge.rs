@@ -14,9 +14,9 @@ use super::workbooks::{self, ActualAnswer, ItemAnswer, Kind, Returned, RowAnswer
 use super::yaml::{Doc, number, quote};
 use super::{ImportError, Planned, Report, WorkbooksArgs, commit, self_check};
 use crate::export::sheets::cell_text;
+use crate::load::raw::RawResults;
 use crate::model::{Cycle, Plan, RevisionKind, RowStatus, Site};
 use crate::pipeline;
-use crate::raw::RawResults;
 
 /// An item's result as it will be written.
 #[derive(Debug, Clone, PartialEq, Default)]

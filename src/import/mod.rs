@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::load;
-use crate::raw::{RawItem, RawPlan};
+use crate::load::raw::{RawItem, RawPlan};
 use crate::urls::is_url_safe_id;
 
 pub use args::{
@@ -340,12 +340,12 @@ fn commit(
     }
     // A file is written only where it is read from: inside the site folder,
     // never through a link (symbolic link) that leads out of it.
-    let real_root = crate::fsutil::canonicalize_existing(root).ok();
+    let real_root = crate::fs::canonicalize_existing(root).ok();
     for p in &planned {
         let dir = root.join(&p.rel);
         let dir = dir.parent().unwrap_or(root);
         let inside = real_root.as_ref().is_some_and(|real| {
-            crate::fsutil::canonicalize_existing(dir).is_ok_and(|d| d.starts_with(real))
+            crate::fs::canonicalize_existing(dir).is_ok_and(|d| d.starts_with(real))
         });
         if !inside {
             return Err(ImportError::usage(

@@ -14,7 +14,7 @@ use super::cells::{decimal, halfwidth, is_date, markdown, whole};
 use super::table::{self, RowError, Table};
 use super::yaml::{Doc, number, quote};
 use super::{Context, ImportError, Planned, Report, ResultsArgs, commit, self_check};
-use crate::raw::RawResults;
+use crate::load::raw::RawResults;
 
 const ITEM_NO: &str = "項目番号";
 const GRADE: &str = "評価";

@@ -8,7 +8,7 @@ use super::indicators::{self, IndicatorRow};
 use super::table::{self, RowError, Table};
 use super::yaml::{Doc, quote};
 use super::{Context, ImportError, Planned, Report, StructureArgs, commit, self_check};
-use crate::raw::RawItem;
+use crate::load::raw::RawItem;
 
 const GOAL_NO: &str = "目標番号";
 const GOAL: &str = "目標";

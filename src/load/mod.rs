@@ -13,12 +13,17 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostics, Place};
-use crate::pasted;
-use crate::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
-use crate::within::SiteRoot;
+use raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
+use within::SiteRoot;
 
+pub mod drafts;
 mod files;
 mod parse;
+pub mod pasted;
+pub mod raw;
+pub mod schema;
+pub mod theme;
+pub mod within;
 
 use files::{Found, YAML, content_files, expect_dir, expect_file, other_entries, plan_dirs};
 pub use parse::{parse_page, parse_yaml};

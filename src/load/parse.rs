@@ -5,8 +5,8 @@
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics, Place};
-use crate::pasted;
-use crate::raw::RawPageMeta;
+use crate::load::pasted;
+use crate::load::raw::RawPageMeta;
 
 /// The parser options every content file is read with: booleans only as
 /// `true`/`false` (so `NO` stays text), duplicate keys rejected, and a
@@ -115,7 +115,7 @@ pub fn parse_page(text: &str, file: &str) -> Result<(RawPageMeta, String), Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::raw::RawResults;
+    use crate::load::raw::RawResults;
 
     #[test]
     fn front_matter_is_split_and_line_numbers_shift() {

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::fsutil::{self, FsError};
+use crate::fs::{self, FsError};
 
 /// How an output folder overlaps the site it is built from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub fn overlap(site: &Path, target: &Path) -> Result<Option<Overlap>, FsError> {
     for name in SOURCE_FOLDERS {
         let folder = site.join(name);
         // `content` may be a symbolic link to a folder elsewhere.
-        let real = fsutil::canonicalize_existing(&folder)?;
+        let real = fs::canonicalize_existing(&folder)?;
         if target.starts_with(&folder) || target.starts_with(&real) {
             return Ok(Some(Overlap::InsideSource { folder: real }));
         }
@@ -92,7 +92,7 @@ pub fn overlap(site: &Path, target: &Path) -> Result<Option<Overlap>, FsError> {
             return Ok(Some(Overlap::ContainsSource { folder: real }));
         }
     }
-    if fsutil::symlink_metadata(target.join("content"))?.is_some() {
+    if fs::symlink_metadata(target.join("content"))?.is_some() {
         return Ok(Some(Overlap::LooksLikeSite));
     }
     Ok(None)
@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn every_overlap_is_found_and_a_sibling_is_not() {
         let tmp = tempfile::tempdir().unwrap();
-        let top = fsutil::canonicalize(tmp.path()).unwrap();
+        let top = fs::canonicalize(tmp.path()).unwrap();
         let site = top.join("site");
         let other = top.join("other");
         for dir in [
@@ -140,7 +140,7 @@ mod tests {
     #[test]
     fn a_linked_content_folder_is_protected_where_it_really_is() {
         let tmp = tempfile::tempdir().unwrap();
-        let top = fsutil::canonicalize(tmp.path()).unwrap();
+        let top = fs::canonicalize(tmp.path()).unwrap();
         let site = top.join("site");
         let data = top.join("data");
         fs::create_dir_all(data.join("content")).unwrap();

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use crate::fsutil;
+use crate::fs;
 
 /// A staging folder's state; its mutex is held while a batch is written and
 /// during the swap, so a handler never removes a folder mid-batch or mid-swap.
@@ -62,7 +62,7 @@ impl Live {
     pub fn finish(&self) {
         let mut state = lock(&self.0);
         if !state.finished && !state.abandoned {
-            fsutil::remove_best_effort(&state.path);
+            fs::remove_best_effort(&state.path);
         }
         state.finished = true;
         drop(state);
@@ -81,7 +81,7 @@ pub fn abandon_builds<R>(then: impl FnOnce(&[PathBuf]) -> R) -> R {
     let mut removed = Vec::new();
     for state in &mut states {
         if !state.finished && !state.abandoned {
-            fsutil::remove_best_effort(&state.path);
+            fs::remove_best_effort(&state.path);
             removed.push(state.path.clone());
         }
         state.abandoned = true;

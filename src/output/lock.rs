@@ -8,7 +8,7 @@ use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::fsutil::{self, FsAction, FsError};
+use crate::fs::{self, FsAction, FsError};
 
 /// How often a build waiting for the lock tries again.
 const RETRY: Duration = Duration::from_millis(50);
@@ -128,7 +128,7 @@ pub struct Leftover {
 
 /// The staging and old folders of `name` in `parent` whose process is gone.
 fn dead_leftovers(parent: &Path, name: &OsStr) -> Vec<Leftover> {
-    let Ok(entries) = fsutil::read_dir(parent) else {
+    let Ok(entries) = fs::read_dir(parent) else {
         return Vec::new();
     };
     entries
@@ -168,7 +168,7 @@ pub fn recover(parent: &Path, target: &Path) -> Result<Option<PathBuf>, FsError>
     };
     let mut dead = dead_leftovers(parent, name);
     let mut restored = None;
-    if fsutil::symlink_metadata(target)?.is_none() {
+    if fs::symlink_metadata(target)?.is_none() {
         let modified = |l: &Leftover| {
             std::fs::metadata(&l.path)
                 .and_then(|m| m.modified())
@@ -183,12 +183,12 @@ pub fn recover(parent: &Path, target: &Path) -> Result<Option<PathBuf>, FsError>
             .map(|(i, _)| i);
         if let Some(i) = newest {
             let old = dead.remove(i);
-            fsutil::rename(&old.path, target)?;
+            fs::rename(&old.path, target)?;
             restored = Some(old.path);
         }
     }
     for leftover in dead {
-        fsutil::remove_best_effort(&leftover.path);
+        fs::remove_best_effort(&leftover.path);
     }
     Ok(restored)
 }

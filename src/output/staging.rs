@@ -10,7 +10,7 @@ use super::{
     MARKER_FILE, MARKER_TEXT, OutputError, OutputFile, Sink, WriteOptions, WriteReport, check_path,
     guard, live, lock,
 };
-use crate::fsutil::{self, FsAction, FsError};
+use crate::fs::{self, FsAction, FsError};
 
 /// An output folder that passed the checks and, once its parent folder
 /// exists, is locked against other builds until this value (or the
@@ -65,14 +65,14 @@ impl Output {
     ) -> Result<Self, OutputError> {
         let dir = || out_dir.to_path_buf();
         let inspect = |source| OutputError::Inspect { dir: dir(), source };
-        let target = fsutil::absolute_lexical(cwd.unwrap_or(Path::new("/")), out_dir);
+        let target = fs::absolute_lexical(cwd.unwrap_or(Path::new("/")), out_dir);
         let Some(parent) = target.parent() else {
             return Err(OutputError::RootFolder { dir: dir() });
         };
-        let real_target = fsutil::canonicalize_existing(&target).map_err(inspect)?;
+        let real_target = fs::canonicalize_existing(&target).map_err(inspect)?;
         // A site folder that does not exist has nothing to protect; reading
         // its content fails later with a message about the content.
-        if let Some(Ok(site)) = options.site_root.as_deref().map(fsutil::canonicalize)
+        if let Some(Ok(site)) = options.site_root.as_deref().map(fs::canonicalize)
             && let Some(overlap) = guard::overlap(&site, &real_target).map_err(inspect)?
         {
             return Err(OutputError::SourceFolder {
@@ -81,7 +81,7 @@ impl Output {
             });
         }
         if let Some(cwd) = cwd {
-            let real_cwd = fsutil::canonicalize(cwd).map_err(inspect)?;
+            let real_cwd = fs::canonicalize(cwd).map_err(inspect)?;
             if real_cwd.starts_with(&real_target) || cwd.starts_with(&target) {
                 return Err(OutputError::ContainsWorkingDir {
                     dir: dir(),
@@ -150,11 +150,11 @@ impl Output {
         let dir = || self.dir.clone();
         let inspect = |source| OutputError::Inspect { dir: dir(), source };
         let target = &self.target;
-        match fsutil::symlink_metadata(target).map_err(inspect)? {
+        match fs::symlink_metadata(target).map_err(inspect)? {
             None => Ok(false),
             Some(_) if !target.is_dir() => Err(OutputError::NotAFolder { dir: dir() }),
             Some(_) => {
-                let empty = fsutil::read_dir(target).map_err(inspect)?.is_empty();
+                let empty = fs::read_dir(target).map_err(inspect)?.is_empty();
                 if !empty && !self.options.force && !target.join(MARKER_FILE).is_file() {
                     return Err(OutputError::NotKohyoOutput { dir: dir() });
                 }
@@ -175,7 +175,7 @@ impl Output {
         };
         let (parent, name) = (parent.to_path_buf(), name.to_os_string());
         if self.lock.is_none() {
-            fsutil::create_dir_all(&parent).map_err(|e| stage_err(&self.dir, e))?;
+            fs::create_dir_all(&parent).map_err(|e| stage_err(&self.dir, e))?;
             self.lock_and_recover()?;
         }
         let exists = self.inspect()?;
@@ -194,8 +194,8 @@ impl Output {
             output: self,
         };
         let made = this.live.run(false, || {
-            fsutil::create_dir(&this.staging)?;
-            fsutil::write(this.staging.join(MARKER_FILE), MARKER_TEXT)
+            fs::create_dir(&this.staging)?;
+            fs::write(this.staging.join(MARKER_FILE), MARKER_TEXT)
         });
         match made {
             None => Err(this.interrupted()),
@@ -285,12 +285,12 @@ impl Staging {
             for folder in &new_folders {
                 let mut dest = staging.clone();
                 dest.extend(folder.split('/'));
-                fsutil::create_dir(&dest)?;
+                fs::create_dir(&dest)?;
             }
             files.par_iter().try_for_each(|file| {
                 let mut dest = staging.clone();
                 dest.extend(file.path.split('/'));
-                fsutil::write(&dest, &file.bytes)
+                fs::write(&dest, &file.bytes)
             })
         });
         match written {
@@ -319,7 +319,7 @@ impl Staging {
         let dir = &self.output.dir;
         let target = &self.output.target;
         let swap_err = |source| {
-            fsutil::remove_best_effort(&self.staging);
+            fs::remove_best_effort(&self.staging);
             OutputError::Swap {
                 dir: dir.clone(),
                 source,
@@ -327,13 +327,13 @@ impl Staging {
         };
         let swapped = self.live.run(true, || {
             if self.exists {
-                fsutil::rename(target, &self.old).map_err(swap_err)?;
+                fs::rename(target, &self.old).map_err(swap_err)?;
             }
-            if let Err(source) = fsutil::rename(&self.staging, target) {
+            if let Err(source) = fs::rename(&self.staging, target) {
                 if self.exists {
                     // Best effort: put the previous output back where it was
                     // (if this fails too, the next build does it).
-                    let _ = fsutil::rename(&self.old, target);
+                    let _ = fs::rename(&self.old, target);
                 }
                 return Err(swap_err(source));
             }
@@ -344,7 +344,7 @@ impl Staging {
             Some(result) => result?,
         }
         if self.exists {
-            fsutil::remove_dir_all(&self.old).map_err(|source| OutputError::Cleanup {
+            fs::remove_dir_all(&self.old).map_err(|source| OutputError::Cleanup {
                 dir: dir.clone(),
                 old: self.old.clone(),
                 source,

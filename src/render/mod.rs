@@ -8,10 +8,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostics, Place};
-use crate::markdown;
+use crate::html::markdown;
+use crate::load::theme::Theme;
 use crate::model::*;
 use crate::output::{OutputError, OutputFile, Sink};
-use crate::theme::Theme;
 use crate::urls;
 use crate::views::cycle;
 use crate::views::*;
@@ -322,7 +322,7 @@ fn render_job(
         draft: draft_banner(site, &job.path),
     };
     let mut ctx = tera::Context::from_serialize(&frame)
-        .map_err(|e| crate::theme::template_error(job.template, &e))?;
+        .map_err(|e| crate::load::theme::template_error(job.template, &e))?;
     ctx.insert_value("site", site_value.clone());
     ctx.insert_value(
         "page",
@@ -338,7 +338,7 @@ fn render_job(
     theme
         .tera
         .render_to(job.template, &ctx, &mut html)
-        .map_err(|e| crate::theme::template_error(job.template, &e))?;
+        .map_err(|e| crate::load::theme::template_error(job.template, &e))?;
     Ok(OutputFile {
         path: job.path.clone(),
         bytes: html,
@@ -355,7 +355,7 @@ fn draft_banner(site: &Site, path: &str) -> String {
         .into_iter()
         .map(|y| crate::years::fiscal_year(y, site.settings.era_years))
         .collect();
-    crate::drafts::banner(&years)
+    crate::load::drafts::banner(&years)
 }
 
 fn site_view(site: &Site) -> SiteView {
@@ -1050,7 +1050,7 @@ fn sitemap(site: &Site, jobs: &[Job<'_>]) -> String {
 }
 
 /// Escapes text for XML content and attribute values.
-pub(crate) use crate::escape::xml as escape_xml;
+pub(crate) use crate::html::escape::xml as escape_xml;
 
 /// Page views that exist only to be serialised for one template each.
 mod serde_helpers {

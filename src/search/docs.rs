@@ -8,7 +8,7 @@
 //! listing page merely lists, which rank low) and its filter values.
 
 use crate::achievement;
-use crate::markdown;
+use crate::html::markdown;
 use crate::model::*;
 use crate::views::indicator::{self, Series};
 use crate::views::paths;

@@ -20,10 +20,10 @@ use axum::body::Bytes;
 use self_cell::self_cell;
 
 use super::snapshot::{Files, Source, files_of};
+use crate::load::theme::Theme;
 use crate::model::Site;
 use crate::render::Pages;
 use crate::search;
-use crate::theme::Theme;
 
 self_cell!(
     /// The checked site and theme, and their pages.

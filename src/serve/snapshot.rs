@@ -208,7 +208,7 @@ fn inject(html: &[u8], extra: &str) -> Vec<u8> {
 }
 
 /// Escapes text for HTML element content and attribute values.
-pub use crate::escape::xml as escape;
+pub use crate::html::escape::xml as escape;
 
 /// The script that reloads the page when the served build changes. The
 /// stream sends the current build id first, so a rebuild that happened

@@ -14,8 +14,8 @@ use serde_saphyr::Spanned;
 
 use super::{check_id, finite, one_of, year_in_period, year_in_range};
 use crate::diagnostics::{Diagnostics, Place};
+use crate::load::raw::*;
 use crate::model::*;
-use crate::raw::*;
 
 /// Checks a list of indicators; `ids` holds every id used so far in the plan.
 pub(super) fn indicators(

@@ -10,8 +10,8 @@ use serde_saphyr::Spanned;
 use super::one_of;
 use crate::achievement::Outcome;
 use crate::diagnostics::{Diagnostics, Place};
+use crate::load::raw::*;
 use crate::model::*;
-use crate::raw::*;
 
 /// The most levels a plan may declare.
 pub(super) const MAX_LEVELS: usize = 4;

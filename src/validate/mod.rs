@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostics, Place};
+use crate::load::raw::*;
 use crate::load::{RawContent, RawPage, RawPlanDir, Sourced};
 use crate::model::*;
-use crate::raw::*;
 use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 
 mod events;
@@ -146,7 +146,7 @@ fn link_url(file: &str, url: &Spanned<String>, diags: &mut Diagnostics) -> Strin
 
 fn check_id(file: &str, id: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
     let trimmed = id.value.trim();
-    if let Some(space) = crate::pasted::stray_space(&id.value)
+    if let Some(space) = crate::load::pasted::stray_space(&id.value)
         && is_url_safe_id(trimmed)
     {
         diags.error_hint(

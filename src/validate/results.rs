@@ -13,8 +13,8 @@ use serde_saphyr::Spanned;
 use super::{finite, grade_hint, link_url, one_of, valid_date, year_in_period};
 use crate::diagnostics::{Diagnostics, Place};
 use crate::load::Sourced;
+use crate::load::raw::*;
 use crate::model::*;
-use crate::raw::*;
 
 /// Checks every results file of `plan`; returns the cycles in year order.
 pub(super) fn cycles(
@@ -299,7 +299,7 @@ fn known_indicator(plan: &Plan, file: &str, id: &Spanned<String>, diags: &mut Di
         return true;
     }
     let trimmed = id.value.trim();
-    if let Some(space) = crate::pasted::stray_space(&id.value)
+    if let Some(space) = crate::load::pasted::stray_space(&id.value)
         && plan.indicator(trimmed).is_some()
     {
         diags.error_hint(

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{LinkView, md, paths};
 use crate::achievement::Status;
-use crate::cycles;
+use crate::model::cycles;
 use crate::model::*;
 use crate::years::{fiscal_year, number};
 

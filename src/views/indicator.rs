@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::paths;
 use crate::achievement::{self, Assessment, Facts, Observed, SeriesKind, Status};
 use crate::charts::{self, ChartInput};
-use crate::cycles::to_direction;
+use crate::model::cycles::to_direction;
 use crate::model::*;
 
 /// An indicator's facts gathered from the plan's cycles.

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::markdown;
+use crate::html::markdown;
 
 pub mod across;
 pub mod card;

@@ -12,9 +12,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
 use kohyo::diagnostics::{Diagnostic, Diagnostics};
+use kohyo::load::raw::{RawDivisions, RawItem, RawPlan, RawResults, RawSite};
 use kohyo::load::{parse_page, parse_yaml};
 use kohyo::pipeline::{self, BuildOptions};
-use kohyo::raw::{RawDivisions, RawItem, RawPlan, RawResults, RawSite};
 
 /// `default` cases, or `PROPTEST_CASES` when set.
 fn config(default: u32) -> Config {

@@ -174,7 +174,7 @@ fn every_document_is_a_rendered_page_under_its_heading() {
             .replace("<span class=\"nobr\">", "")
             .replace("</span>", "");
         // The heading, maybe followed by the item's marks.
-        let heading = format!("<h1>{}", kohyo::escape::xml(&d.title));
+        let heading = format!("<h1>{}", kohyo::html::escape::xml(&d.title));
         if fragment.is_empty() {
             assert!(page.contains(&heading), "{}: no {heading}", d.url);
         } else {

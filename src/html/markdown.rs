@@ -518,7 +518,6 @@ fn is_block_end(end: &TagEnd) -> bool {
 }
 
 #[cfg(test)]
-#[path = "markdown_fuzz.rs"]
 mod fuzz;
 
 #[cfg(test)]

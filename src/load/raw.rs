@@ -9,6 +9,19 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+/// A URL-safe id: lowercase ASCII letters, digits and `-`, starting with a
+/// letter or digit, not ending with `-`, at most 64 characters.
+pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$";
+
+/// A date written `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// A month `YYYY-MM` or a date `YYYY-MM-DD`.
+pub const MONTH_OR_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$";
+
+/// An absolute `http://` or `https://` address.
+pub const HTTP_URL_PATTERN: &str = "^https?://";
+
 /// `content/site.yaml`: settings that apply to the whole site.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -19,7 +32,7 @@ pub struct RawSite {
     pub organisation: String,
     /// Absolute URL the site is served from; used only for sitemap and canonical links.
     #[serde(default)]
-    #[schemars(with = "Option<String>", pattern(crate::schema::HTTP_URL_PATTERN))]
+    #[schemars(with = "Option<String>", pattern(HTTP_URL_PATTERN))]
     pub base_url: Option<Spanned<String>>,
     /// Language of the interface; only `ja` for now.
     #[serde(default)]
@@ -77,7 +90,7 @@ pub struct RawDivisions {
 #[serde(deny_unknown_fields)]
 pub struct RawDivision {
     /// URL-safe id (ASCII letters, digits, `-`), used in page addresses.
-    #[schemars(with = "String", pattern(crate::schema::ID_PATTERN))]
+    #[schemars(with = "String", pattern(ID_PATTERN))]
     pub id: Spanned<String>,
     /// Official name, e.g. デジタルトランスフォーメーション課.
     #[schemars(with = "String")]
@@ -106,7 +119,7 @@ pub struct RawPlan {
     /// When the plan was adopted, `YYYY-MM` or `YYYY-MM-DD`; leave out when
     /// the source does not give it (shown as 不明).
     #[serde(default)]
-    #[schemars(with = "Option<String>", pattern(crate::schema::MONTH_OR_DATE_PATTERN))]
+    #[schemars(with = "Option<String>", pattern(MONTH_OR_DATE_PATTERN))]
     pub adopted: Option<Spanned<String>>,
     /// `current` or `archived`.
     #[schemars(with = "String", extend("enum" = ["current", "archived"]))]
@@ -229,7 +242,7 @@ pub struct RawPeriod {
 #[serde(deny_unknown_fields)]
 pub struct RawMark {
     /// URL-safe id that items use.
-    #[schemars(with = "String", pattern(crate::schema::ID_PATTERN))]
+    #[schemars(with = "String", pattern(ID_PATTERN))]
     pub id: Spanned<String>,
     /// The symbol printed beside an item title, e.g. ★.
     pub symbol: String,
@@ -438,7 +451,7 @@ pub struct RawEvaluationRow {
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     /// URL-safe id, unique in the plan.
-    #[schemars(with = "String", pattern(crate::schema::ID_PATTERN))]
+    #[schemars(with = "String", pattern(ID_PATTERN))]
     pub id: Spanned<String>,
     /// Name.
     pub name: String,
@@ -567,7 +580,7 @@ pub struct RawPageMeta {
     pub order: Option<i64>,
     /// Date of the page, `YYYY-MM-DD`.
     #[serde(default)]
-    #[schemars(with = "Option<String>", pattern(crate::schema::DATE_PATTERN))]
+    #[schemars(with = "Option<String>", pattern(DATE_PATTERN))]
     pub date: Option<Spanned<String>>,
     /// One-sentence description for metadata.
     #[serde(default)]
@@ -583,7 +596,7 @@ pub struct RawResults {
     pub year: Spanned<i64>,
     /// When the results were published, `YYYY-MM-DD`; leave out when unknown.
     #[serde(default)]
-    #[schemars(with = "Option<String>", pattern(crate::schema::DATE_PATTERN))]
+    #[schemars(with = "Option<String>", pattern(DATE_PATTERN))]
     pub published: Option<Spanned<String>>,
     /// `published` (the default) or `draft`: a draft 公表前の案 is shown by
     /// `kohyo serve` and `kohyo build --drafts` under a banner, and left out
@@ -649,7 +662,7 @@ pub struct RawFigure {
 #[serde(deny_unknown_fields)]
 pub struct RawMeeting {
     /// Date, `YYYY-MM-DD`.
-    #[schemars(with = "String", pattern(crate::schema::DATE_PATTERN))]
+    #[schemars(with = "String", pattern(DATE_PATTERN))]
     pub date: Spanned<String>,
     /// Name of the meeting, e.g. 第1回行財政改革評価・推進委員会.
     #[serde(default)]

@@ -5,6 +5,8 @@
 //! exists, years lie in range and numbers are finite. It knows nothing of
 //! templates or output paths.
 
+pub mod cycles;
+
 /// The whole site: settings, divisions, plans and pages.
 #[derive(Debug, Clone)]
 pub struct Site {

@@ -6,12 +6,12 @@ use std::path::Path;
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostics, Place};
-use crate::within::{Kind, SiteRoot};
+use crate::load::within::{Kind, SiteRoot};
 
 /// Embeds each named file of `themes/default/templates/` as (name, source).
 macro_rules! templates {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
     };
 }
 
@@ -45,15 +45,15 @@ const TEMPLATES: &[(&str, &str)] = templates!(
 const STATIC: &[(&str, &[u8])] = &[
     (
         "static/style.css",
-        include_bytes!("../themes/default/static/style.css"),
+        include_bytes!("../../themes/default/static/style.css"),
     ),
     (
         "static/search.js",
-        include_bytes!("../themes/default/static/search.js"),
+        include_bytes!("../../themes/default/static/search.js"),
     ),
     (
         "static/kohyo.js",
-        include_bytes!("../themes/default/static/kohyo.js"),
+        include_bytes!("../../themes/default/static/kohyo.js"),
     ),
 ];
 
@@ -100,7 +100,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Theme> {
                 Err(e) => {
                     let file = site.show(&templates_dir.join(name));
                     errors.add(
-                        crate::pasted::decode(e.into_bytes(), &file)
+                        crate::load::pasted::decode(e.into_bytes(), &file)
                             .expect_err("not UTF-8, so not decoded"),
                     );
                     continue;
@@ -123,8 +123,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Theme> {
         "phrases",
         |v: &tera::Value, _: tera::Kwargs, _: &tera::State| match v.as_str() {
             Some(_) if v.is_safe() => v.clone(),
-            Some(s) => tera::Value::safe_string(&crate::phrases::wbr(s)),
-            None => tera::Value::safe_string(&crate::phrases::wbr(&v.to_string())),
+            Some(s) => tera::Value::safe_string(&crate::html::phrases::wbr(s)),
+            None => tera::Value::safe_string(&crate::html::phrases::wbr(&v.to_string())),
         },
     );
     for (name, text) in &sources {

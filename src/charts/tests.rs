@@ -1,6 +1,6 @@
 use super::*;
 
-/// The chart pinned in `src/snapshots/chart_overtime.svg`.
+/// The chart pinned in `src/charts/snapshots/chart_overtime.svg`.
 fn overtime() -> ChartInput<'static> {
     ChartInput {
         id: "overtime",
@@ -542,7 +542,7 @@ fn numbers_are_formatted_once() {
 fn snapshot() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/src/snapshots/chart_overtime.svg"
+        "/src/charts/snapshots/chart_overtime.svg"
     );
     let svg = chart(&overtime()).svg;
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::fsutil::{self, FsError};
-use crate::schema;
+use crate::fs::{self, FsError};
+use crate::load::schema;
 
 /// The id (folder name) of the example plan.
 pub const PLAN_ID: &str = "example";
@@ -22,21 +22,15 @@ pub const SCHEMA_DIR: &str = "schemas";
 
 /// The content files of the example site: path relative to the site, text.
 const CONTENT: [(&str, &str); 6] = [
-    (".gitignore", include_str!("init/gitignore")),
-    ("content/site.yaml", include_str!("init/site.yaml")),
-    (
-        "content/divisions.yaml",
-        include_str!("init/divisions.yaml"),
-    ),
-    (
-        "content/plans/example/plan.yaml",
-        include_str!("init/plan.yaml"),
-    ),
+    (".gitignore", include_str!("gitignore")),
+    ("content/site.yaml", include_str!("site.yaml")),
+    ("content/divisions.yaml", include_str!("divisions.yaml")),
+    ("content/plans/example/plan.yaml", include_str!("plan.yaml")),
     (
         "content/plans/example/items/01.yaml",
-        include_str!("init/item.yaml"),
+        include_str!("item.yaml"),
     ),
-    ("content/pages/about.md", include_str!("init/about.md")),
+    ("content/pages/about.md", include_str!("about.md")),
 ];
 
 /// Why `init` wrote nothing.
@@ -97,21 +91,21 @@ pub fn files() -> Vec<(String, String)> {
 /// user's is ever overwritten.
 pub fn init(dir: &Path) -> Result<InitReport, InitError> {
     if dir.is_dir() {
-        if !fsutil::read_dir(dir)?.is_empty() {
+        if !fs::read_dir(dir)?.is_empty() {
             return Err(InitError::NotEmpty(dir.to_path_buf()));
         }
-    } else if fsutil::symlink_metadata(dir)?.is_some() {
+    } else if fs::symlink_metadata(dir)?.is_some() {
         return Err(InitError::NotAFolder(dir.to_path_buf()));
     } else {
-        fsutil::create_dir_all(dir)?;
+        fs::create_dir_all(dir)?;
     }
     let files = files();
     for (rel, text) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fsutil::create_dir_all(parent)?;
+            fs::create_dir_all(parent)?;
         }
-        fsutil::write(&path, text)?;
+        fs::write(&path, text)?;
     }
     Ok(InitReport {
         files: files.into_iter().map(|(rel, _)| rel).collect(),
@@ -121,7 +115,7 @@ pub fn init(dir: &Path) -> Result<InitReport, InitError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::Kind;
+    use crate::load::schema::Kind;
 
     /// The folder a `$schema=` path is taken from: the file's own folder.
     fn resolve(file: &str, relative: &str) -> String {

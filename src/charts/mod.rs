@@ -463,9 +463,7 @@ fn describe(input: &ChartInput, summary: &str) -> String {
     out
 }
 
-#[path = "charts_draw.rs"]
 mod draw;
 
 #[cfg(test)]
-#[path = "charts_tests.rs"]
 mod tests;

@@ -15,7 +15,7 @@ use std::sync::{LazyLock, Mutex};
 use budouy::Parser;
 use budouy::model::load_default_japanese_parser;
 
-use crate::escape::xml as html;
+use crate::html::escape::xml as html;
 
 static PARSER: LazyLock<Parser> = LazyLock::new(load_default_japanese_parser);
 
@@ -174,7 +174,7 @@ mod tests {
             .replace("<wbr>", "")
             .replace("<span class=\"nobr\">", "")
             .replace("</span>", "");
-        assert_eq!(plain, crate::escape::xml(text));
+        assert_eq!(plain, crate::html::escape::xml(text));
         assert_eq!(wbr("短い"), "短い");
         assert_eq!(
             wbr("★（群馬県官民データ活用推進計画の取組項目）"),

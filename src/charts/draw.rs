@@ -32,9 +32,9 @@ const RIGHT: f64 = WIDTH - 16.0;
 const HALO: &str =
     r##"stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
 
-use crate::escape::push_xml as push_escaped;
+use crate::html::escape::push_xml as push_escaped;
 /// Text escaped for XML; characters XML forbids are dropped.
-pub(super) use crate::escape::xml as escape;
+pub(super) use crate::html::escape::xml as escape;
 
 /// A coordinate with at most one decimal place, never `-0`; see [`push_n`].
 fn n(x: f64) -> String {

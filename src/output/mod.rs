@@ -31,7 +31,7 @@ use std::time::Duration;
 
 use thiserror::Error;
 
-use crate::fsutil::FsError;
+use crate::fs::FsError;
 
 mod guard;
 mod live;

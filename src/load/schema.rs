@@ -1,5 +1,5 @@
 //! JSON Schemas (draft 2020-12) for every content file kind, generated from
-//! the raw records in [`crate::raw`], so the schemas and the loader can never
+//! the raw records in [`crate::load::raw`], so the schemas and the loader can never
 //! disagree about which keys exist.
 //!
 //! Editors use them for completion, hover help and red squiggles while an
@@ -11,21 +11,8 @@ use std::path::{Path, PathBuf};
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
-use crate::fsutil::{self, FsError};
-use crate::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
-
-/// A URL-safe id: lowercase ASCII letters, digits and `-`, starting with a
-/// letter or digit, not ending with `-`, at most 64 characters.
-pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$";
-
-/// A date written `YYYY-MM-DD`.
-pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-
-/// A month `YYYY-MM` or a date `YYYY-MM-DD`.
-pub const MONTH_OR_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$";
-
-/// An absolute `http://` or `https://` address.
-pub const HTTP_URL_PATTERN: &str = "^https?://";
+use crate::fs::{self, FsError};
+use crate::load::raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
 
 /// A kind of content file, each with its own schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,11 +141,11 @@ pub fn to_pretty(value: &Value) -> String {
 /// Writes `<kind>.schema.json` for every kind into `dir`, creating it if
 /// needed; returns the files written.
 pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, FsError> {
-    fsutil::create_dir_all(dir)?;
+    fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     for kind in Kind::ALL {
         let path = dir.join(kind.file_name());
-        fsutil::write(&path, to_pretty(&kind.schema()))?;
+        fs::write(&path, to_pretty(&kind.schema()))?;
         written.push(path);
     }
     Ok(written)

@@ -7,7 +7,7 @@
 //! record or open-data row can carry it. Publishing is changing the key.
 
 use crate::load::RawContent;
-use crate::raw::RawResults;
+use crate::load::raw::RawResults;
 
 /// Whether a results file says `status: draft`.
 pub fn is_draft(results: &RawResults) -> bool {
