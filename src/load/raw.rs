@@ -177,7 +177,7 @@ pub struct RawPlan {
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     /// Date, `YYYY-MM-DD`, or `YYYY-MM` when the source gives only the month.
-    #[schemars(with = "String", pattern(crate::schema::MONTH_OR_DATE_PATTERN))]
+    #[schemars(with = "String", pattern(MONTH_OR_DATE_PATTERN))]
     pub date: Spanned<String>,
     /// `meeting` 会議, `proposal` 提言 or `news` お知らせ.
     #[schemars(with = "String", extend("enum" = ["meeting", "proposal", "news"]))]

@@ -377,7 +377,7 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
     for plan in &site.plans {
         for c in &plan.cycles {
             // A rate of a cycle that graded no item is not computed.
-            for (r, def) in crate::cycles::rates(plan, c).iter().zip(&plan.rates) {
+            for (r, def) in crate::model::cycles::rates(plan, c).iter().zip(&plan.rates) {
                 if r.denominator == 0 {
                     continue;
                 }

@@ -8,8 +8,8 @@
 
 use super::{link_url, one_of, valid_date};
 use crate::diagnostics::{Diagnostics, Place};
+use crate::load::raw::RawPlan;
 use crate::model::{EventKind, PlanEvent};
-use crate::raw::RawPlan;
 
 /// The plan's events, in date order (file order for the same date).
 pub(super) fn events(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<PlanEvent> {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::achievement;
 use crate::charts::{self, ChartInput, SeriesKind};
-use crate::cycles::to_direction;
+use crate::model::cycles::to_direction;
 use crate::model::{Indicator, Plan};
 use crate::years::fiscal_year;
 
