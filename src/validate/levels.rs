@@ -69,7 +69,7 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
             Place::of(file, &raw.levels[MAX_LEVELS].name),
             "too-many-levels",
             format!(
-                "the plan declares {} levels; kohyo takes up to {MAX_LEVELS} for now",
+                "the plan declares {} levels; a plan has 1 to {MAX_LEVELS}",
                 out.len()
             ),
             "keep the four levels whose nodes carry pages (e.g. 柱 → 施策 → 事業 → 取組) and write the others as projects 事業 of an item",

@@ -260,3 +260,31 @@ fn the_schema_covers_the_new_keys() {
     assert!(item.contains("\"undated\""), "item schema lacks undated");
     assert!(text("site").contains("公共データ利用規約"));
 }
+
+#[test]
+fn four_level_structures_are_validated_with_the_plans_names() {
+    let err = check_with(
+        "example-four-levels",
+        "content/plans/rei-2027/items/03.yaml",
+        "number: 3\ntitle: t\nparent: 9\ndivisions: [somu]\n",
+    );
+    has(&err, "03.yaml:3:9: error: unknown 事業 9");
+    has(
+        &err,
+        "hint: the plan's 事業 are numbered 1, 2, 3; see plan.yaml",
+    );
+    let file = "content/plans/rei-2027/plan.yaml";
+    let plan =
+        std::fs::read_to_string(crate::plans::fixture("example-four-levels").join(file)).unwrap();
+    // Three levels declared, but `nodes` still given: one error, with a hint.
+    let three = plan.replace("  - name: 事業\n", "");
+    let err = check_with("example-four-levels", file, &three);
+    has(
+        &err,
+        "error: the plan declares three levels (柱, 施策 and its items), but `nodes` gives a fourth",
+    );
+    has(
+        &err,
+        "hint: remove `nodes`, or declare four levels in `levels`",
+    );
+}
