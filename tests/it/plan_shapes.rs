@@ -288,3 +288,25 @@ fn four_level_structures_are_validated_with_the_plans_names() {
         "hint: remove `nodes`, or declare four levels in `levels`",
     );
 }
+
+#[test]
+fn site_wide_pages_use_the_level_names_of_real_plans() {
+    // 下野市 (shimotsuke-2015): 基本方針 → 重点項目 → 実施項目.
+    let site = Site::of("shimotsuke-2015");
+    let search = site.raw("search.html");
+    has(&search, "<label for=\"filter-goal\">基本方針</label>");
+    has(&search, "<label for=\"filter-policy\">重点項目</label>");
+    lacks(&search, ">目標</label>");
+    lacks(&search, ">方針</label>");
+    // 大田原市 (ohtawara-2006): one level, 取り組み事項.
+    let site = Site::of("ohtawara-2006");
+    let divisions = site.text("divisions/index.html");
+    has(
+        &divisions,
+        "所属名を選ぶと、その所属が担当する取り組み事項を計画ごとに",
+    );
+    lacks(&divisions, "実施項目");
+    let data = site.text("data/index.html");
+    has(&data, "計画の体系（取り組み事項の一覧）");
+    has(&data, "item 取り組み事項の番号");
+}
