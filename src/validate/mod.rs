@@ -21,6 +21,7 @@ mod indicators;
 mod levels;
 pub mod quoted;
 mod results;
+mod roadmap;
 
 use indicators::indicators;
 
@@ -742,60 +743,6 @@ fn item(
     })
 }
 
-/// The years of a roadmap row: `from` and `to` in the plan's period, or
-/// none for a row marked `undated: true`.
-fn roadmap_years(
-    plan: &Plan,
-    file: &str,
-    row: &RawRoadmapRow,
-    diags: &mut Diagnostics,
-) -> Option<Period> {
-    let undated = row.undated.as_ref().filter(|u| u.value);
-    match (&row.from, &row.to, undated) {
-        (Some(f), Some(t), None) => {
-            let from = year_in_period(file, f, "roadmap year", plan.period, diags);
-            let to = year_in_period(file, t, "roadmap year", plan.period, diags);
-            if from > to {
-                diags.error_hint(
-                    Place::of(file, t),
-                    "bad-period",
-                    format!("roadmap row ends ({to}) before it starts ({from})"),
-                    "`from` must not be after `to`",
-                );
-            }
-            Some(Period { from, to })
-        }
-        (None, None, Some(_)) => None,
-        (f, t, Some(u)) => {
-            let at = f
-                .as_ref()
-                .or(t.as_ref())
-                .map_or(Place::of(file, u), |y| Place::of(file, y));
-            diags.error_hint(
-                at,
-                "roadmap-years",
-                "the roadmap row is marked `undated: true` but also gives years",
-                "remove `from` and `to` if the source gives no years, or remove `undated: true`",
-            );
-            None
-        }
-        (f, t, None) => {
-            let missing = if f.is_none() { "from" } else { "to" };
-            let at = t
-                .as_ref()
-                .or(f.as_ref())
-                .map_or(Place::of(file, &row.label), |y| Place::of(file, y));
-            diags.error_hint(
-                at,
-                "missing-field",
-                format!("the roadmap row 「{}」 has no `{missing}` year", row.label.value),
-                "write `from:` and `to:` (fiscal years), or `undated: true` when the source gives the row without years",
-            );
-            None
-        }
-    }
-}
-
 fn summarise_numbers(numbers: &[String]) -> String {
     match (numbers.first(), numbers.last()) {
         (Some(a), Some(b)) if numbers.len() > 3 => format!("{a}–{b}"),
@@ -815,7 +762,7 @@ fn project(
         .iter()
         .map(|row| RoadmapRow {
             label: row.label.value.clone(),
-            years: roadmap_years(plan, file, row, diags),
+            years: roadmap::years(plan, file, row, diags),
             detail: row.detail.clone(),
         })
         .collect();
