@@ -96,6 +96,25 @@ pub fn across(
             achievement::observed_text(o, &new_facts),
         );
     }
+    // Values the source gives without their year: last, without one.
+    let undated: Vec<AcrossRow> = old
+        .observed
+        .iter()
+        .filter(|o| o.undated)
+        .map(|o| ("前の計画", achievement::observed_text(o, &old_facts)))
+        .chain(
+            new.observed
+                .iter()
+                .filter(|o| o.undated)
+                .map(|o| ("この計画", achievement::observed_text(o, &new_facts))),
+        )
+        .map(|(plan, value)| AcrossRow {
+            year: "年度の記載なし".into(),
+            plan,
+            series: "実績",
+            value,
+        })
+        .collect();
     for s in now.series.iter().take(1) {
         for t in &s.points {
             push(
@@ -116,6 +135,21 @@ pub fn across(
             actuals.push((y, v));
         }
     }
+    // This plan's baseline is a measured value of the same series: drawn on
+    // the line when no actual gives that year (the earlier plan's baseline
+    // starts the line).
+    let mut joined = String::new();
+    if let Some(b) = now.baseline
+        && before.baseline.is_some()
+        && !actuals.iter().any(|a| a.0 == b.year)
+    {
+        actuals.push((b.year, Some(b.value)));
+        joined = format!(
+            "この計画の策定時の値（{} {}）も、実績の線に含めています。",
+            fiscal_year(b.year, era),
+            achievement::with_unit(b.value, &new_facts)
+        );
+    }
     actuals.sort_by_key(|a| a.0);
     let start = plan.period.from;
     let drawn =
@@ -125,7 +159,7 @@ pub fn across(
         fiscal_year(earlier.period.from, era),
         fiscal_year(earlier.period.to, era),
         fiscal_year(start, era),
-    );
+    ) + &joined;
     let id = format!("{}-across", now.id);
     let name = format!("{}（前の計画から通した推移）", now.name);
     let input = ChartInput {
@@ -157,6 +191,6 @@ pub fn across(
             String::new()
         },
         summary,
-        rows: rows.into_iter().map(|r| r.2).collect(),
+        rows: rows.into_iter().map(|r| r.2).chain(undated).collect(),
     }
 }

@@ -310,3 +310,29 @@ fn site_wide_pages_use_the_level_names_of_real_plans() {
     has(&data, "計画の体系（取り組み事項の一覧）");
     has(&data, "item 取り組み事項の番号");
 }
+
+#[test]
+fn the_samples_netsugen_count_is_drawn_across_the_2020_outline_and_the_2025_plan() {
+    let site = Site(
+        kohyo::pipeline::render_site(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+            &kohyo::pipeline::BuildOptions::default(),
+        )
+        .unwrap(),
+    );
+    let text = site.text("plans/gunma-2025/items/9.html");
+    has(
+        &text,
+        "前の計画（2020年度（令和2年度）〜2024年度（令和6年度））から通した推移です。2025年度（令和7年度）から新しい計画で、グラフの縦の破線が計画の切り替わりです。この計画の策定時の値（2024年度（令和6年度） 210者）も、実績の線に含めています。",
+    );
+    // Published values only: the outline's baseline, the plan's baseline and
+    // the outline's final result, which the source gives without its year.
+    has(
+        &text,
+        "2020年度（令和2年度） 前の計画 策定時 18者 2024年度（令和6年度） この計画 策定時 210者 年度の記載なし 前の計画 実績 230者",
+    );
+    assert!(
+        site.raw("plans/gunma-2025/items/9.html")
+            .contains("class=\"plan-break\"")
+    );
+}
