@@ -139,6 +139,19 @@ pub enum InternalError {
     OpenData(String),
 }
 
+impl BuildError {
+    /// Adds this fault of kohyo or of the output to `diags` as a problem of
+    /// the site as a whole: how previews, which have no exit code, show it.
+    pub fn report_as_problem(&self, diags: &mut Diagnostics) {
+        diags.error_hint(
+            Place::file("."),
+            "internal",
+            self.to_string(),
+            "this is a fault in kohyo or its surroundings, not in the content",
+        );
+    }
+}
+
 impl From<RenderError> for BuildError {
     fn from(e: RenderError) -> Self {
         match e {
@@ -181,7 +194,7 @@ fn prepare_noting_drafts(
     let theme = theme::load(root, &mut diags);
     let site = validate::validate(raw, &mut diags);
     if let Some(base) = &options.base_url
-        && !(base.starts_with("https://") || base.starts_with("http://"))
+        && crate::urls::base_url(base).is_none()
     {
         diags.error_hint(
                 Place::file("--base-url"),
@@ -197,11 +210,7 @@ fn prepare_noting_drafts(
         return Err(diags);
     }
     if let Some(base) = &options.base_url {
-        site.settings.base_url = Some(if base.ends_with('/') {
-            base.clone()
-        } else {
-            format!("{base}/")
-        });
+        site.settings.base_url = crate::urls::base_url(base);
     }
     Ok((site, theme, diags, left_out))
 }
@@ -226,7 +235,7 @@ impl Sink for Tee<'_> {
         for f in &files {
             if f.path.ends_with(".html") {
                 self.tally.pages += 1;
-            } else if f.path.starts_with("data/") {
+            } else if f.path.starts_with(crate::urls::paths::DATA_DIR) {
                 self.tally.data_files += 1;
             }
         }
@@ -298,12 +307,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Diag
         // Only a folder can refuse files, so this is an internal fault;
         // previews show it as a problem of the site as a whole.
         Err(e @ (BuildError::Output(_) | BuildError::Internal(_))) => {
-            diags.error_hint(
-                Place::file("."),
-                "internal",
-                e.to_string(),
-                "this is a fault in kohyo or its surroundings, not in the content",
-            );
+            e.report_as_problem(&mut diags);
             return Err(diags);
         }
     };

@@ -4,6 +4,89 @@
 //! leading slash, such as `index.html`, `plans/gunma-2025/items/9.html` or
 //! `static/style.css`. Callers should check them with [`output_path_is_inside`].
 
+/// The output path of every page and site-wide file kohyo writes.
+pub mod paths {
+    /// Home page.
+    pub const HOME: &str = "index.html";
+    /// Division index.
+    pub const DIVISIONS: &str = "divisions/index.html";
+    /// The open data page.
+    pub const DATA: &str = "data/index.html";
+    /// The folder of the open data files, with its `/`.
+    pub const DATA_DIR: &str = "data/";
+    /// The DCAT-AP catalogue of the open data files.
+    pub const CATALOG: &str = "data/catalog.jsonld";
+    /// Whether `path` lies inside the folder `folder` (given without `/`).
+    pub fn is_under(path: &str, folder: &str) -> bool {
+        path.strip_prefix(folder)
+            .is_some_and(|rest| rest.starts_with('/'))
+    }
+    /// An open data file: `data/<name>.<extension>`.
+    pub fn data_file(name: &str, extension: &str) -> String {
+        format!("{DATA_DIR}{name}.{extension}")
+    }
+    /// The site search page.
+    pub const SEARCH: &str = "search.html";
+    /// The accessibility statement.
+    pub const ACCESSIBILITY: &str = "accessibility.html";
+    /// The page a server shows for a missing address.
+    pub const NOT_FOUND: &str = "404.html";
+    /// The page of a folder, e.g. `plans/p/` → `plans/p/index.html`.
+    pub const FOLDER_INDEX: &str = "index.html";
+    /// The Atom feed.
+    pub const FEED: &str = "feed.xml";
+    /// The sitemap (only for a site with a base URL).
+    pub const SITEMAP: &str = "sitemap.xml";
+    /// A plan's overview.
+    pub fn plan(plan: &str) -> String {
+        format!("plans/{plan}/index.html")
+    }
+    /// A goal page.
+    pub fn goal(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/goals/{n}.html")
+    }
+    /// A policy page.
+    pub fn policy(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/policies/{n}.html")
+    }
+    /// The page of a third-level node (plans of four levels).
+    pub fn node(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/nodes/{n}.html")
+    }
+    /// An item page.
+    pub fn item(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/items/{n}.html")
+    }
+    /// A division page.
+    pub fn division(id: &str) -> String {
+        format!("divisions/{id}.html")
+    }
+    /// A Markdown page.
+    pub fn page(slug: &str) -> String {
+        format!("pages/{slug}.html")
+    }
+    /// An evaluation cycle page.
+    pub fn cycle(plan: &str, year: i32) -> String {
+        format!("plans/{plan}/cycles/{year}.html")
+    }
+    /// The items of a plan carrying a mark.
+    pub fn mark(plan: &str, mark: &str) -> String {
+        format!("plans/{plan}/marks/{mark}.html")
+    }
+    /// An indicator's row in the indicator table of the page at `page`.
+    pub fn indicator(page: &str, id: &str) -> String {
+        format!("{page}#indicator-{id}")
+    }
+    /// An indicator's chart on the page at `page`.
+    pub fn chart(page: &str, id: &str) -> String {
+        format!("{page}#chart-{id}")
+    }
+    /// A plan's indicators dashboard.
+    pub fn dashboard(plan: &str) -> String {
+        format!("plans/{plan}/indicators.html")
+    }
+}
+
 /// Returns the relative href from the page `from` to the file `to` (both site-relative output paths).
 ///
 /// A `#fragment` or `?query` on `to` is kept. Linking to the same file yields
@@ -125,6 +208,21 @@ fn is_invisible(c: char) -> bool {
         '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
     )
+}
+
+/// The site's base URL as kohyo uses it: `text` trimmed, ending in `/`;
+/// `None` unless it is an absolute `http://` or `https://` address without
+/// whitespace. The one rule for `base_url` in `site.yaml` and `--base-url`.
+pub fn base_url(text: &str) -> Option<String> {
+    let v = text.trim();
+    if !(v.starts_with("https://") || v.starts_with("http://")) || v.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if v.ends_with('/') {
+        v.to_string()
+    } else {
+        format!("{v}/")
+    })
 }
 
 /// Joins the site's absolute base URL and a site-relative path with exactly one `/` between them.

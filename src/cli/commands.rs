@@ -8,7 +8,7 @@ use clap::Args;
 use kohyo::init;
 use kohyo::load::schema;
 
-use super::style::{Paint, Style};
+use kohyo::diagnostics::{Paint, Style};
 
 /// Arguments of `kohyo init`.
 #[derive(Debug, Args)]

@@ -1,11 +1,12 @@
-//! The parts of the `kohyo` command line beyond argument parsing: how
-//! problems are printed (text with a snippet of the offending line, or JSON
-//! Lines), when colours are used, what Ctrl-C does to a build, and the
-//! `init`, `schema` and `serve` commands.
+//! The `kohyo` command line: every clap type ([`args`]) and every command's
+//! handler (`build`, `check`, `init`, `schema`, `export`, `serve`), how
+//! problems are printed ([`report`], with the formats of
+//! `kohyo::diagnostics`) and what Ctrl-C does to a build.
 
+pub mod args;
+pub mod build;
 pub mod commands;
 pub mod export;
 pub mod interrupt;
 pub mod report;
 pub mod serve;
-pub mod style;

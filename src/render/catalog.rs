@@ -20,8 +20,7 @@ use super::dates::data_date;
 use crate::model::Site;
 use crate::output::OutputFile;
 
-/// Where the catalogue is written.
-pub const CATALOG: &str = "data/catalog.jsonld";
+use crate::urls::paths::CATALOG;
 
 /// The EU vocabulary entry for Japanese, as DCAT-AP asks for `dct:language`.
 const JAPANESE: &str = "http://publications.europa.eu/resource/authority/language/JPN";

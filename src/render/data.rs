@@ -169,7 +169,7 @@ fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 
         let mut bytes = CSV_BOM.to_vec();
         bytes.extend(w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?);
         Ok(OutputFile {
-            path: format!("data/{name}.csv"),
+            path: crate::urls::paths::data_file(name, "csv"),
             bytes,
         })
     };
@@ -177,7 +177,7 @@ fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 
         let mut json = serde_json::to_vec_pretty(rows).map_err(|e| format!("{name}.json: {e}"))?;
         json.push(b'\n');
         Ok(OutputFile {
-            path: format!("data/{name}.json"),
+            path: crate::urls::paths::data_file(name, "json"),
             bytes: json,
         })
     };

@@ -6,7 +6,7 @@
 use super::escape_xml;
 use crate::model::{PlanStatus, Site};
 use crate::urls;
-use crate::views::paths;
+use crate::urls::paths;
 use crate::years::fiscal_year;
 
 struct Entry {

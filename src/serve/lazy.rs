@@ -17,7 +17,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 use axum::body::Bytes;
-use self_cell::self_cell;
 
 use super::snapshot::{Files, Source, files_of};
 use crate::load::theme::Theme;
@@ -25,18 +24,14 @@ use crate::model::Site;
 use crate::render::Pages;
 use crate::search;
 
-self_cell!(
-    /// The checked site and theme, and their pages.
-    struct Prepared {
-        owner: (Site, Theme),
-        #[covariant]
-        dependent: Pages,
-    }
-);
-
 /// A checked site served page by page; see the module documentation.
 pub struct LazySite {
-    prepared: Prepared,
+    /// The checked site.
+    site: Site,
+    /// Its theme.
+    theme: Theme,
+    /// Its pages, by kind, looked up by path when a browser asks.
+    pages: Pages,
     /// Files that are not pages (open data, static files, feed, sitemap).
     others: HashMap<String, Bytes>,
     /// Pages rendered so far.
@@ -67,15 +62,16 @@ impl LazySite {
         theme: Theme,
         earlier_search: Option<Arc<Files>>,
     ) -> Result<Self, String> {
-        let prepared = Prepared::try_new((site, theme), |(site, theme)| Pages::new(site, theme))?;
-        let others = prepared
-            .borrow_dependent()
+        let pages = Pages::new(&site, &theme)?;
+        let others = pages
             .others()
             .iter()
             .map(|f| (f.path.clone(), Bytes::from(f.bytes.clone())))
             .collect();
         Ok(Self {
-            prepared,
+            site,
+            theme,
+            pages,
             others,
             rendered: Mutex::new(HashMap::new()),
             search: OnceLock::new(),
@@ -86,7 +82,7 @@ impl LazySite {
 
     /// Number of pages.
     pub fn pages(&self) -> usize {
-        self.prepared.borrow_dependent().len()
+        self.pages.len()
     }
 
     /// The newest search bundle there is: this build's, else an earlier one.
@@ -113,8 +109,7 @@ impl LazySite {
         if self.superseded.load(Ordering::Relaxed) {
             return Ok(false);
         }
-        let pages = self.prepared.borrow_dependent();
-        let index = search::build(pages.site());
+        let index = search::build(&self.site);
         if self.superseded.load(Ordering::Relaxed) {
             return Ok(false);
         }
@@ -128,18 +123,16 @@ impl Source for LazySite {
         if let Some(bytes) = self.others.get(path) {
             return Some(Ok(bytes.clone()));
         }
-        if path.starts_with(search::BUNDLE_DIR) && path[search::BUNDLE_DIR.len()..].starts_with('/')
-        {
+        if crate::urls::paths::is_under(path, search::BUNDLE_DIR) {
             return self.newest_search()?.get(path).cloned().map(Ok);
         }
-        let pages = self.prepared.borrow_dependent();
-        if !pages.contains(path) {
+        if !self.pages.contains(path) {
             return None;
         }
         if let Some(bytes) = self.rendered().get(path) {
             return Some(Ok(bytes.clone()));
         }
-        Some(match pages.render(path)? {
+        Some(match self.pages.render(&self.site, &self.theme, path)? {
             Ok(file) => {
                 let bytes = Bytes::from(file.bytes);
                 self.rendered().insert(file.path, bytes.clone());
@@ -157,11 +150,17 @@ impl Source for LazySite {
     }
 }
 
-/// Indexes `site` on a background thread; `done` is told how long it took.
-pub fn index_in_background(site: Arc<LazySite>, done: impl FnOnce(Instant, bool) + Send + 'static) {
+/// Indexes `site` on a background thread and tells `events` how long it
+/// took (nothing when a newer build superseded it).
+pub fn index_in_background(site: Arc<LazySite>, events: super::Events) {
     let start = Instant::now();
     std::thread::spawn(move || match site.index() {
-        Ok(finished) => done(start, finished),
-        Err(e) => eprintln!("warning: the search index was not updated: {e}"),
+        Ok(true) => events(super::Event::SearchIndexed {
+            elapsed: start.elapsed(),
+        }),
+        Ok(false) => {}
+        Err(e) => events(super::Event::Warning(format!(
+            "the search index was not updated: {e}"
+        ))),
     });
 }

@@ -19,12 +19,12 @@ pub mod watch;
 
 use std::future::IntoFuture;
 use std::net::{Ipv4Addr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Style};
 use crate::pipeline::{self, BuildOptions};
 use lazy::LazySite;
 use snapshot::{Problems, Snapshot, files_of};
@@ -43,25 +43,50 @@ pub struct ServeOptions {
     pub root: PathBuf,
     /// The port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
-    /// Print no summary lines, only the address and problems.
-    pub quiet: bool,
     /// Skip the search index on every build (much faster for large sites).
     pub no_search: bool,
 }
 
-/// Who reads a description of problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reader {
-    /// The terminal (standard error): colours where the terminal has them.
-    Terminal,
-    /// The browser: plain text, never colours.
-    Browser,
+/// What happened while serving, for the person who started the server:
+/// the command line prints these (the library prints nothing).
+#[derive(Debug)]
+pub enum Event {
+    /// The server listens on `http://127.0.0.1:{port}/`.
+    Serving {
+        /// The port, also when 0 was asked for.
+        port: u16,
+    },
+    /// A build (the first, or a rebuild after a change) succeeded.
+    Built {
+        /// Whether it replaced an earlier build.
+        rebuilt: bool,
+        /// Pages it has.
+        pages: usize,
+        /// How long it took.
+        elapsed: Duration,
+        /// Its warnings.
+        warnings: Diagnostics,
+    },
+    /// A build failed on its content (or on a fault in kohyo).
+    Failed {
+        /// Every problem.
+        problems: Diagnostics,
+        /// Whether the last good build is still served (else an error page).
+        still_serving: bool,
+    },
+    /// The search index of a rebuild was written in the background.
+    SearchIndexed {
+        /// How long it took.
+        elapsed: Duration,
+    },
+    /// Something went wrong that serving goes on despite, in a sentence.
+    Warning(String),
+    /// The server stopped after Ctrl-C or SIGTERM.
+    Stopped,
 }
 
-/// Turns the problems of a failed build (snippets read from files under the
-/// site folder) into the text people read; the command line passes its
-/// human format.
-pub type Describe = fn(&Diagnostics, &Path, Reader) -> String;
+/// Where a running server sends its [`Event`]s (from more than one thread).
+pub type Events = Arc<dyn Fn(Event) + Send + Sync>;
 
 /// Why `kohyo serve` could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -116,7 +141,7 @@ impl ServeError {
 /// rebuilds on every change until Ctrl-C (or SIGTERM). A failed build never
 /// replaces the last good one; its problems are printed and shown on every
 /// page.
-pub fn run(options: &ServeOptions, describe: Describe) -> Result<(), ServeError> {
+pub fn run(options: &ServeOptions, events: Events) -> Result<(), ServeError> {
     let root = std::fs::canonicalize(&options.root)
         .and_then(|root| {
             std::fs::read_dir(&root)?;
@@ -144,16 +169,17 @@ pub fn run(options: &ServeOptions, describe: Describe) -> Result<(), ServeError>
         .port();
     // Watch before the first build, so that a change during it is not lost.
     let watcher = Watcher::start(&root)?;
-    let mut builder = Builder::new(root, options.quiet, describe);
+    let mut builder = Builder::new(root, Arc::clone(&events));
     builder.no_search = options.no_search;
     let first = builder.build(None);
     let (publish, current) = tokio::sync::watch::channel(Arc::new(first));
-    crate::outln!("serving at http://127.0.0.1:{port}/ (Ctrl-C stops)");
+    events(Event::Serving { port });
 
     let stop = Arc::new(AtomicBool::new(false));
     let rebuilds = {
         let stop = Arc::clone(&stop);
-        std::thread::spawn(move || rebuild_loop(watcher, builder, &publish, &stop))
+        let events = Arc::clone(&events);
+        std::thread::spawn(move || rebuild_loop(watcher, builder, &publish, &stop, &events))
     };
     let result = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -162,8 +188,8 @@ pub fn run(options: &ServeOptions, describe: Describe) -> Result<(), ServeError>
         .and_then(|runtime| runtime.block_on(serve(listener, current)));
     stop.store(true, Ordering::Relaxed);
     let _ = rebuilds.join();
-    if result.is_ok() && !options.quiet {
-        crate::outln!("stopped");
+    if result.is_ok() {
+        events(Event::Stopped);
     }
     result
 }
@@ -221,6 +247,7 @@ fn rebuild_loop(
     mut builder: Builder,
     publish: &tokio::sync::watch::Sender<Arc<Snapshot>>,
     stop: &AtomicBool,
+    events: &Events,
 ) {
     while !stop.load(Ordering::Relaxed) {
         match watcher.wait(Duration::from_millis(200)) {
@@ -230,17 +257,16 @@ fn rebuild_loop(
                 publish.send_replace(Arc::new(next));
             }
             Change::None => {}
-            Change::Error(e) => eprintln!("warning: watching for changes: {e}"),
+            Change::Error(e) => events(Event::Warning(format!("watching for changes: {e}"))),
             Change::Stopped => break,
         }
     }
 }
 
-/// Runs builds and reports each on the terminal.
+/// Runs builds and reports each as an [`Event`].
 struct Builder {
     root: PathBuf,
-    quiet: bool,
-    describe: Describe,
+    events: Events,
     /// Differs between two runs of `kohyo serve`, so pages open from an
     /// earlier run reload too.
     run: u64,
@@ -255,14 +281,13 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(root: PathBuf, quiet: bool, describe: Describe) -> Self {
+    fn new(root: PathBuf, events: Events) -> Self {
         let run = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_millis() as u64);
         Builder {
             root,
-            quiet,
-            describe,
+            events,
             run,
             builds: 0,
             no_search: false,
@@ -281,11 +306,6 @@ impl Builder {
         let start = Instant::now();
         self.builds += 1;
         let id = format!("{:x}-{}", self.run, self.builds);
-        let verb = if previous.is_some() {
-            "rebuilt"
-        } else {
-            "built"
-        };
         let options = BuildOptions {
             no_search: self.no_search,
             // A preview shows draft results (under a banner).
@@ -308,12 +328,8 @@ impl Builder {
             Some(good) => pipeline::prepare(&self.root, &options).and_then(|(site, theme, w)| {
                 let lazy = LazySite::new(site, theme, good.search_bundle()).map_err(|e| {
                     let mut diags = Diagnostics::default();
-                    diags.error_hint(
-                        crate::diagnostics::Place::file("."),
-                        "internal",
-                        format!("kohyo itself failed, not the content: the open data files could not be made: {e}"),
-                        "this is a fault in kohyo or its surroundings, not in the content",
-                    );
+                    pipeline::BuildError::from(crate::render::RenderError::OpenData(e))
+                        .report_as_problem(&mut diags);
                     diags
                 })?;
                 let lazy = Arc::new(lazy);
@@ -321,12 +337,7 @@ impl Builder {
                     old.supersede();
                 }
                 if !self.no_search {
-                    let quiet = self.quiet;
-                    lazy::index_in_background(Arc::clone(&lazy), move |start, finished| {
-                        if finished && !quiet {
-                            crate::outln!("search index updated in {} ms", start.elapsed().as_millis());
-                        }
-                    });
+                    lazy::index_in_background(Arc::clone(&lazy), Arc::clone(&self.events));
                 }
                 let pages = lazy.pages();
                 let files: Arc<dyn snapshot::Source> = lazy;
@@ -335,20 +346,12 @@ impl Builder {
         };
         match result {
             Ok((files, pages, warnings)) => {
-                eprint!(
-                    "{}",
-                    (self.describe)(&warnings, &self.root, Reader::Terminal)
-                );
-                if !self.quiet {
-                    let warned = match warnings.warning_count() {
-                        0 => String::new(),
-                        n => format!("; {n} warning(s)"),
-                    };
-                    crate::outln!(
-                        "{verb} {pages} pages in {} ms{warned}",
-                        start.elapsed().as_millis()
-                    );
-                }
+                (self.events)(Event::Built {
+                    rebuilt: previous.is_some(),
+                    pages,
+                    elapsed: start.elapsed(),
+                    warnings,
+                });
                 Snapshot {
                     id,
                     files: Some(files),
@@ -357,25 +360,19 @@ impl Builder {
             }
             Err(diags) => {
                 let files = previous.and_then(|p| p.files.clone());
-                eprint!("{}", (self.describe)(&diags, &self.root, Reader::Terminal));
-                if !self.quiet {
-                    eprintln!(
-                        "{}; {}",
-                        diags.counts(),
-                        if files.is_some() {
-                            "still serving the last good build"
-                        } else {
-                            "serving an error page until they are fixed"
-                        }
-                    );
-                }
+                let problems = Problems {
+                    count: diags.error_count(),
+                    // For the browser: plain text, never colours.
+                    text: crate::diagnostics::human::text(&diags, &self.root, Style::plain()),
+                };
+                (self.events)(Event::Failed {
+                    problems: diags,
+                    still_serving: files.is_some(),
+                });
                 Snapshot {
                     id,
                     files,
-                    problems: Some(Problems {
-                        count: diags.error_count(),
-                        text: (self.describe)(&diags, &self.root, Reader::Browser),
-                    }),
+                    problems: Some(problems),
                 }
             }
         }

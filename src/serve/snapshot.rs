@@ -9,6 +9,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 
 use crate::output::OutputFile;
+use crate::urls::paths;
 
 /// The address of the Server-Sent Events stream that tells pages to reload.
 pub const LIVE_PATH: &str = "/__kohyo/live";
@@ -35,7 +36,7 @@ impl Source for Files {
     fn search_bundle(&self) -> Option<Arc<Files>> {
         let bundle: Files = self
             .iter()
-            .filter(|(path, _)| path.starts_with("search/"))
+            .filter(|(path, _)| paths::is_under(path, crate::search::BUNDLE_DIR))
             .map(|(path, bytes)| (path.clone(), bytes.clone()))
             .collect();
         (!bundle.is_empty()).then(|| Arc::new(bundle))
@@ -104,7 +105,7 @@ impl Snapshot {
         let key = decode(raw_path).map(|path| {
             let path = path.strip_prefix('/').unwrap_or(&path).to_string();
             if path.is_empty() || path.ends_with('/') {
-                format!("{path}index.html")
+                format!("{path}{}", paths::FOLDER_INDEX)
             } else {
                 path
             }
@@ -115,12 +116,15 @@ impl Snapshot {
                 Some(Err(problem)) => return Found::ErrorPage(error_page(&problem, &self.id)),
                 None => {}
             }
-            if files.get(&format!("{key}/index.html")).is_some() {
+            if files
+                .get(&format!("{key}/{}", paths::FOLDER_INDEX))
+                .is_some()
+            {
                 return Found::Redirect(format!("{raw_path}/"));
             }
         }
-        match files.get("404.html") {
-            Some(Ok(bytes)) => self.file(404, "404.html", &bytes),
+        match files.get(paths::NOT_FOUND) {
+            Some(Ok(bytes)) => self.file(404, paths::NOT_FOUND, &bytes),
             Some(Err(problem)) => Found::ErrorPage(error_page(&problem, &self.id)),
             None => Found::Missing,
         }
@@ -175,22 +179,13 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Decodes `%XX` escapes; `None` for bad escapes or text that is not UTF-8.
+/// Decodes `%XX` escapes; `None` for text that is not UTF-8. A `%` not
+/// followed by two hex digits stays as it is (and so matches no file).
 fn decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = raw.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
 }
 
 /// `html` with `extra` put just before its last `</body>` (or at the end).

@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::indicator::{self, Series};
-use super::paths;
 use crate::achievement::{self, Status};
 use crate::charts;
 use crate::model::*;
+use crate::urls::paths;
 use crate::years::{fiscal_year, month};
 
 /// The latest actual, split so the value can be shown large.
@@ -60,7 +60,7 @@ pub struct CardView {
     /// Points there are to draw (baseline and published actuals).
     pub points: usize,
     /// Sparkline SVG, only when there are at least two points.
-    pub sparkline: String,
+    pub sparkline: super::Html,
     /// When the latest actual was published, e.g. 2025年9月; empty if unknown.
     pub published: String,
 }
@@ -185,12 +185,12 @@ pub fn card(plan: &Plan, ind: &Indicator, era: bool, owner: String, url: String)
         progress,
         sparkline: if points >= 2 {
             // Its own ids, apart from the dashboard table's sparkline.
-            charts::sparkline(&series.input(plan, ind)).replace(
+            super::Html::chart(charts::sparkline(&series.input(plan, ind)).replace(
                 &format!("\"spark-{}-title\"", ind.id),
                 &format!("\"card-spark-{}-title\"", ind.id),
-            )
+            ))
         } else {
-            String::new()
+            super::Html::default()
         },
         points,
         published,
@@ -215,7 +215,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<CardGroup> {
             Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
             Owner::Item(n) => (paths::item(&plan.id, n), plan.item_label(n)),
         };
-        card(plan, ind, era, name, format!("{url}#chart-{}", ind.id))
+        card(plan, ind, era, name, paths::chart(&url, &ind.id))
     };
     let mut groups = Vec::new();
     if !plan.indicators.is_empty() {

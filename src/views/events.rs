@@ -16,7 +16,7 @@ pub struct EventView {
     /// Name.
     pub title: String,
     /// Summary HTML.
-    pub summary: String,
+    pub summary: super::Html,
     /// Link, empty when none.
     pub url: String,
     /// 計画期間の前, 計画期間中 or 計画期間の後: where the date falls

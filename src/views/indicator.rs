@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::paths;
 use crate::achievement::{self, Assessment, Facts, Observed, SeriesKind, Status};
 use crate::charts::{self, ChartInput};
 use crate::model::cycles::to_direction;
 use crate::model::*;
+use crate::urls::paths;
 
 /// An indicator's facts gathered from the plan's cycles.
 pub struct Series<'p> {
@@ -117,7 +117,7 @@ pub struct DataRow {
 #[derive(Debug, Serialize)]
 pub struct ChartView {
     /// The inline `<svg role="img">`.
-    pub svg: String,
+    pub svg: super::Html,
     /// One-sentence description written from the data.
     pub summary: String,
     /// The same numbers as a table.
@@ -149,7 +149,7 @@ pub fn chart(plan: &Plan, indicator: &Indicator, era: bool) -> ChartView {
     let drawn = charts::chart(&input);
     let st = series.assessment.status;
     ChartView {
-        svg: drawn.svg,
+        svg: super::Html::chart(drawn.svg),
         summary: drawn.summary,
         rows: charts::data_table_rows(&input)
             .into_iter()
@@ -217,7 +217,7 @@ pub struct DashboardRow {
     /// What it belongs to.
     pub owner: String,
     /// Small chart.
-    pub sparkline: String,
+    pub sparkline: super::Html,
     /// Baseline with year.
     pub baseline: String,
     /// Latest actual with year, or 実績なし.
@@ -302,9 +302,9 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
         };
         DashboardRow {
             name: ind.name.clone(),
-            url: format!("{url}#indicator-{}", ind.id),
+            url: paths::indicator(&url, &ind.id),
             owner: owner_name,
-            sparkline: charts::sparkline(&series.input(plan, ind)),
+            sparkline: super::Html::chart(charts::sparkline(&series.input(plan, ind))),
             baseline: ind
                 .baseline
                 .map(|b| format!("{}（{}）", fmt(b.value), fy(b.year)))

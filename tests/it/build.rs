@@ -426,3 +426,50 @@ fn a_template_that_fails_after_pages_were_written_leaves_the_previous_output() {
     // The lock file stays beside the output folder; nothing else is left.
     assert_eq!(leftovers, [".public.kohyo-lock", "public", "site"]);
 }
+
+/// The `<div class="prose">` of a built page.
+fn prose(rendered: &pipeline::Rendered, path: &str) -> String {
+    let html = text(rendered, path);
+    let start = html.find("<div class=\"prose\">").expect("a prose block");
+    let end = start + html[start..].find("</div>").expect("its end");
+    html[start..end].to_string()
+}
+
+#[test]
+fn markdown_without_a_less_than_sign_is_written_directly_and_as_sanitised() {
+    // A text without `<` takes the fast path (written directly, no
+    // sanitiser); the same text with an HTML comment goes through the
+    // sanitiser, which drops the comment. Both must give the same HTML.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("minimal"), &site);
+    let body = "## 取組の方針\n\n**重点**として、*行政改革*を進めます。\n\n- 窓口の「デジタル化」\n- 費用 & 効果の見える化\n\n詳しくは[県のサイト](https://www.pref.example.jp/)へ。\n\n`code` と 1 > 0。\n";
+    for (slug, text) in [
+        ("fast", body.to_string()),
+        ("slow", format!("{body}\n<!-- 注 -->\n")),
+    ] {
+        fs::write(
+            site.join(format!("content/pages/{slug}.md")),
+            format!("---\ntitle: 方針\n---\n{text}"),
+        )
+        .unwrap();
+    }
+    let rendered = pipeline::render_site(&site, &BuildOptions::default()).unwrap();
+    let fast = prose(&rendered, "pages/fast.html");
+    for want in [
+        "<h2>取組の方針</h2>",
+        "<strong>重点</strong>として、<em>行政改革</em>を進めます。",
+        "<li>窓口の「デジタル化」</li>",
+        "<li>費用 &amp; 効果の見える化</li>",
+        "<a href=\"https://www.pref.example.jp/\" rel=\"noopener noreferrer\">県のサイト</a>",
+        "<code>code</code> と 1 &gt; 0。",
+    ] {
+        assert!(fast.contains(want), "`{want}` missing from {fast}");
+    }
+    assert!(!fast.contains("注"), "{fast}");
+    // The comment's block leaves only a line break behind.
+    assert_eq!(
+        fast.trim_end(),
+        prose(&rendered, "pages/slow.html").trim_end()
+    );
+}

@@ -281,7 +281,15 @@ fn no_colours_when_not_on_a_terminal() {
         .arg(fixture("many-errors"))
         .output()
         .unwrap();
-    assert!(!stderr_of(&out).contains('\x1b'));
+    let text = stderr_of(&out);
+    // The problems are printed, in full (message, snippet, hint, summary)…
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(": error: "), "{text}");
+    assert!(text.contains("  hint: "), "{text}");
+    assert!(text.contains(" |"), "a snippet: {text}");
+    assert!(text.contains("error(s)"), "the summary: {text}");
+    // …and without a single colour code.
+    assert!(!text.contains('\x1b'), "{text}");
 }
 
 #[test]

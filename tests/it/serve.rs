@@ -8,7 +8,7 @@ pub mod harness;
 
 use std::net::TcpListener;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use harness::*;
 
@@ -84,7 +84,7 @@ fn serves_the_site_from_memory() {
 #[test]
 fn rebuilds_on_change_shows_errors_over_the_last_good_build_and_recovers() {
     let site = site();
-    let server = Server::start(site.path());
+    let mut server = Server::start(site.path());
     let mut live = open_live(server.addr);
     let first = live_events(&mut live, 1);
 
@@ -173,8 +173,34 @@ fn rebuilds_on_change_shows_errors_over_the_last_good_build_and_recovers() {
     std::fs::write(site.path().join("content/4913"), "").unwrap();
     std::fs::create_dir(site.path().join("public")).unwrap();
     std::fs::write(site.path().join("public/index.html"), "x").unwrap();
-    thread::sleep(Duration::from_millis(800));
-    assert_eq!(rebuilds(&server), count, "{}", server.stdout());
+    // Then a real change: it, and only it, rebuilds. No waiting for a
+    // rebuild that should not come: the real change is seen, the server is
+    // stopped, and its last line ("stopped") means every rebuild line before
+    // it has been read.
+    edit(
+        site.path(),
+        ITEM,
+        "title: 新しい題名の実施項目",
+        "title: 一時ファイルの後の題名",
+    );
+    poll(&server, ITEM_PAGE, "the real change", |r| {
+        r.body.contains("一時ファイルの後の題名")
+    });
+    #[cfg(unix)]
+    {
+        assert!(server.interrupt().success());
+        let start = Instant::now();
+        while !server.stdout().lines().any(|l| l == "stopped") {
+            assert!(start.elapsed() < PATIENCE, "{}", server.stdout());
+            thread::sleep(STEP);
+        }
+        assert_eq!(
+            rebuilds(&server),
+            count + 1,
+            "only the real change rebuilds: {}",
+            server.stdout()
+        );
+    }
 
     std::fs::remove_dir_all(site.path().join("public")).unwrap();
     assert!(!site.path().join("public").exists());

@@ -6,6 +6,11 @@
 
 use std::fmt;
 
+pub mod human;
+mod style;
+
+pub use style::{Paint, Style};
+
 use serde_saphyr::{Location, Spanned};
 
 /// Where a problem is: a file shown relative to the site root, and a position.
@@ -277,6 +282,17 @@ impl Diagnostics {
     /// Whether the list is empty.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// Every problem (sorted) in the JSON Lines format: one JSON object per
+    /// problem and line, for editors and CI annotations.
+    pub fn json_lines(&self) -> String {
+        let mut out = String::new();
+        for d in &self.sorted() {
+            out.push_str(&d.to_json());
+            out.push('\n');
+        }
+        out
     }
 
     /// The diagnostics sorted by file, line and column, so output is stable.

@@ -61,8 +61,7 @@ impl Style {
         }
     }
 
-    /// No colours at all.
-    #[cfg(test)]
+    /// No colours at all (for a browser, or a file).
     pub fn plain() -> Self {
         Style { on: false }
     }
