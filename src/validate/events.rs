@@ -6,7 +6,7 @@
 //! `proposal` or `news`; a link is safe. Any date is allowed, before,
 //! during or after the plan's period.
 
-use super::{link_url, one_of, valid_date};
+use super::{date_ok, link_url, one_of};
 use crate::diagnostics::{Diagnostics, Place};
 use crate::load::raw::RawPlan;
 use crate::model::{EventKind, PlanEvent};
@@ -17,14 +17,14 @@ pub(super) fn events(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
         .events
         .iter()
         .map(|e| {
-            if !valid_date(&e.date.value, true) {
-                diags.error_hint(
-                    Place::of(file, &e.date),
-                    "bad-date",
-                    format!("event date `{}` is not a date", e.date.value),
-                    "write YYYY-MM-DD, or YYYY-MM when the source gives only the month, e.g. 2025-11-20",
-                );
-            }
+            date_ok(
+                Place::of(file, &e.date),
+                &e.date.value,
+                true,
+                "event date",
+                "write YYYY-MM-DD, or YYYY-MM when the source gives only the month, e.g. 2025-11-20",
+                diags,
+            );
             let kind = match one_of(file, &e.kind, "kind", &["meeting", "proposal", "news"], diags) {
                 Some("proposal") => EventKind::Proposal,
                 Some("news") => EventKind::News,

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use crate::achievement;
 use crate::charts::{self, ChartInput, SeriesKind};
-use crate::model::cycles::to_direction;
 use crate::model::{Indicator, Plan};
 use crate::years::fiscal_year;
 
@@ -166,7 +165,7 @@ pub fn across(
         id: &id,
         name: &name,
         unit: &now.unit,
-        direction: to_direction(now.direction),
+        direction: now.direction,
         precision: now.precision,
         period: (earlier.period.from.min(start), plan.period.to),
         baseline: before.baseline.or(now.baseline).map(|b| (b.year, b.value)),

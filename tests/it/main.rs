@@ -24,5 +24,4 @@ mod scale;
 mod search;
 mod seeds;
 mod serve;
-mod synth;
 mod yearly;
