@@ -172,7 +172,7 @@ pub(super) struct BureauGroup<'a> {
 #[derive(Serialize)]
 struct DivisionPlan<'a> {
     plan: PlanView<'a>,
-    items: Vec<&'a ItemRow>,
+    items: Vec<&'a ItemRow<'a>>,
     /// The same items by goal, for the static filter links.
     goals: Vec<FilterGroup<'a>>,
     /// The items carrying each mark, for the static filter links.
@@ -184,7 +184,7 @@ struct DivisionPlan<'a> {
 struct FilterGroup<'a> {
     anchor: String,
     title: String,
-    items: Vec<&'a ItemRow>,
+    items: Vec<&'a ItemRow<'a>>,
 }
 
 #[derive(Serialize)]

@@ -175,11 +175,11 @@ impl<'a> LevelNames<'a> {
 
 /// An item as a row of a list or table.
 #[derive(Debug, Serialize)]
-pub struct ItemRow {
+pub struct ItemRow<'a> {
     /// Number.
     pub number: u32,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Item page.
     pub url: String,
     /// Mark symbols, e.g. ★.
@@ -204,9 +204,9 @@ pub struct ItemRow {
     pub role: &'static str,
 }
 
-impl ItemRow {
+impl<'a> ItemRow<'a> {
     /// The row for `item` of `plan`.
-    pub fn new(site: &Site, plan: &Plan, item: &Item) -> Self {
+    pub fn new(site: &Site, plan: &Plan, item: &'a Item) -> Self {
         let marks: Vec<&Mark> = item.marks.iter().filter_map(|m| plan.mark(m)).collect();
         let goal = item
             .goal
@@ -214,7 +214,7 @@ impl ItemRow {
         let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
         ItemRow {
             number: item.number,
-            title: item.title.clone(),
+            title: &item.title,
             url: paths::item(&plan.id, item.number),
             marks: marks.iter().map(|m| m.symbol.as_str()).collect(),
             mark_labels: marks
@@ -252,19 +252,19 @@ pub fn division_links(site: &Site, ids: &[String]) -> Vec<LinkView> {
 
 /// A policy with its items.
 #[derive(Debug, Serialize)]
-pub struct PolicyView {
+pub struct PolicyView<'a> {
     /// Number.
     pub number: u32,
     /// How it is labelled, e.g. 方針5.
     pub label: String,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Policy page.
     pub url: String,
     /// Summary HTML.
     pub summary: Html,
     /// Its items.
-    pub items: Vec<ItemRow>,
+    pub items: Vec<ItemRow<'a>>,
 }
 
 /// A goal as a card on the home page: a link, its policies as links and
@@ -313,37 +313,37 @@ impl<'a> GoalCard<'a> {
 
 /// A goal with its policies.
 #[derive(Debug, Serialize)]
-pub struct GoalView {
+pub struct GoalView<'a> {
     /// Number.
     pub number: u32,
     /// How it is labelled, e.g. 目標1 or Ⅰ.
     pub label: String,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Goal page.
     pub url: String,
     /// Summary HTML.
     pub summary: Html,
     /// Its policies.
-    pub policies: Vec<PolicyView>,
+    pub policies: Vec<PolicyView<'a>>,
     /// Items directly under it (two-level plans).
-    pub items: Vec<ItemRow>,
+    pub items: Vec<ItemRow<'a>>,
     /// Number of items under it.
     pub item_count: usize,
     /// Indicators of the goal itself.
     pub indicators: Vec<IndicatorView>,
 }
 
-impl GoalView {
+impl<'a> GoalView<'a> {
     /// The view of `goal` with every policy and item under it.
-    pub fn new(site: &Site, plan: &Plan, goal: &Goal) -> Self {
+    pub fn new(site: &Site, plan: &'a Plan, goal: &'a Goal) -> Self {
         let policies: Vec<PolicyView> = goal
             .policies
             .iter()
             .map(|p| PolicyView {
                 number: p.number,
                 label: plan.policy_label(p.number),
-                title: p.title.clone(),
+                title: &p.title,
                 url: paths::policy(&plan.id, p.number),
                 summary: md(&p.summary),
                 items: plan
@@ -359,7 +359,7 @@ impl GoalView {
         GoalView {
             number: goal.number,
             label: plan.goal_label(goal.number),
-            title: goal.title.clone(),
+            title: &goal.title,
             url: paths::goal(&plan.id, goal.number),
             summary: md(&goal.summary),
             item_count: policies.iter().map(|p| p.items.len()).sum::<usize>() + items.len(),
