@@ -21,6 +21,16 @@ pub enum Measure {
     Judgement,
 }
 
+impl Measure {
+    /// Each measure with the word content files write for it (`measure:`),
+    /// in the order the schema and the error messages list them.
+    pub const NAMES: [(&'static str, Measure); 3] = [
+        ("quantity", Measure::Quantity),
+        ("rank", Measure::Rank),
+        ("judgement", Measure::Judgement),
+    ];
+}
+
 /// How a target series is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SeriesKind {
@@ -34,6 +44,29 @@ pub enum SeriesKind {
     Floor,
     /// A band to stay within 範囲.
     Range,
+}
+
+impl SeriesKind {
+    /// Each kind with the word content files write for it (a series' `kind:`),
+    /// in the order the schema and the error messages list them.
+    pub const NAMES: [(&'static str, SeriesKind); 5] = [
+        ("yearly", SeriesKind::Yearly),
+        ("cumulative", SeriesKind::Cumulative),
+        ("cap", SeriesKind::Cap),
+        ("floor", SeriesKind::Floor),
+        ("range", SeriesKind::Range),
+    ];
+
+    /// The series an indicator's `targets` make under the older
+    /// `target_kind`: a ceiling is a floor when higher is better.
+    pub fn of_target_kind(kind: TargetKind, direction: Direction) -> SeriesKind {
+        match kind {
+            TargetKind::Reach => SeriesKind::Yearly,
+            TargetKind::Ceiling if direction == Direction::Higher => SeriesKind::Floor,
+            TargetKind::Ceiling => SeriesKind::Cap,
+            TargetKind::Cumulative => SeriesKind::Cumulative,
+        }
+    }
 }
 
 /// What a judgement says about the target, when the plan tells.

@@ -19,6 +19,16 @@ pub enum Direction {
     Neither,
 }
 
+impl Direction {
+    /// Each direction with the word content files write for it (`direction:`),
+    /// in the order the schema and the error messages list them.
+    pub const NAMES: [(&'static str, Direction); 3] = [
+        ("higher", Direction::Higher),
+        ("lower", Direction::Lower),
+        ("neither", Direction::Neither),
+    ];
+}
+
 /// How a target is to be met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TargetKind {
@@ -28,6 +38,16 @@ pub enum TargetKind {
     Ceiling,
     /// The sum of the yearly actual values against a cumulative target.
     Cumulative,
+}
+
+impl TargetKind {
+    /// Each kind with the word content files write for it (`target_kind:`),
+    /// in the order the schema and the error messages list them.
+    pub const NAMES: [(&'static str, TargetKind); 3] = [
+        ("reach", TargetKind::Reach),
+        ("ceiling", TargetKind::Ceiling),
+        ("cumulative", TargetKind::Cumulative),
+    ];
 }
 
 /// How the latest value compares with the baseline 策定時の値.

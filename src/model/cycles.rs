@@ -152,7 +152,7 @@ pub fn changes(plan: &Plan, cycle: &Cycle) -> Changes {
                 indicator: a.indicator.clone(),
                 before,
                 after,
-                status: achievement::status(to_direction(direction), before, Some(after)),
+                status: achievement::status(direction, before, Some(after)),
             });
         }
     }
@@ -167,13 +167,4 @@ pub fn changes(plan: &Plan, cycle: &Cycle) -> Changes {
         }
     }
     out
-}
-
-/// The achievement module's direction for a model direction.
-pub fn to_direction(d: Direction) -> achievement::Direction {
-    match d {
-        Direction::Higher => achievement::Direction::Higher,
-        Direction::Lower => achievement::Direction::Lower,
-        Direction::Neither => achievement::Direction::Neither,
-    }
 }

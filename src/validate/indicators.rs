@@ -12,7 +12,8 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::{check_id, finite, one_of, year_in_period, year_in_range};
+use super::{check_id, finite, one_of, one_of_named, year_in_period, year_in_range};
+use crate::achievement::TargetKind;
 use crate::diagnostics::{Diagnostics, Place};
 use crate::load::raw::*;
 use crate::model::*;
@@ -66,25 +67,14 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
         Some("target") => IndicatorKind::Target,
         _ => IndicatorKind::Reference,
     };
-    let measure = match r.measure.as_ref().map(|m| {
-        one_of(
-            file,
-            m,
-            "measure",
-            &["quantity", "rank", "judgement"],
-            diags,
-        )
-    }) {
-        Some(Some("rank")) => Measure::Rank,
-        Some(Some("judgement")) => Measure::Judgement,
-        _ => Measure::Quantity,
-    };
+    let measure = r
+        .measure
+        .as_ref()
+        .and_then(|m| one_of_named(file, m, "measure", &Measure::NAMES, diags))
+        .unwrap_or(Measure::Quantity);
     let direction = match &r.direction {
-        Some(d) => match one_of(file, d, "direction", &["higher", "lower", "neither"], diags) {
-            Some("higher") => Direction::Higher,
-            Some("lower") => Direction::Lower,
-            _ => Direction::Neither,
-        },
+        Some(d) => one_of_named(file, d, "direction", &Direction::NAMES, diags)
+            .unwrap_or(Direction::Neither),
         None if measure == Measure::Quantity => {
             diags.error_hint(
                 Place::of(file, &r.id),
@@ -149,20 +139,13 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
                 "keep one: move the `targets` into a series of `target_series`, or remove `target_series`",
             );
         }
-        let kind = match r.target_kind.as_ref().map(|k| {
-            one_of(
-                file,
-                k,
-                "target kind",
-                &["reach", "ceiling", "cumulative"],
-                diags,
-            )
-        }) {
-            Some(Some("ceiling")) if direction == Direction::Higher => SeriesKind::Floor,
-            Some(Some("ceiling")) => SeriesKind::Cap,
-            Some(Some("cumulative")) => SeriesKind::Cumulative,
-            _ => SeriesKind::Yearly,
-        };
+        let kind = r
+            .target_kind
+            .as_ref()
+            .and_then(|k| one_of_named(file, k, "target kind", &TargetKind::NAMES, diags))
+            .map_or(SeriesKind::Yearly, |k| {
+                SeriesKind::of_target_kind(k, direction)
+            });
         let points = r
             .targets
             .iter()
@@ -184,19 +167,14 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
         ));
     } else {
         for s in &r.target_series {
-            let kind = match one_of(
+            let kind = one_of_named(
                 file,
                 &s.kind,
                 "target series kind",
-                &["yearly", "cumulative", "cap", "floor", "range"],
+                &SeriesKind::NAMES,
                 diags,
-            ) {
-                Some("cumulative") => SeriesKind::Cumulative,
-                Some("cap") => SeriesKind::Cap,
-                Some("floor") => SeriesKind::Floor,
-                Some("range") => SeriesKind::Range,
-                _ => SeriesKind::Yearly,
-            };
+            )
+            .unwrap_or(SeriesKind::Yearly);
             if kind != SeriesKind::Cumulative
                 && let Some(a) = s.amounts.first()
             {

@@ -15,6 +15,7 @@ use crate::load::raw::*;
 use crate::load::{RawContent, RawPage, RawPlanDir, Sourced};
 use crate::model::*;
 use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
+use crate::years::{self, Date, DateError};
 
 mod indicators;
 mod levels;
@@ -22,9 +23,6 @@ pub mod quoted;
 mod results;
 
 use indicators::indicators;
-
-/// Earliest and latest fiscal year accepted anywhere (catches typos like 20255).
-const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 /// Checks everything that was loaded and builds the model; `None` when any
 /// error was found (all of them are in `diags`).
@@ -277,25 +275,11 @@ impl<'a> DivisionLookup<'a> {
 
 /// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
 fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let w: Vec<char> = word.chars().collect();
     candidates
-        .map(|c| (edit_distance(&w, &c.chars().collect::<Vec<_>>()), c))
+        .map(|c| (strsim::levenshtein(word, c), c))
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min()
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn one_of<'v>(
@@ -317,8 +301,22 @@ fn one_of<'v>(
     found
 }
 
+/// [`one_of`] for the words of an enum (`names`, e.g. [`Direction::NAMES`]):
+/// the value the word stands for.
+fn one_of_named<T: Copy>(
+    file: &str,
+    value: &Spanned<String>,
+    what: &str,
+    names: &[(&str, T)],
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let allowed: Vec<&str> = names.iter().map(|(word, _)| *word).collect();
+    let word = one_of(file, value, what, &allowed, diags)?;
+    names.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
 fn year_in_range(file: &str, year: &Spanned<i64>, what: &str, diags: &mut Diagnostics) -> i32 {
-    if !YEAR_RANGE.contains(&year.value) {
+    if !years::plausible(year.value) {
         diags.error_hint(
             Place::of(file, year),
             "bad-year",
@@ -365,19 +363,40 @@ fn finite(file: &str, value: &Spanned<f64>, what: &str, diags: &mut Diagnostics)
     value.value
 }
 
-fn valid_date(s: &str, allow_month: bool) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
-    let month_ok = |m: &str| num(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0));
-    match parts.as_slice() {
-        [y, m] if allow_month => num(y, 4) && month_ok(m),
-        [y, m, d] => {
-            num(y, 4)
-                && month_ok(m)
-                && num(d, 2)
-                && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
+/// Whether `value` is a date that exists ([`Date`]: `YYYY-MM-DD`, or also
+/// `YYYY-MM` when `allow_month`). If not, an error at `place` says so:
+/// `hint` for a text not written as a date, the month's last day for a day
+/// past it (2025-02-31).
+fn date_ok(
+    place: Place,
+    value: &str,
+    allow_month: bool,
+    what: &str,
+    hint: &str,
+    diags: &mut Diagnostics,
+) -> bool {
+    match Date::parse(value, allow_month) {
+        Ok(_) => true,
+        Err(DateError::Day { year, month, days }) => {
+            diags.error_hint(
+                place,
+                "bad-date",
+                format!("{what} `{value}` is not a date: {year}年{month}月 has {days} days"),
+                format!(
+                    "check the day; the last day of the month is {year:04}-{month:02}-{days:02}"
+                ),
+            );
+            false
         }
-        _ => false,
+        Err(DateError::Form | DateError::Month) => {
+            diags.error_hint(
+                place,
+                "bad-date",
+                format!("{what} `{value}` is not a date"),
+                hint,
+            );
+            false
+        }
     }
 }
 
@@ -394,14 +413,14 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
     }
     reserved_name(Place::file(&dir.dir), "plan folder name", &dir.id, diags);
     let period = period(file, &raw.period, diags);
-    if let Some(adopted) = &raw.adopted
-        && !valid_date(&adopted.value, true)
-    {
-        diags.error_hint(
+    if let Some(adopted) = &raw.adopted {
+        date_ok(
             Place::of(file, adopted),
-            "bad-date",
-            format!("adoption date `{}` is not a date", adopted.value),
+            &adopted.value,
+            true,
+            "adoption date",
             "write YYYY-MM or YYYY-MM-DD, e.g. 2025-03; leave `adopted` out when the date is not known",
+            diags,
         );
     }
     let status = match one_of(file, &raw.status, "status", &["current", "archived"], diags) {
@@ -451,7 +470,7 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
 
 fn period(file: &str, raw: &Spanned<RawPeriod>, diags: &mut Diagnostics) -> Period {
     let (from, to) = (raw.value.from, raw.value.to);
-    if !YEAR_RANGE.contains(&from) || !YEAR_RANGE.contains(&to) || from > to {
+    if !years::plausible(from) || !years::plausible(to) || from > to {
         diags.error_hint(
             Place::of(file, raw),
             "bad-period",
@@ -796,14 +815,14 @@ fn pages(raw: &[RawPage], diags: &mut Diagnostics) -> Vec<Page> {
             );
         }
         reserved_name(Place::file(&p.file), "page file name", &p.slug, diags);
-        if let Some(date) = &p.meta.date
-            && !valid_date(&date.value, false)
-        {
-            diags.error_hint(
+        if let Some(date) = &p.meta.date {
+            date_ok(
                 Place::of(&p.file, date).shifted(1),
-                "bad-date",
-                format!("date `{}` is not a date", date.value),
+                &date.value,
+                false,
+                "date",
                 "write YYYY-MM-DD, e.g. 2026-04-01",
+                diags,
             );
         }
         out.push(Page {
@@ -835,11 +854,46 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert!(valid_date("2025-03", true));
-        assert!(!valid_date("2025-03", false));
-        assert!(valid_date("2025-03-31", false));
-        assert!(!valid_date("2025-13-01", false));
-        assert!(!valid_date("R7-03", true));
+    fn dates_that_do_not_exist_are_errors_with_the_last_day() {
+        let mut diags = Diagnostics::default();
+        let place = || Place::file("content/pages/about.md");
+        assert!(date_ok(place(), "2025-03", true, "date", "-", &mut diags));
+        assert!(date_ok(
+            place(),
+            "2024-02-29",
+            false,
+            "date",
+            "-",
+            &mut diags
+        ));
+        assert!(!diags.has_errors());
+        assert!(!date_ok(
+            place(),
+            "2025-03",
+            false,
+            "date",
+            "write YYYY-MM-DD",
+            &mut diags
+        ));
+        assert!(!date_ok(
+            place(),
+            "2025-02-31",
+            false,
+            "date",
+            "write YYYY-MM-DD",
+            &mut diags
+        ));
+        let shown: Vec<String> = diags
+            .sorted()
+            .iter()
+            .map(|d| format!("{} / {:?}", d.message, d.hint))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "date `2025-02-31` is not a date: 2025年2月 has 28 days / Some(\"check the day; the last day of the month is 2025-02-28\")",
+                "date `2025-03` is not a date / Some(\"write YYYY-MM-DD\")",
+            ]
+        );
     }
 }

@@ -10,11 +10,12 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::{finite, grade_hint, link_url, one_of, valid_date, year_in_period};
+use super::{date_ok, finite, grade_hint, link_url, one_of, year_in_period};
 use crate::diagnostics::{Diagnostics, Place};
 use crate::load::Sourced;
 use crate::load::raw::*;
 use crate::model::*;
+use crate::years::Date;
 
 /// Checks every results file of `plan`; returns the cycles in year order.
 pub(super) fn cycles(
@@ -63,14 +64,14 @@ fn retirements(plan: &Plan, raw: &[std::sync::Arc<Sourced<RawResults>>]) -> Hash
 }
 
 fn date(file: &str, d: &Spanned<String>, what: &str, diags: &mut Diagnostics) -> String {
-    if !valid_date(&d.value, false) {
-        diags.error_hint(
-            Place::of(file, d),
-            "bad-date",
-            format!("{what} `{}` is not a date", d.value),
-            "write YYYY-MM-DD, e.g. 2026-08-29",
-        );
-    }
+    date_ok(
+        Place::of(file, d),
+        &d.value,
+        false,
+        what,
+        "write YYYY-MM-DD, e.g. 2026-08-29",
+        diags,
+    );
     d.value.clone()
 }
 
@@ -78,7 +79,7 @@ fn date(file: &str, d: &Spanned<String>, what: &str, diags: &mut Diagnostics) ->
 /// one (from April of the year to March two years on).
 fn meeting_date(file: &str, d: &Spanned<String>, year: i32, diags: &mut Diagnostics) -> String {
     let s = date(file, d, "meeting date", diags);
-    if valid_date(&s, false) {
+    if Date::parse(&s, false).is_ok() {
         let (from, to) = (format!("{year}-04-01"), format!("{}-03-31", year + 2));
         if s < from || s > to {
             diags.error_hint(

@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use crate::achievement::{self, Assessment, Facts, Observed, SeriesKind, Status};
 use crate::charts::{self, ChartInput};
-use crate::model::cycles::to_direction;
 use crate::model::*;
 use crate::urls::paths;
 
@@ -70,7 +69,7 @@ impl<'p> Series<'p> {
             id: &indicator.id,
             name: &indicator.name,
             unit: &indicator.unit,
-            direction: to_direction(indicator.direction),
+            direction: indicator.direction,
             precision: indicator.precision,
             period: (plan.period.from, plan.period.to),
             baseline: indicator.baseline.map(|b| (b.year, b.value)),
@@ -92,7 +91,7 @@ pub fn facts<'a>(indicator: &'a Indicator, observed: &'a [Observed<'a>], era: bo
     Facts {
         unit: &indicator.unit,
         precision: indicator.precision,
-        direction: to_direction(indicator.direction),
+        direction: indicator.direction,
         measure: indicator.measure,
         baseline: indicator.baseline.map(|b| (b.year, b.value)),
         series: &indicator.series,

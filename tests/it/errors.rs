@@ -233,3 +233,38 @@ fn only_one_plan_can_be_current() {
 ",
     );
 }
+
+/// A date that is written right but does not exist (2025-02-31) is an error
+/// at its line, and the hint gives the month's last day.
+#[test]
+fn a_day_past_the_end_of_its_month_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    crate::serve::harness::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+        &root,
+    );
+    let plan = root.join("content/plans/demo/plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replace("adopted: 2025-03\n", "adopted: 2025-02-31\n"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .args(["check", "--root"])
+        .arg(&root)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run kohyo");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "content/plans/demo/plan.yaml:3:10: error: adoption date `2025-02-31` is not a date: 2025年2月 has 28 days
+  3 | adopted: 2025-02-31
+    |          ^
+  hint: check the day; the last day of the month is 2025-02-28
+1 error(s); nothing was written.
+"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

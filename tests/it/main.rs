@@ -22,5 +22,4 @@ mod scale;
 mod search;
 mod seeds;
 mod serve;
-mod synth;
 mod yearly;
