@@ -204,6 +204,8 @@ fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) -> Vec<Divisi
             name: d.name.value.clone(),
             bureau: d.bureau.clone(),
             aliases: d.aliases.iter().map(|a| a.value.clone()).collect(),
+            contact: d.contact.clone().filter(|c| !c.trim().is_empty()),
+            url: d.url.as_ref().map(|u| link_url(file, u, diags)),
         });
     }
     out
@@ -450,6 +452,7 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         summary: raw.summary.clone(),
         source: raw.source.clone(),
         structure_note: raw.structure_note.clone(),
+        summarised: raw.summarised,
         marks,
         grades,
         grades_note: raw.grades_note.clone(),
