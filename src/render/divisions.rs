@@ -174,7 +174,7 @@ pub(super) struct BureauGroup<'a> {
 #[derive(Serialize)]
 struct DivisionPlan<'a> {
     plan: PlanView<'a>,
-    items: Vec<&'a ItemRow<'a>>,
+    items: Vec<&'a ItemRow>,
     /// The same items by goal, for the static filter links.
     goals: Vec<FilterGroup<'a>>,
     /// The items carrying each mark, for the static filter links.
@@ -186,7 +186,7 @@ struct DivisionPlan<'a> {
 struct FilterGroup<'a> {
     anchor: String,
     title: String,
-    items: Vec<&'a ItemRow<'a>>,
+    items: Vec<&'a ItemRow>,
 }
 
 #[derive(Serialize)]

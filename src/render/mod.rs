@@ -116,17 +116,9 @@ pub struct Pages {
     data_sets: Vec<data::DataSet>,
     /// Per division, its items (see [`divisions::items_by_division`]).
     division_items: Vec<Vec<(usize, usize)>>,
-    /// Per plan, its goal views, built once (and kept serialised, so they
-    /// may borrow from the site) for the plan page and the goal and policy
-    /// pages.
-    goal_views: Vec<OnceLock<Vec<GoalValues>>>,
-}
-
-/// A goal's view serialised: the goal (with its policies) and, apart, each
-/// of its policies for the policy pages.
-struct GoalValues {
-    goal: tera::Value,
-    policies: Vec<tera::Value>,
+    /// Per plan, its goal views, built once for the plan page and the goal
+    /// and policy pages.
+    goal_views: Vec<OnceLock<Vec<GoalView>>>,
 }
 
 /// A page whose template failed: where (the template, with a line when
@@ -264,19 +256,10 @@ impl Pages {
     }
 
     /// The goal views of plan number `plan`, built on first use.
-    fn goals(&self, site: &Site, plan: usize) -> &[GoalValues] {
+    fn goals(&self, site: &Site, plan: usize) -> &[GoalView] {
         self.goal_views[plan].get_or_init(|| {
             let p = &site.plans[plan];
-            p.goals
-                .iter()
-                .map(|g| {
-                    let view = GoalView::new(site, p, g);
-                    GoalValues {
-                        goal: value(&view),
-                        policies: view.policies.iter().map(value).collect(),
-                    }
-                })
-                .collect()
+            p.goals.iter().map(|g| GoalView::new(site, p, g)).collect()
         })
     }
 

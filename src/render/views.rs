@@ -23,7 +23,7 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
         PageKind::Plan { plan } => value(&plan_page(pages, site, plan)),
         PageKind::Goal { plan, goal } => value(&GoalPage {
             plan: PlanView::new(&site.plans[plan], era),
-            goal: &pages.goals(site, plan)[goal].goal,
+            goal: &pages.goals(site, plan)[goal],
         }),
         PageKind::Policy { plan, goal, policy } => value(&PolicyPage {
             plan: PlanView::new(&site.plans[plan], era),
@@ -194,7 +194,7 @@ fn plan_page<'p>(pages: &'p Pages, site: &'p Site, index: usize) -> PlanPage<'p>
             .filter(|i| i.goal.is_none())
             .map(|i| ItemRow::new(site, plan, i))
             .collect(),
-        goals: pages.goals(site, index).iter().map(|g| &g.goal).collect(),
+        goals: pages.goals(site, index),
         plan: PlanView::new(plan, era),
     }
 }
@@ -300,27 +300,27 @@ struct PlanPage<'a> {
     /// The name of the level items are placed in (方針 in Gunma's plan).
     placement_of: String,
     /// Items outside any goal: every item of a one-level plan.
-    items: Vec<ItemRow<'a>>,
-    goals: Vec<&'a tera::Value>,
+    items: Vec<ItemRow>,
+    goals: &'a [GoalView],
 }
 
 #[derive(Serialize)]
 struct GoalPage<'a> {
     plan: PlanView<'a>,
-    goal: &'a tera::Value,
+    goal: &'a GoalView,
 }
 
 #[derive(Serialize)]
 struct PolicyPage<'a> {
     plan: PlanView<'a>,
-    policy: &'a tera::Value,
+    policy: &'a PolicyView,
 }
 
 #[derive(Serialize)]
 struct ItemPage<'a> {
     plan: PlanView<'a>,
     placement_of: String,
-    item: ItemRow<'a>,
+    item: ItemRow,
     summary: Html,
     note: Html,
     years: Vec<String>,
@@ -364,7 +364,7 @@ struct CyclePage<'a> {
 struct MarkPage<'a> {
     plan: PlanView<'a>,
     label: String,
-    items: Vec<ItemRow<'a>>,
+    items: Vec<ItemRow>,
 }
 
 #[derive(Serialize)]

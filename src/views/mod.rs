@@ -178,11 +178,11 @@ impl<'a> LevelNames<'a> {
 
 /// An item as a row of a list or table.
 #[derive(Debug, Serialize)]
-pub struct ItemRow<'a> {
+pub struct ItemRow {
     /// Number.
     pub number: u32,
     /// Title.
-    pub title: &'a str,
+    pub title: String,
     /// Item page.
     pub url: String,
     /// Mark symbols, e.g. ★.
@@ -207,9 +207,9 @@ pub struct ItemRow<'a> {
     pub role: &'static str,
 }
 
-impl<'a> ItemRow<'a> {
+impl ItemRow {
     /// The row for `item` of `plan`.
-    pub fn new(site: &Site, plan: &Plan, item: &'a Item) -> Self {
+    pub fn new(site: &Site, plan: &Plan, item: &Item) -> Self {
         let marks: Vec<&Mark> = item.marks.iter().filter_map(|m| plan.mark(m)).collect();
         let goal = item
             .goal
@@ -217,7 +217,7 @@ impl<'a> ItemRow<'a> {
         let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
         ItemRow {
             number: item.number,
-            title: &item.title,
+            title: item.title.clone(),
             url: paths::item(&plan.id, item.number),
             marks: marks.iter().map(|m| m.symbol.as_str()).collect(),
             mark_labels: marks
@@ -255,19 +255,19 @@ pub fn division_links(site: &Site, ids: &[String]) -> Vec<LinkView> {
 
 /// A policy with its items.
 #[derive(Debug, Serialize)]
-pub struct PolicyView<'a> {
+pub struct PolicyView {
     /// Number.
     pub number: u32,
     /// How it is labelled, e.g. 方針5.
     pub label: String,
     /// Title.
-    pub title: &'a str,
+    pub title: String,
     /// Policy page.
     pub url: String,
     /// Summary HTML.
     pub summary: Html,
     /// Its items.
-    pub items: Vec<ItemRow<'a>>,
+    pub items: Vec<ItemRow>,
 }
 
 /// A goal as a card on the home page: a link, its policies as links and
@@ -316,37 +316,37 @@ impl<'a> GoalCard<'a> {
 
 /// A goal with its policies.
 #[derive(Debug, Serialize)]
-pub struct GoalView<'a> {
+pub struct GoalView {
     /// Number.
     pub number: u32,
     /// How it is labelled, e.g. 目標1 or Ⅰ.
     pub label: String,
     /// Title.
-    pub title: &'a str,
+    pub title: String,
     /// Goal page.
     pub url: String,
     /// Summary HTML.
     pub summary: Html,
     /// Its policies.
-    pub policies: Vec<PolicyView<'a>>,
+    pub policies: Vec<PolicyView>,
     /// Items directly under it (two-level plans).
-    pub items: Vec<ItemRow<'a>>,
+    pub items: Vec<ItemRow>,
     /// Number of items under it.
     pub item_count: usize,
     /// Indicators of the goal itself.
     pub indicators: Vec<IndicatorView>,
 }
 
-impl<'a> GoalView<'a> {
+impl GoalView {
     /// The view of `goal` with every policy and item under it.
-    pub fn new(site: &Site, plan: &'a Plan, goal: &'a Goal) -> Self {
+    pub fn new(site: &Site, plan: &Plan, goal: &Goal) -> Self {
         let policies: Vec<PolicyView> = goal
             .policies
             .iter()
             .map(|p| PolicyView {
                 number: p.number,
                 label: plan.policy_label(p.number),
-                title: &p.title,
+                title: p.title.clone(),
                 url: paths::policy(&plan.id, p.number),
                 summary: md(&p.summary),
                 items: plan
@@ -362,7 +362,7 @@ impl<'a> GoalView<'a> {
         GoalView {
             number: goal.number,
             label: plan.goal_label(goal.number),
-            title: &goal.title,
+            title: goal.title.clone(),
             url: paths::goal(&plan.id, goal.number),
             summary: md(&goal.summary),
             item_count: policies.iter().map(|p| p.items.len()).sum::<usize>() + items.len(),
