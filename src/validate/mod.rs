@@ -17,10 +17,12 @@ use crate::model::*;
 use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 use crate::years::{self, Date, DateError};
 
+mod events;
 mod indicators;
 mod levels;
 pub mod quoted;
 mod results;
+mod roadmap;
 
 use indicators::indicators;
 
@@ -101,11 +103,15 @@ fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Settings {
     let licence = match &raw.licence {
         Some(l) => Licence {
             name: l.name.clone(),
-            url: l.url.as_ref().map(|u| link_url(file, u, diags)),
+            url: l
+                .url
+                .as_ref()
+                .map(|u| link_url(file, u, diags))
+                .or_else(|| known_licence_url(&l.name).map(String::from)),
         },
         None => Licence {
             name: "CC BY 4.0".into(),
-            url: Some("https://creativecommons.org/licenses/by/4.0/deed.ja".into()),
+            url: known_licence_url("CC BY 4.0").map(String::from),
         },
     };
     Settings {
@@ -365,6 +371,25 @@ fn finite(file: &str, value: &Spanned<f64>, what: &str, diags: &mut Diagnostics)
     value.value
 }
 
+/// The text of the two licences Japanese governments publish data under,
+/// by the names sites write: CC BY 4.0, and 公共データ利用規約（第1.0版）
+/// (PDL1.0, the government's standard terms, compatible with CC BY 4.0).
+fn known_licence_url(name: &str) -> Option<&'static str> {
+    let n: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if n == "ccby4.0" || n == "cc-by-4.0" || n == "クリエイティブ・コモンズ表示4.0国際"
+    {
+        Some("https://creativecommons.org/licenses/by/4.0/deed.ja")
+    } else if n.contains("pdl1.0") || n.starts_with("公共データ利用規約") {
+        Some("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0")
+    } else {
+        None
+    }
+}
+
 /// Whether `value` is a date that exists ([`Date`]: `YYYY-MM-DD`, or also
 /// `YYYY-MM` when `allow_month`). If not, an error at `place` says so:
 /// `hint` for a text not written as a date, the month's last day for a day
@@ -463,6 +488,7 @@ fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -
         indicators: plan_indicators,
         items: Vec::new(),
         cycles: Vec::new(),
+        events: events::events(file, raw, diags),
         indicator_index: HashMap::new(),
     };
     plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
@@ -582,6 +608,7 @@ fn goals(
 ) -> Vec<Goal> {
     let mut goal_seen: HashMap<u32, u64> = HashMap::new();
     let mut policy_seen: HashMap<u32, u64> = HashMap::new();
+    let mut node_seen: HashMap<u32, u64> = HashMap::new();
     let mut goals = Vec::new();
     for g in &raw.goals {
         if let Some(line) = goal_seen.insert(g.number.value, g.number.referenced.line()) {
@@ -602,10 +629,28 @@ fn goals(
                     format!("policy {} is already defined on line {line}; policies are numbered across the whole plan", p.number.value),
                 );
             }
+            let mut nodes = Vec::new();
+            for n in &p.nodes {
+                if let Some(line) = node_seen.insert(n.number.value, n.number.referenced.line()) {
+                    diags.error_hint(
+                        Place::of(file, &n.number),
+                        "duplicate-number",
+                        format!("duplicate node number {} under `nodes`", n.number.value),
+                        format!("number {} is already used on line {line}; the third level is numbered across the whole plan", n.number.value),
+                    );
+                }
+                nodes.push(Node {
+                    number: n.number.value,
+                    title: n.title.clone(),
+                    summary: n.summary.clone(),
+                });
+            }
+            nodes.sort_by_key(|n| n.number);
             policies.push(Policy {
                 number: p.number.value,
                 title: p.title.clone(),
                 summary: p.summary.clone(),
+                nodes,
             });
         }
         policies.sort_by_key(|p| p.number);
@@ -661,7 +706,7 @@ fn item(
     indicator_ids: &mut HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Option<Item> {
-    let (goal, policy) = levels::placement(
+    let (goal, policy, node) = levels::placement(
         plan,
         file,
         &r.number,
@@ -708,6 +753,7 @@ fn item(
         title: r.title.clone(),
         policy,
         goal,
+        node,
         marks: r.marks.iter().map(|m| m.value.clone()).collect(),
         divisions: divisions.resolve(file, &r.divisions, diags),
         placement,
@@ -736,22 +782,10 @@ fn project(
     let roadmap = p
         .roadmap
         .iter()
-        .map(|row| {
-            let from = year_in_period(file, &row.from, "roadmap year", plan.period, diags);
-            let to = year_in_period(file, &row.to, "roadmap year", plan.period, diags);
-            if from > to {
-                diags.error_hint(
-                    Place::of(file, &row.to),
-                    "bad-period",
-                    format!("roadmap row ends ({to}) before it starts ({from})"),
-                    "`from` must not be after `to`",
-                );
-            }
-            RoadmapRow {
-                label: row.label.clone(),
-                years: Period { from, to },
-                detail: row.detail.clone(),
-            }
+        .map(|row| RoadmapRow {
+            label: row.label.value.clone(),
+            years: roadmap::years(plan, file, row, diags),
+            detail: row.detail.clone(),
         })
         .collect();
     Project {
