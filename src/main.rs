@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cli::commands::init(args),
         Command::Schema(args) => cli::commands::schema(args),
         Command::Export(args) => cli::export::export(args),
-        Command::Import(args) => kohyo::import::run(args),
+        Command::Import(args) => cli::import::import(args),
         Command::Serve(args) => cli::serve::serve(args),
     }
 }

@@ -1,5 +1,5 @@
 //! The `kohyo` command line: every clap type ([`args`]) and every command's
-//! handler (`build`, `check`, `init`, `schema`, `export`, `serve`), how
+//! handler (`build`, `check`, `init`, `schema`, `export`, `import`, `serve`), how
 //! problems are printed ([`report`], with the formats of
 //! `kohyo::diagnostics`) and what Ctrl-C does to a build.
 
@@ -7,6 +7,7 @@ pub mod args;
 pub mod build;
 pub mod commands;
 pub mod export;
+pub mod import;
 pub mod interrupt;
 pub mod report;
 pub mod serve;

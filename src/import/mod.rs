@@ -25,7 +25,6 @@ mod yaml;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use crate::load;
 use crate::load::raw::{RawItem, RawPlan};
@@ -167,38 +166,13 @@ pub fn import_results_command(c: &ResultsCommand) -> Result<Report, ImportError>
     })
 }
 
-/// Runs `kohyo import` for the command line: prints the outcome and returns
-/// the exit code (0 done, 1 bad rows, 2 usage or IO errors).
-pub fn run(args: ImportArgs) -> ExitCode {
-    let (result, quiet) = match &args.table {
+/// Runs the `kohyo import` command `args`; returns its report and whether
+/// `--quiet` was given (the command line prints both).
+pub fn run(args: &ImportArgs) -> (Result<Report, ImportError>, bool) {
+    match &args.table {
         ImportTable::Structure(a) => (import_structure(a), a.target.quiet),
         ImportTable::Indicators(a) => (import_indicators(a), a.target.quiet),
         ImportTable::Results(a) => (import_results_command(a), a.target.quiet),
-    };
-    match result {
-        Ok(report) => {
-            crate::out!("{}", report.stdout);
-            if !quiet {
-                for note in &report.notes {
-                    eprintln!("note: {note}");
-                }
-                if let Some(file) = &report.preview {
-                    eprintln!("nothing was written: pass --write to write {file}");
-                    return ExitCode::SUCCESS;
-                }
-                eprintln!(
-                    "wrote {} file(s) ({} new, {} replaced)",
-                    report.written.len(),
-                    report.written.len() - report.replaced,
-                    report.replaced
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(e.exit_code())
-        }
     }
 }
 

@@ -473,3 +473,50 @@ fn markdown_without_a_less_than_sign_is_written_directly_and_as_sanitised() {
         prose(&rendered, "pages/slow.html").trim_end()
     );
 }
+
+#[test]
+fn every_page_kind_is_listed_once_and_found_by_its_path() {
+    use kohyo::render::{PageKind, Pages};
+    let (site, theme, _) = pipeline::prepare(&repo(), &BuildOptions::default()).unwrap();
+    let pages = Pages::new(&site, &theme).unwrap();
+    let paths: Vec<&str> = pages.paths().collect();
+    let unique: std::collections::BTreeSet<&str> = paths.iter().copied().collect();
+    assert_eq!(unique.len(), paths.len(), "a path listed twice");
+    let mut seen = std::collections::BTreeSet::new();
+    for path in &paths {
+        let kind = pages.kind(path).expect("found by its path");
+        assert_eq!(kind.path(&site), *path);
+        seen.insert(
+            format!("{kind:?}")
+                .split([' ', '{'])
+                .next()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    // The sample site has a page of every kind.
+    for kind in [
+        PageKind::Home,
+        PageKind::Divisions,
+        PageKind::Data,
+        PageKind::Search,
+        PageKind::Accessibility,
+        PageKind::NotFound,
+    ] {
+        assert!(pages.kind(&kind.path(&site)) == Some(kind), "{kind:?}");
+    }
+    for name in [
+        "Plan",
+        "Goal",
+        "Policy",
+        "Dashboard",
+        "Mark",
+        "Cycle",
+        "Item",
+        "Division",
+        "Page",
+    ] {
+        assert!(seen.contains(name), "no {name} page in {seen:?}");
+    }
+    assert!(pages.kind("plans/none/index.html").is_none());
+}
