@@ -22,7 +22,6 @@ mod indicators;
 mod items;
 mod levels;
 mod plan;
-pub mod quoted;
 mod results;
 mod site;
 

@@ -12,6 +12,7 @@ mod errors;
 mod feeds;
 mod fuzz;
 mod import;
+mod layers;
 mod pasted;
 mod phone;
 mod plans;
