@@ -83,6 +83,28 @@ pub fn protect(sheet: &mut Worksheet) {
     sheet.protect_with_options(&options);
 }
 
+/// Locks a list that may grow (the secretariat's meetings and opinions):
+/// like [`protect`], and rows may be inserted, and the input `columns` stay
+/// writable below the rows offered, so a longer list can be written on
+/// (the import reads every row with content, with no limit).
+pub fn protect_growing(
+    sheet: &mut Worksheet,
+    columns: std::ops::RangeInclusive<u16>,
+) -> Result<(), XlsxError> {
+    let open = Format::new().set_unlocked();
+    for col in columns {
+        sheet.set_column_format(col, &open)?;
+    }
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        insert_rows: true,
+        ..ProtectionOptions::default()
+    };
+    sheet.protect_with_options(&options);
+    Ok(())
+}
+
 /// Writes the header row at [`sheets::HEADER_ROW`] with its widths.
 pub fn header(
     sheet: &mut Worksheet,

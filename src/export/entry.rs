@@ -95,6 +95,8 @@ fn instructions(e: &Entry) -> Vec<String> {
             "「{}」シート：実績値は単位を付けずに数値だけを書いてください（例：12.5）。値がまだない場合は実績値を空欄のままにし、「実績なしの理由」に理由を書いてください（例：集計中）。",
             sheets::INDICATORS
         ),
+        "　種別に「順位」とある指標は、1以上の整数で書いてください（例：17位なら 17）。".into(),
+        "　種別に「判定」とある指標は、実績値のセルで判定を一覧から選んでください。".into(),
         "各行の先頭の番号（項目番号・行番号・指標ID）は変えないでください。取り込みのときに、これで行を見分けます。行や列の追加・削除、シート名の変更もしないでください。".into(),
         "同じ実施項目を複数の所属が担当している場合は、所属の間で内容をそろえてください。違う内容が返ってくると、取り込みのときに誤りとして示されます。".into(),
         "記入が終わったら、ファイル名を変えずに保存し、事務局へ返送してください。".into(),
@@ -312,7 +314,7 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
                 NAME,
                 book::fit(rows.iter().map(|r| r.1.name.as_str()), 12.0, 36.0),
             ),
-            (KIND, 10.0),
+            (KIND, 18.0),
             (
                 UNIT,
                 book::fit(rows.iter().map(|r| r.1.unit.as_str()), 6.0, 14.0),
@@ -338,7 +340,12 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
             IndicatorKind::Target => "数値目標",
             IndicatorKind::Reference => "参考指標",
         };
-        sheet.write_string_with_format(row, 3, kind, &f.locked)?;
+        let measure = match ind.measure {
+            Measure::Quantity => "",
+            Measure::Rank => "（順位）",
+            Measure::Judgement => "（判定）",
+        };
+        sheet.write_string_with_format(row, 3, format!("{kind}{measure}"), &f.locked)?;
         sheet.write_string_with_format(row, 4, &ind.unit, &f.locked)?;
         sheet.write_string_with_format(
             row,
@@ -350,38 +357,51 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
             &f.locked,
         )?;
         sheet.write_string_with_format(row, 6, &targets[n], &f.locked)?;
-        let last = previous
-            .and_then(|c| c.actual(&ind.id))
-            .map(|a| match a.value {
-                Some(v) => number(v, ind.precision),
-                None => format!("なし（{}）", a.note.as_deref().unwrap_or("")),
-            });
+        let last =
+            previous
+                .and_then(|c| c.actual(&ind.id))
+                .map(|a| match (a.value, &a.judgement) {
+                    (Some(v), _) => number(v, ind.precision),
+                    (None, Some(j)) => j.clone(),
+                    (None, None) => format!("なし（{}）", a.note.as_deref().unwrap_or("")),
+                });
         sheet.write_string_with_format(row, 7, last.unwrap_or_default(), &f.locked)?;
         let now = current.and_then(|c| c.actual(&ind.id));
-        match (now.and_then(|a| a.value), actual_input(ind)) {
-            (Some(v), ActualInput::Decimal) => {
-                sheet.write_number_with_format(row, 8, v, &f.input)?
-            }
-            (None, ActualInput::Decimal) => sheet.write_blank(row, 8, &f.input)?,
+        let input = actual_input(e.plan, ind);
+        match (
+            now.and_then(|a| a.value),
+            now.and_then(|a| a.judgement.as_deref()),
+        ) {
+            (Some(v), _) => sheet.write_number_with_format(row, 8, v, &f.input)?,
+            (None, Some(j)) => sheet.write_string_with_format(row, 8, j, &f.input)?,
+            (None, None) => sheet.write_blank(row, 8, &f.input)?,
         };
+        let given = now.is_some_and(|a| a.value.is_some() || a.judgement.is_some());
         let (reason, note) = match now {
-            Some(a) if a.value.is_none() => (a.note.clone(), None),
+            Some(a) if !given => (a.note.clone(), None),
             Some(a) => (None, a.note.clone()),
             None => (None, None),
         };
         sheet.write_string_with_format(row, 9, cell_text(&reason.unwrap_or_default()), &f.input)?;
         sheet.write_string_with_format(row, 10, cell_text(&note.unwrap_or_default()), &f.input)?;
-        match actual_input(ind) {
+        let v = match &input {
             ActualInput::Decimal => {
-                let v = DataValidation::new()
-                    .allow_decimal_number(DataValidationRule::Between(-1e15, 1e15))
-                    .set_error_title("実績値")?
-                    .set_error_message(
-                        "実績値には数値だけを書いてください（単位は不要）。値がない場合は空欄にし、「実績なしの理由」に理由を書いてください。",
-                    )?;
-                sheet.add_data_validation(row, 8, row, 8, &v)?;
+                DataValidation::new().allow_decimal_number(DataValidationRule::Between(-1e15, 1e15))
             }
-        }
+            ActualInput::Rank => DataValidation::new()
+                .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(1)),
+            ActualInput::Judgement(labels) => {
+                DataValidation::new().allow_list_formula(Formula::new(format!(
+                    "={}!$C$1:$C${}",
+                    sheets::LISTS,
+                    labels.len().max(1)
+                )))
+            }
+        };
+        let v = v
+            .set_error_title(VALUE)?
+            .set_error_message(input.sheet_message())?;
+        sheet.add_data_validation(row, 8, row, 8, &v)?;
     }
     book::protect(sheet);
     Ok(())
@@ -414,7 +434,8 @@ fn targets_text(ind: &Indicator) -> String {
     lines.join("\n")
 }
 
-/// The hidden sheet of drop-down lists: grades in A, statuses in B.
+/// The hidden sheet of drop-down lists: grades in A, statuses in B, the
+/// judgements of qualitative indicators in C.
 fn lists_sheet(book: &mut Workbook, plan: &Plan) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet();
     sheet.set_name(sheets::LISTS)?;
@@ -423,6 +444,9 @@ fn lists_sheet(book: &mut Workbook, plan: &Plan) -> Result<(), XlsxError> {
     }
     for (i, (word, _)) in sheets::roadmap::STATUSES.iter().enumerate() {
         sheet.write_string(i as u32, 1, *word)?;
+    }
+    for (i, j) in plan.judgements.iter().enumerate() {
+        sheet.write_string(i as u32, 2, &j.label)?;
     }
     book::protect(sheet);
     sheet.set_hidden(true);

@@ -8,9 +8,14 @@ use super::book::{self, Formats};
 use super::sheets;
 use crate::model::*;
 
-/// Blank rows offered beyond those already filled.
-const SPARE_MEETINGS: usize = 5;
-const SPARE_OPINIONS: usize = 30;
+/// Blank, numbered and shaded rows offered beyond those already filled;
+/// more can be written below them (see [`book::protect_growing`]).
+pub const SPARE_MEETINGS: usize = 5;
+/// Blank opinion rows offered beyond those already filled.
+pub const SPARE_OPINIONS: usize = 30;
+/// The last spreadsheet row (0-based) a drop-down list of item numbers
+/// reaches, far below the rows offered.
+const LIST_ROWS_TO: u32 = 9_999;
 
 /// The `.xlsx` bytes of the secretariat's workbook for `plan` and `year`.
 pub fn workbook(site: &Site, plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
@@ -34,6 +39,13 @@ pub fn workbook(site: &Site, plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxErro
             sheets::ITEM_LIST
         ),
         "先頭の「番号」は変えないでください。使わない行は空欄のままで構いません。".into(),
+        format!(
+            "行が足りないときは、表のすぐ下に続けて書くか、行を挿入してください（番号は空欄で構いません）。内容のある行はすべて取り込まれます。用意した空き行は「{}」が{}行、「{}」が{}行です。",
+            sheets::MEETINGS,
+            SPARE_MEETINGS,
+            sheets::OPINIONS,
+            SPARE_OPINIONS
+        ),
         String::new(),
         "作成：kohyo export entry-sheets（取り込みは kohyo import results）".into(),
     ];
@@ -81,7 +93,7 @@ fn meetings_sheet(
             sheet.write_string_with_format(row, 1 + k as u16, text, &f.input)?;
         }
     }
-    book::protect(sheet);
+    book::protect_growing(sheet, 1..=4)?;
     Ok(())
 }
 
@@ -137,9 +149,10 @@ fn opinions_sheet(
             .set_error_title("項目番号")?
             .set_error_message("項目番号は一覧から選んでください。")?;
         let first = sheets::HEADER_ROW;
-        sheet.add_data_validation(first, 1, first + total as u32 - 1, 1, &list)?;
+        let last = (first + total as u32 - 1).max(LIST_ROWS_TO);
+        sheet.add_data_validation(first, 1, last, 1, &list)?;
     }
-    book::protect(sheet);
+    book::protect_growing(sheet, 1..=3)?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 //! column headers, the hidden sheet that says which plan, year and division
 //! a workbook is for, and the kind of input each indicator takes.
 
-use crate::model::Indicator;
+use crate::model::{Indicator, Measure, Plan};
 
 /// The instructions sheet, first and active.
 pub const INSTRUCTIONS: &str = "記入方法";
@@ -141,18 +141,140 @@ pub mod opinions {
     pub const RESPONSE: &str = "所属の対応";
 }
 
-/// What an indicator's actual cell takes. One function decides it, so a
-/// new indicator kind (a rank, a judgement) gets its own input here and
-/// its own check in the import.
+/// What an indicator's actual cell takes. This is the one place for the
+/// rule: the export writes the cell's validation from it and the import
+/// checks every value read back with it (validations are not read back,
+/// and a pasted value skips them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActualInput {
     /// A decimal number (validated as one), or a reason in the next column.
     Decimal,
+    /// A rank 順位: a whole number from 1.
+    Rank,
+    /// A judgement in words, one of the plan's `judgements`.
+    Judgement(Vec<String>),
 }
 
-/// The input an indicator's actual takes.
-pub fn actual_input(_indicator: &Indicator) -> ActualInput {
-    ActualInput::Decimal
+/// An actual as read back from its cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActualValue {
+    /// A number (decimal or rank).
+    Number(f64),
+    /// A judgement from the plan's list.
+    Judgement(String),
+}
+
+/// What a cell holds, as the import reads it.
+#[derive(Debug, Clone, Copy)]
+pub enum CellValue<'a> {
+    /// A number cell.
+    Number(f64),
+    /// A text cell, trimmed (empty: blank).
+    Text(&'a str),
+}
+
+/// Why a value read back does not fit its cell's rule: what is wrong and
+/// how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// The input an indicator's actual takes in `plan`.
+pub fn actual_input(plan: &Plan, indicator: &Indicator) -> ActualInput {
+    match indicator.measure {
+        Measure::Quantity => ActualInput::Decimal,
+        Measure::Rank => ActualInput::Rank,
+        Measure::Judgement => {
+            ActualInput::Judgement(plan.judgements.iter().map(|j| j.label.clone()).collect())
+        }
+    }
+}
+
+const NO_VALUE: &str = "値がない場合は空欄にし、「実績なしの理由」に理由を書いてください。";
+
+impl ActualInput {
+    /// The message the spreadsheet shows when a value does not fit.
+    pub fn sheet_message(&self) -> String {
+        match self {
+            ActualInput::Decimal => {
+                format!("実績値には数値だけを書いてください（単位は不要）。{NO_VALUE}")
+            }
+            ActualInput::Rank => {
+                format!("順位は1以上の整数で書いてください（例：17位なら 17）。{NO_VALUE}")
+            }
+            ActualInput::Judgement(labels) => format!(
+                "判定は一覧から選んでください（{}）。{NO_VALUE}",
+                labels.join("・")
+            ),
+        }
+    }
+
+    /// Checks a value read back from the cell: `Ok(None)` for a blank cell.
+    pub fn read(&self, cell: CellValue) -> Result<Option<ActualValue>, Refusal> {
+        let refuse = |message: String, hint: String| Err(Refusal { message, hint });
+        let no_value = format!(
+            "if there is no value yet, leave {} empty and write why in {}",
+            indicators::VALUE,
+            indicators::UNAVAILABLE
+        );
+        match (self, cell) {
+            (_, CellValue::Text("")) => Ok(None),
+            (ActualInput::Judgement(labels), cell) => {
+                let text = match cell {
+                    CellValue::Number(n) => format!("{n}"),
+                    CellValue::Text(t) => crate::import::cells::halfwidth(t),
+                };
+                match labels.iter().find(|l| **l == text) {
+                    Some(l) => Ok(Some(ActualValue::Judgement(l.clone()))),
+                    None if labels.is_empty() => refuse(
+                        format!("`{text}` is not a judgement on the plan's list: the plan lists none"),
+                        "list the plan's judgements under `judgements:` in plan.yaml (e.g. `- label: 達成`) and export the workbook again".into(),
+                    ),
+                    None => refuse(
+                        format!("judgement `{text}` is not on the plan's list"),
+                        format!("choose one of {} from the cell's list; {no_value}", labels.join(", ")),
+                    ),
+                }
+            }
+            (_, CellValue::Number(v)) => self.number(v, &no_value),
+            (rule, CellValue::Text(t)) => match crate::import::cells::decimal(t) {
+                Some(v) => self.number(v, &no_value),
+                None => refuse(
+                    format!("`{t}` is not a number"),
+                    match rule {
+                        ActualInput::Rank => format!(
+                            "write the rank as a whole number without 位 (e.g. 17); {no_value}"
+                        ),
+                        _ => format!(
+                            "write only the number without its unit (e.g. 12.5); {no_value}"
+                        ),
+                    },
+                ),
+            },
+        }
+    }
+
+    fn number(&self, v: f64, no_value: &str) -> Result<Option<ActualValue>, Refusal> {
+        if !v.is_finite() {
+            return Err(Refusal {
+                message: format!("`{v}` is not a finite number"),
+                hint: format!("write the number itself; {no_value}"),
+            });
+        }
+        if *self == ActualInput::Rank && (v < 1.0 || v.fract() != 0.0) {
+            return Err(Refusal {
+                message: format!("rank {} is not a whole number from 1", v),
+                hint: format!(
+                    "a rank (順位) is a whole number from 1, e.g. 17 for 17位; {no_value}"
+                ),
+            });
+        }
+        Ok(Some(ActualValue::Number(v)))
+    }
 }
 
 /// Markdown as a cell shows it: one line per paragraph, no blank lines
@@ -178,4 +300,54 @@ pub fn column_letters(mut index: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_rule_per_kind_of_actual() {
+        let judgement = ActualInput::Judgement(vec!["達成".into(), "未達成".into()]);
+        let ok = |rule: &ActualInput, cell| rule.read(cell).unwrap();
+        let refused = |rule: &ActualInput, cell| rule.read(cell).unwrap_err().message;
+        assert_eq!(
+            ok(&ActualInput::Decimal, CellValue::Text("1,234.5")),
+            Some(ActualValue::Number(1234.5))
+        );
+        assert_eq!(
+            ok(&ActualInput::Decimal, CellValue::Number(-2.5)),
+            Some(ActualValue::Number(-2.5))
+        );
+        assert_eq!(
+            ok(&ActualInput::Rank, CellValue::Text("１７")),
+            Some(ActualValue::Number(17.0))
+        );
+        assert_eq!(ok(&ActualInput::Rank, CellValue::Text("")), None);
+        assert_eq!(
+            refused(&ActualInput::Rank, CellValue::Number(0.0)),
+            "rank 0 is not a whole number from 1"
+        );
+        assert_eq!(
+            refused(&ActualInput::Rank, CellValue::Text("17位")),
+            "`17位` is not a number"
+        );
+        assert_eq!(
+            ok(&judgement, CellValue::Text("達成")),
+            Some(ActualValue::Judgement("達成".into()))
+        );
+        assert_eq!(
+            refused(&judgement, CellValue::Number(3.0)),
+            "judgement `3` is not on the plan's list"
+        );
+        assert!(
+            refused(&ActualInput::Judgement(Vec::new()), CellValue::Text("達成"))
+                .contains("the plan lists none")
+        );
+        assert!(
+            judgement
+                .sheet_message()
+                .starts_with("判定は一覧から選んでください（達成・未達成）。")
+        );
+    }
 }

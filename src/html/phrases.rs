@@ -5,9 +5,13 @@
 //! and without JavaScript.
 //!
 //! Phrases come from BudouX (Google's phrase model, Apache-2.0) through the
-//! `budouy` crate, with one rule of our own: a phrase of a single character
-//! (a mark such as ★, a lone particle) is joined to its neighbour, so no line
-//! is left holding one character.
+//! `budouy` crate, with rules of our own: a phrase too long for a phone's
+//! line (a plan's title such as 「第7次沖縄県行財政改革プラン」 is one phrase to
+//! BudouX) may also break after an ordinal 第N次 and where kanji meet
+//! katakana; a phrase of a single character (a mark such as ★, a lone
+//! particle) is joined to its neighbour, so no line is left holding one
+//! character; and numbers stay on the line of the characters they are
+//! written with (「第7次」, 「2025年」), where browsers would break.
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
@@ -39,6 +43,7 @@ pub fn boundaries(text: &str) -> Vec<usize> {
         // A space already lets the line break there.
         .filter(|&i| !chars[i - 1].is_whitespace() && !chars[i].is_whitespace())
         .collect();
+    cuts = within_long_phrases(&chars, cuts);
     // No phrase of one character: drop the cut that leaves it alone.
     loop {
         let mut edges = vec![0];
@@ -56,6 +61,86 @@ pub fn boundaries(text: &str) -> Vec<usize> {
         }
     }
     cuts
+}
+
+/// A phrase longer than this many characters may break inside (see
+/// [`within_long_phrases`]).
+const LONG_PHRASE: usize = 7;
+
+/// `cuts` with breaks added inside phrases longer than [`LONG_PHRASE`]:
+/// after a number's counter (第7次 / 沖縄県…) and where kanji and katakana
+/// meet (行財政改革 / プラン), so a long title does not overflow a phone's line
+/// and get broken at any character.
+fn within_long_phrases(chars: &[char], cuts: Vec<usize>) -> Vec<usize> {
+    let mut edges = vec![0];
+    edges.extend(&cuts);
+    edges.push(chars.len());
+    let mut out = cuts.clone();
+    for w in edges.windows(2) {
+        if w[1] - w[0] <= LONG_PHRASE {
+            continue;
+        }
+        for i in w[0] + 2..w[1] {
+            let (a, b) = (chars[i - 1], chars[i]);
+            let after_counter = chars[i - 2].is_ascii_digit() && is_kanji(a) && !b.is_ascii_digit();
+            let script_change = (is_kanji(a) && is_katakana(b)) || (is_katakana(a) && is_kanji(b));
+            if after_counter || script_change {
+                out.push(i);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The ranges to keep on one line (`<span class="nobr">`): a character and
+/// the opening bracket after it, and a number with the characters it is
+/// written between (「第7次」), unless a phrase boundary lies there.
+fn glued(chars: &[char], cuts: &[usize]) -> Vec<(usize, usize)> {
+    let cut = |i: usize| cuts.binary_search(&i).is_ok();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let mut end = i;
+            while end < chars.len()
+                && (chars[end].is_ascii_digit()
+                    || (matches!(chars[end], '.' | ',')
+                        && chars.get(end + 1).is_some_and(char::is_ascii_digit)))
+            {
+                end += 1;
+            }
+            let start = if i > 0 && is_cjk(chars[i - 1]) && !cut(i) {
+                i - 1
+            } else {
+                i
+            };
+            let stop = if end < chars.len() && is_cjk(chars[end]) && !cut(end) {
+                end + 1
+            } else {
+                end
+            };
+            if stop - start > end - i && !(start + 1..stop).any(cut) {
+                out.push((start, stop));
+            }
+            i = end;
+        } else if i + 1 < chars.len() && is_opening(chars[i + 1]) && !cut(i + 1) {
+            out.push((i, i + 2));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    // Overlapping ranges become one.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
 }
 
 /// `text` escaped for HTML, with `<wbr>` at its phrase boundaries. Inside
@@ -82,20 +167,19 @@ fn mark(text: &str) -> String {
         return html(text);
     }
     let chars: Vec<char> = text.chars().collect();
+    // Sorted and apart, so they are met in order.
+    let mut glue = glued(&chars, &cuts).into_iter().peekable();
     let mut out = String::with_capacity(text.len() + cuts.len() * 5);
     let mut i = 0;
     while i < chars.len() {
         if cuts.binary_search(&i).is_ok() {
             out.push_str("<wbr>");
         }
-        let joined = i + 1 < chars.len()
-            && is_opening(chars[i + 1])
-            && cuts.binary_search(&(i + 1)).is_err();
-        if joined {
+        if let Some((_, end)) = glue.next_if(|(s, _)| *s == i) {
             out.push_str("<span class=\"nobr\">");
-            out.push_str(&html(&chars[i..i + 2].iter().collect::<String>()));
+            out.push_str(&html(&chars[i..end].iter().collect::<String>()));
             out.push_str("</span>");
-            i += 2;
+            i = end;
         } else {
             out.push_str(&html(&chars[i].to_string()));
             i += 1;
@@ -110,6 +194,14 @@ fn is_opening(c: char) -> bool {
         c,
         '（' | '「' | '『' | '【' | '〔' | '［' | '｛' | '〈' | '《' | '(' | '['
     )
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
 }
 
 /// Whether `c` is Japanese (or other CJK) script, where lines break between
@@ -178,9 +270,19 @@ mod tests {
         assert_eq!(wbr("短い"), "短い");
         assert_eq!(
             wbr("★（群馬県官民データ活用推進計画の取組項目）"),
-            "<span class=\"nobr\">★（</span>群馬県官民データ活用推進計画の<wbr>取組項目）"
+            "<span class=\"nobr\">★（</span>群馬県官民<wbr>データ<wbr>活用推進計画の<wbr>取組項目）"
         );
         assert_eq!(wbr(""), "");
+        // A plan's title that BudouX keeps as one phrase, too long for a phone.
+        assert_eq!(
+            wbr("第7次沖縄県行財政改革プラン"),
+            "<span class=\"nobr\">第7次</span><wbr>沖縄県行財政改革<wbr>プラン"
+        );
+        assert_eq!(
+            wbr("第1次新大田原市行政改革大綱"),
+            "<span class=\"nobr\">第1次</span><wbr>新大田原市行政改革大綱"
+        );
+        assert!(wbr("2025年度の実績").starts_with("<span class=\"nobr\">2025年</span>"));
         let out = wbr("<script>の実施計画");
         assert!(!out.contains("<script>"), "{out}");
     }

@@ -7,13 +7,13 @@ use std::collections::BTreeSet;
 
 use calamine::Data;
 
-use super::cells::{decimal, halfwidth, markdown, whole};
+use super::cells::{halfwidth, markdown, whole};
 use super::table::RowError;
 use super::workbooks::{
-    ActualAnswer, ItemAnswer, MeetingAnswer, OpinionAnswer, Returned, RowAnswer, Sheet, date_of,
-    is_blank, is_number, text_of,
+    ActualAnswer, ActualOut, ItemAnswer, MeetingAnswer, OpinionAnswer, Returned, RowAnswer, Sheet,
+    date_of, is_blank, is_number, text_of,
 };
-use crate::export::sheets;
+use crate::export::sheets::{self, ActualInput, ActualValue, CellValue, actual_input};
 use crate::export::{division_items, roadmap_id};
 use crate::model::{Plan, RowStatus};
 use crate::urls::is_safe_link;
@@ -217,26 +217,30 @@ pub(super) fn read_actuals(
     errors: &mut Vec<RowError>,
 ) {
     use sheets::indicators::*;
-    let mine: Vec<String> = division_items(plan, division)
+    let mine: Vec<(&str, ActualInput)> = division_items(plan, division)
         .iter()
-        .flat_map(|(i, _)| i.indicators.iter().map(|x| x.id.clone()))
+        .flat_map(|(i, _)| {
+            i.indicators
+                .iter()
+                .map(|x| (x.id.as_str(), actual_input(plan, x)))
+        })
         .collect();
     let col = |h| s.column(h).unwrap_or(0);
     let (id_col, value_col, why_col, note_col) = (col(ID), col(VALUE), col(UNAVAILABLE), col(NOTE));
     let mut seen = BTreeSet::new();
     for row in s.rows() {
         let id = text_of(s.cell(row, id_col));
-        if !mine.contains(&id) {
+        let Some((_, input)) = mine.iter().find(|(m, _)| *m == id) else {
             errors.push(edited_id(
                 s,
                 row,
                 id_col,
                 &id,
                 ID,
-                &list(mine.iter().cloned()),
+                &list(mine.iter().map(|(m, _)| m.to_string())),
             ));
             continue;
-        }
+        };
         if !seen.insert(id.clone()) {
             errors.push(
                 s.at(row, id_col)
@@ -248,20 +252,19 @@ pub(super) fn read_actuals(
         let why = text_cell(s, row, why_col, UNAVAILABLE, errors);
         let note = text_cell(s, row, note_col, NOTE, errors);
         let cell = s.cell(row, value_col);
-        let value = match cell {
-            Data::Float(f) if f.is_finite() => Some(*f),
-            Data::Int(i) => Some(*i as f64),
-            d if is_blank(d) => None,
-            d => match decimal(&text_of(d)) {
-                Some(v) => Some(v),
-                None => {
-                    errors.push(s.at(row, value_col).error(
-                        format!("`{}` is not a number", text_of(d)),
-                        format!("write only the number without its unit (e.g. 12.5); if there is no value yet, leave {VALUE} empty and write why in {UNAVAILABLE}"),
-                    ));
-                    continue;
-                }
-            },
+        let text = text_of(cell);
+        let read = match cell {
+            Data::Float(f) => CellValue::Number(*f),
+            Data::Int(i) => CellValue::Number(*i as f64),
+            d if is_blank(d) => CellValue::Text(""),
+            _ => CellValue::Text(&text),
+        };
+        let value = match input.read(read) {
+            Ok(v) => v,
+            Err(refusal) => {
+                errors.push(s.at(row, value_col).error(refusal.message, refusal.hint));
+                continue;
+            }
         };
         if value.is_some() && why.is_some() {
             errors.push(s.at(row, why_col).error(
@@ -272,14 +275,26 @@ pub(super) fn read_actuals(
         if errors.len() > before || (value.is_none() && why.is_none()) {
             continue;
         }
-        let note = match value {
-            Some(_) => note,
-            None => why,
+        let out = match value {
+            Some(ActualValue::Number(v)) => ActualOut {
+                value: Some(v),
+                judgement: None,
+                note,
+            },
+            Some(ActualValue::Judgement(j)) => ActualOut {
+                value: None,
+                judgement: Some(j),
+                note,
+            },
+            None => ActualOut {
+                value: None,
+                judgement: None,
+                note: why,
+            },
         };
         r.actuals.push(ActualAnswer {
             indicator: id,
-            value,
-            note,
+            value: out,
             at: s.at(row, value_col),
         });
     }

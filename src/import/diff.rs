@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::merge::{Out, describe};
-use super::workbooks::{Kind, Returned};
+use super::workbooks::{ActualOut, Kind, Returned};
 use super::yaml::number;
 use crate::model::{Plan, RowStatus, Site};
 
@@ -100,10 +100,16 @@ pub(super) fn diff(
             }
         }
         for a in &r.actuals {
-            let show = |v: &(Option<f64>, Option<String>)| match v {
-                (Some(x), None) => number(*x),
-                (Some(x), Some(n)) => format!("{}（{}）", number(*x), n),
-                (None, n) => format!("なし（{}）", n.as_deref().unwrap_or("")),
+            let show = |v: &ActualOut| {
+                let shown = match (v.value, &v.judgement) {
+                    (Some(x), _) => number(x),
+                    (None, Some(j)) => j.clone(),
+                    (None, None) => return format!("なし（{}）", v.note.as_deref().unwrap_or("")),
+                };
+                match &v.note {
+                    Some(n) => format!("{shown}（{n}）"),
+                    None => shown,
+                }
             };
             let mut c = Vec::new();
             change(

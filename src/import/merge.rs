@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use super::cells::markdown;
 use super::diff::diff;
 use super::table::RowError;
-use super::workbooks::{self, ActualAnswer, ItemAnswer, Kind, Returned, RowAnswer};
+use super::workbooks::{self, ActualAnswer, ActualOut, ItemAnswer, Kind, Returned, RowAnswer};
 use super::yaml::{Doc, number, quote};
 use super::{ImportError, Planned, Report, WorkbooksArgs, commit, self_check};
 use crate::export::sheets::cell_text;
@@ -32,8 +32,8 @@ pub(super) struct ItemOut {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Out {
     pub items: BTreeMap<u32, ItemOut>,
-    /// id → value, note; in id order.
-    pub actuals: BTreeMap<String, (Option<f64>, Option<String>)>,
+    /// id → value or judgement, note; in id order.
+    pub actuals: BTreeMap<String, ActualOut>,
     pub meetings: Vec<workbooks::MeetingAnswer>,
 }
 
@@ -69,7 +69,14 @@ fn from_cycle(c: &Cycle) -> Out {
         actuals: c
             .actuals
             .iter()
-            .map(|a| (a.indicator.clone(), (a.value, a.note.clone())))
+            .map(|a| {
+                let out = ActualOut {
+                    value: a.value,
+                    judgement: a.judgement.clone(),
+                    note: a.note.clone(),
+                };
+                (a.indicator.clone(), out)
+            })
             .collect(),
         meetings: c
             .meetings
@@ -298,7 +305,7 @@ fn conflicts(site: &Site, returned: &[Returned], errors: &mut Vec<RowError>) {
         returned,
         "indicator",
         |r| r.actuals.iter().map(|a| (a.indicator.clone(), a)).collect(),
-        |a: &ActualAnswer, b| a.value == b.value && a.note == b.note,
+        |a: &ActualAnswer, b| a.value == b.value,
         |a| &a.at,
         errors,
     );
@@ -362,9 +369,15 @@ fn merged(before: &Out, returned: &[Returned]) -> Out {
             }
         }
         for a in &r.actuals {
-            let old = before.actuals.get(&a.indicator).and_then(|o| o.1.as_ref());
-            out.actuals
-                .insert(a.indicator.clone(), (a.value, keep(old, &a.note)));
+            let old = before
+                .actuals
+                .get(&a.indicator)
+                .and_then(|o| o.note.as_ref());
+            let value = ActualOut {
+                note: keep(old, &a.value.note),
+                ..a.value.clone()
+            };
+            out.actuals.insert(a.indicator.clone(), value);
         }
     }
     if let Some(s) = returned.iter().find(|r| r.kind == Kind::Secretariat) {
@@ -491,16 +504,15 @@ fn yaml(
     if !out.actuals.is_empty() {
         d.open(0, false, "indicators");
     }
-    for (id, (value, note)) in &out.actuals {
+    for (id, a) in &out.actuals {
         d.raw(2, true, "indicator", quote(id));
-        match value {
-            Some(v) => {
-                d.raw(4, false, "value", number(*v));
-                if let Some(n) = note {
-                    d.text(4, false, "note", n);
-                }
-            }
-            None => d.text(4, false, "unavailable", note.as_deref().unwrap_or("")),
+        match (a.value, &a.judgement) {
+            (Some(v), _) => d.raw(4, false, "value", number(v)),
+            (None, Some(j)) => d.raw(4, false, "judgement", quote(j)),
+            (None, None) => d.text(4, false, "unavailable", a.note.as_deref().unwrap_or("")),
+        }
+        if let (true, Some(n)) = (a.given(), &a.note) {
+            d.text(4, false, "note", n);
         }
     }
     let revisions = existing.map(|c| c.revisions.as_slice()).unwrap_or_default();

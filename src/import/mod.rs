@@ -13,7 +13,7 @@
 
 mod answers;
 mod args;
-mod cells;
+pub(crate) mod cells;
 mod diff;
 mod indicators;
 mod merge;

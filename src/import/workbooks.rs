@@ -69,14 +69,29 @@ pub(crate) struct RowAnswer {
     pub at: At,
 }
 
-/// An indicator's answer: a value or why there is none, and a note.
+/// An indicator's answer: a value or a judgement, or why there is none;
+/// and a note.
 #[derive(Debug, Clone)]
 pub(crate) struct ActualAnswer {
     pub indicator: String,
-    pub value: Option<f64>,
-    /// The reason (without a value) or the note (with one).
-    pub note: Option<String>,
+    pub value: ActualOut,
     pub at: At,
+}
+
+/// An actual as it will be written: a number, a judgement or neither, and
+/// the reason (with neither) or the note (with a value).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct ActualOut {
+    pub value: Option<f64>,
+    pub judgement: Option<String>,
+    pub note: Option<String>,
+}
+
+impl ActualOut {
+    /// Whether it gives a value or a judgement (not just a reason).
+    pub fn given(&self) -> bool {
+        self.value.is_some() || self.judgement.is_some()
+    }
 }
 
 /// A committee meeting from the secretariat's workbook.

@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "items.html",
     "revisions.html",
     "partials/indicator-card.html",
+    "partials/summary-label.html",
     "indicators.html",
     "archived.html",
     "index.html",

@@ -109,6 +109,10 @@ pub struct Division {
     pub bureau: Option<String>,
     /// Other spellings.
     pub aliases: Vec<String>,
+    /// How to reach it (text as written).
+    pub contact: Option<String>,
+    /// Its own web page (a safe address).
+    pub url: Option<String>,
 }
 
 /// A Markdown page.

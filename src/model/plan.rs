@@ -54,6 +54,8 @@ pub struct Plan {
     pub source: Option<String>,
     /// How sure the structure table is (Markdown).
     pub structure_note: Option<String>,
+    /// Whether its prose is the site's own summary of the source (要約).
+    pub summarised: bool,
     /// Marks items may carry.
     pub marks: Vec<Mark>,
     /// Evaluation scale, best first.

@@ -118,6 +118,8 @@ pub(super) fn page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera:
     tera::Value::from_serializable(&DivisionPage {
         bureau: d.bureau.as_deref().unwrap_or_default(),
         aliases: &d.aliases,
+        contact: d.contact.as_deref().unwrap_or_default(),
+        url: d.url.as_deref().unwrap_or_default(),
         groups,
     })
 }
@@ -191,5 +193,9 @@ struct FilterGroup<'a> {
 struct DivisionPage<'a> {
     bureau: &'a str,
     aliases: &'a [String],
+    /// How to reach the division (empty: not given).
+    contact: &'a str,
+    /// Its own page (empty: not given).
+    url: &'a str,
     groups: Vec<DivisionPlan<'a>>,
 }

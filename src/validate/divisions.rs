@@ -33,6 +33,8 @@ pub(super) fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) ->
             name: d.name.value.clone(),
             bureau: d.bureau.clone(),
             aliases: d.aliases.iter().map(|a| a.value.clone()).collect(),
+            contact: d.contact.clone().filter(|c| !c.trim().is_empty()),
+            url: d.url.as_ref().map(|u| link_url(file, u, diags)),
         });
     }
     out

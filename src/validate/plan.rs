@@ -57,6 +57,7 @@ pub(super) fn plan(
         summary: raw.summary.clone(),
         source: raw.source.clone(),
         structure_note: raw.structure_note.clone(),
+        summarised: raw.summarised,
         marks,
         grades,
         grades_note: raw.grades_note.clone(),

@@ -116,6 +116,8 @@ pub struct PlanView<'a> {
     pub indicator_count: usize,
     /// Whether the plan names its source documents (出典 on its page).
     pub has_source: bool,
+    /// Whether its prose is the site's summary of the source (labelled 要約).
+    pub summarised: bool,
 }
 
 impl<'a> PlanView<'a> {
@@ -136,6 +138,7 @@ impl<'a> PlanView<'a> {
             item_count: plan.items.len(),
             indicator_count: plan.indicator_count(),
             has_source: plan.source.is_some(),
+            summarised: plan.summarised,
         }
     }
 }

@@ -12,10 +12,11 @@
 //      of A4 pages), and the "two taps" questions of a citizen on a phone.
 // Exits 1 when any check fails, 2 when it cannot run.
 //
-//   node check.mjs [--site DIR] [--fixture DIR] [--shots DIR] [--quick] [--skip-vnu]
+//   node check.mjs [--site DIR] [--fixtures DIR] [--shots DIR] [--quick] [--skip-vnu]
 //
 // --site is the sample site's output (default: public/ of the repository),
-// --fixture the cycles fixture's (default: target/browser/cycles). Every page
+// --fixtures the folder holding the built fixture sites of pages.mjs's
+// FIXTURES, one subfolder each (default: target/browser). Every page
 // is visited; --quick visits only the named pages of pages.mjs, one or more of
 // each type (whose presence is checked either way). --shots is where the
 // screenshots and the item page's print PDF are written (default:
@@ -33,21 +34,24 @@ import { checkLinks } from './lib/links.mjs';
 import { answersInView, chartsFit, oneCharacterLines, pdfPages, settle } from './lib/phone.mjs';
 import { twoTaps } from './lib/taps.mjs';
 import { serve } from './lib/server.mjs';
-import { CYCLES, KEYBOARD_PAGE, SAMPLE, SEARCH_QUERY } from './pages.mjs';
+import { FIXTURES, KEYBOARD_PAGE, SAMPLE, SEARCH_QUERY } from './pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const { values: opts } = parseArgs({
   options: {
     site: { type: 'string', default: join(repo, 'public') },
-    fixture: { type: 'string', default: join(repo, 'target', 'browser', 'cycles') },
+    fixtures: { type: 'string', default: join(repo, 'target', 'browser') },
     shots: { type: 'string', default: join(repo, 'target', 'browser', 'screenshots') },
     quick: { type: 'boolean', default: false },
     'skip-vnu': { type: 'boolean', default: false },
   },
 });
 const SKIP = ['search'];
-const FIXTURE_PREFIX = '/fixture-cycles/';
+// The fixture sites: where each was built and where it is served.
+const fixtures = FIXTURES.map((f) => ({ ...f, dir: join(opts.fixtures, f.name), prefix: `/fixture-${f.name}/` }));
+// Screenshots are taken of the sample's and the cycles fixture's named pages.
+const SHOTS_OF = ['cycles'];
 
 let passed = 0;
 let failed = 0;
@@ -80,7 +84,7 @@ async function everyPage(dir) {
 
 // 1. Links.
 let t = performance.now();
-for (const [label, dir] of [['sample site', opts.site], ['cycles fixture', opts.fixture]]) {
+for (const [label, dir] of [['sample site', opts.site], ...fixtures.map((f) => [`${f.name} fixture`, f.dir])]) {
   const r = await checkLinks(dir, { skip: SKIP });
   report(`links: ${label}: ${r.links} internal links in ${r.pages} pages`, r.problems);
 }
@@ -90,7 +94,7 @@ console.log(`      (links: ${seconds(t)})`);
 if (!opts['skip-vnu']) {
   t = performance.now();
   const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
-  const vnu = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', opts.site, opts.fixture], {
+  const vnu = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', opts.site, ...fixtures.map((f) => f.dir)], {
     encoding: 'utf8',
   });
   if (vnu.error) {
@@ -100,15 +104,15 @@ if (!opts['skip-vnu']) {
   const out = `${vnu.stdout}${vnu.stderr}`
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => `      ${l.replaceAll(`file:${resolve(opts.site)}/`, 'site:').replaceAll(`file:${resolve(opts.fixture)}/`, 'fixture:')}`);
+    .map((l) => `      ${fixtures.reduce((s, f) => s.replaceAll(`file:${resolve(f.dir)}/`, `${f.name}:`), l.replaceAll(`file:${resolve(opts.site)}/`, 'site:'))}`);
   if (vnu.status !== 0 && out.length === 0) out.push(`      the checker exited with ${vnu.status}`);
-  report('Nu HTML Checker (--errors-only): sample site and cycles fixture', vnu.status === 0 ? [] : out);
+  report(`Nu HTML Checker (--errors-only): sample site and ${fixtures.length} fixture sites`, vnu.status === 0 ? [] : out);
   console.log(`      (Nu HTML Checker: ${seconds(t)})`);
 }
 
 // 3. and 4. In the browser.
 t = performance.now();
-const server = await serve({ '/': opts.site, [FIXTURE_PREFIX]: opts.fixture });
+const server = await serve({ '/': opts.site, ...Object.fromEntries(fixtures.map((f) => [f.prefix, f.dir])) });
 const browser = await launch();
 try {
   const page = await browser.context.newPage();
@@ -116,18 +120,18 @@ try {
   const visits = [];
   const shotNames = [];
   await mkdir(opts.shots, { recursive: true });
-  for (const [named, dir, prefix, tag] of [
-    [SAMPLE, opts.site, '/', ''],
-    [CYCLES, opts.fixture, FIXTURE_PREFIX, 'fixture '],
+  for (const [named, dir, prefix, tag, shots] of [
+    [SAMPLE, opts.site, '/', '', true],
+    ...fixtures.map((f) => [f.named, f.dir, f.prefix, `${f.name} `, SHOTS_OF.includes(f.name)]),
   ]) {
     const all = await everyPage(dir);
     const names = new Map(named.map(([label, p]) => [p, label]));
-    shotNames.push(...named.map(([, p]) => `${prefix}${p}`));
+    if (shots) shotNames.push(...named.map(([, p]) => `${prefix}${p}`));
     const missing = named.filter(([, p]) => !all.includes(p));
     for (const [label, p] of missing) report(`${tag}${label}: ${p} exists`, [`${p} was not built`]);
     const pages = opts.quick ? named.map(([, p]) => p).filter((p) => all.includes(p)) : all;
     for (const p of pages) {
-      visits.push([names.has(p) ? `${tag}${names.get(p)}` : `${tag}page`, `${tag ? 'fixture:' : ''}${p}`, `${server.origin}${prefix}${p}`]);
+      visits.push([names.has(p) ? `${tag}${names.get(p)}` : `${tag}page`, `${tag ? `${tag.trim()}:` : ''}${p}`, `${server.origin}${prefix}${p}`]);
     }
   }
   console.log(`      (axe-core ${AXE_VERSION} on ${visits.length} pages)`);
@@ -192,6 +196,11 @@ try {
     await plan.selectOption({ index: 1 });
     await page.waitForFunction(() => /plan=/.test(location.search), null, { timeout: 10000 }).catch(() => problems.push('the plan filter is not in the address'));
     await page.waitForLoadState('networkidle');
+    // The filtered search runs after the address changes; on a busy machine
+    // its count may take a moment to be announced.
+    await page
+      .waitForFunction(() => /件/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 10000 })
+      .catch(() => {});
     const status = await page.locator('#search-status').textContent();
     if (!/件/.test(status ?? '')) problems.push(`no result count announced after filtering: ${status}`);
     if ((await page.locator('#search-results li').count()) > before) problems.push('the plan filter added results');
@@ -213,6 +222,7 @@ try {
     else {
       const box = await page.locator('#search-results li').first().boundingBox();
       if (!box || box.y + Math.min(box.height, 60) > 667) problems.push(`at 375px the first result starts below the first screen (y=${box?.y})`);
+      await page.screenshot({ path: join(opts.shots, 'search-results-375.png'), fullPage: true });
     }
     problems.push(...describeViolations(await axe(page)).map((p) => `(375px) ${p}`));
     report(`search page: results for 「${SEARCH_QUERY}」, a filter, a result followed, a ?q= link at 375px, axe`, problems);

@@ -1,6 +1,9 @@
 // The pages the browser checks visit: at least one of every page type of the
-// sample site (mounted at /) and of the `cycles` fixture (mounted at
-// /fixture-cycles/), whose item pages carry evaluation results.
+// sample site (mounted at /) and of the fixture sites of FIXTURES (each
+// built into target/browser/<name>/ and mounted at /fixture-<name>/): the
+// `cycles` fixture, whose item pages carry evaluation results, and the four
+// plans of other governments, with their own levels, ranks, judgements,
+// caps, ranges and archived plans. Without --quick every page is visited.
 
 export const SAMPLE = [
   ['home', 'index.html'],
@@ -31,6 +34,52 @@ export const CYCLES = [
   ['cycle (with changes)', 'plans/demo/cycles/2026.html'],
   ['indicators dashboard, with results', 'plans/demo/indicators.html'],
   ['news page', 'pages/news.html'],
+];
+
+// The four real-plan fixtures: every page type each has (the page types
+// common to every site, then its own).
+const REAL_PLAN = (plan, own) => [
+  ['home', 'index.html'],
+  ['plan', `plans/${plan}/index.html`],
+  ['indicators dashboard', `plans/${plan}/indicators.html`],
+  ['division index', 'divisions/index.html'],
+  ['data', 'data/index.html'],
+  ['search', 'search.html'],
+  ['404', '404.html'],
+  ['accessibility statement', 'accessibility.html'],
+  ...own,
+];
+
+/** The fixture sites (tests/fixtures/<name>), with their named pages. */
+export const FIXTURES = [
+  { name: 'cycles', named: CYCLES },
+  {
+    name: 'okinawa-2014',
+    named: REAL_PLAN('okinawa-2014', [
+      ['item (one level)', 'plans/okinawa-2014/items/1.html'],
+      ['cycle', 'plans/okinawa-2014/cycles/2016.html'],
+    ]),
+  },
+  {
+    name: 'shimotsuke-2015',
+    named: REAL_PLAN('shimotsuke-2015', [
+      ['goal', 'plans/shimotsuke-2015/goals/1.html'],
+      ['policy', 'plans/shimotsuke-2015/policies/1.html'],
+    ]),
+  },
+  { name: 'ohtawara-2006', named: REAL_PLAN('ohtawara-2006', [['cycle', 'plans/ohtawara-2006/cycles/2010.html']]) },
+  {
+    name: 'example-2026',
+    named: REAL_PLAN('example-2026', [
+      ['goal', 'plans/example-2026/goals/2.html'],
+      ['item with rank and judgement', 'plans/example-2026/items/2.html'],
+      ['cycle', 'plans/example-2026/cycles/2026.html'],
+      ['division', 'divisions/gyokaku.html'],
+      ['plan (archived)', 'plans/example-2021/index.html'],
+      ['cycle of the archived plan', 'plans/example-2021/cycles/2025.html'],
+      ['dashboard of the archived plan', 'plans/example-2021/indicators.html'],
+    ]),
+  },
 ];
 
 /** The item page of the keyboard test and the screenshots. */

@@ -7,6 +7,7 @@ mod charts;
 mod cli;
 mod cycles;
 mod data;
+mod divisions;
 mod drafts;
 mod errors;
 mod feeds;

@@ -47,6 +47,8 @@ fn cards_answer_first_on_dashboard_plan_and_item_pages() {
     );
     assert!(
         card.replace("<wbr>", "")
+            .replace("<span class=\"nobr\">", "")
+            .replace("</span>", "")
             .contains("12.5時間（2023年度（令和5年度））"),
         "baseline: {card}"
     );
@@ -128,6 +130,34 @@ fn the_notice_is_on_every_page_and_the_publisher_only_when_official() {
         );
     }
     assert!(pages["index.html"].contains("群馬県の計画を掲載"));
+}
+
+#[test]
+fn the_sites_own_summaries_are_labelled_with_their_source() {
+    let pages = pages(&repo());
+    let label = "<p class=\"summary-label\"><span class=\"summary-tag\">要約</span>資料の文章ではなく、このサイトが資料をもとにまとめた説明です（<a href=\"../../../plans/gunma-2025/index.html#source-heading\">出典</a>）。</p>";
+    // Item 25: once for its four projects' 現状・課題 and 取組内容 each.
+    let item = &pages["plans/gunma-2025/items/25.html"];
+    assert_eq!(item.matches(label).count(), 4, "{item}");
+    assert!(part(item, "<section class=\"project\"", "<h3>現状・課題</h3>").contains(label));
+    // The plan's, a goal's and a policy's summaries.
+    for path in [
+        "plans/gunma-2025/index.html",
+        "plans/gunma-2025/goals/2.html",
+        "plans/gunma-2025/policies/11.html",
+        "plans/gunma-2020/index.html",
+    ] {
+        assert_eq!(
+            pages[path]
+                .matches("<span class=\"summary-tag\">要約</span>")
+                .count(),
+            1,
+            "{path}"
+        );
+    }
+    // A plan that does not say its prose is summarised gets no label.
+    let cycles = self::pages(&repo().join("tests/fixtures/cycles"));
+    assert!(cycles.values().all(|html| !html.contains("summary-label")));
 }
 
 #[test]

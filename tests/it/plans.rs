@@ -54,8 +54,13 @@ impl Site {
             rest = after.split_once("</svg>").map_or("", |(_, a)| a);
         }
         out.push_str(rest);
-        // Phrase breaks (<wbr>) are not word breaks.
-        let out = out.replace("<wbr>", "");
+        // Phrase breaks (<wbr>) and the spans that keep a number with its
+        // characters (<span class="nobr">第7次</span>) are not word breaks.
+        let mut out = out.replace("<wbr>", "");
+        while let Some((before, after)) = out.split_once("<span class=\"nobr\">") {
+            let (inner, rest) = after.split_once("</span>").unwrap_or((after, ""));
+            out = format!("{before}{inner}{rest}");
+        }
         let mut text = String::new();
         let mut in_tag = false;
         for c in out.chars() {

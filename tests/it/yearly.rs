@@ -69,7 +69,8 @@ fn openpyxl() -> bool {
     ok
 }
 
-fn fill(dir: &Path, mode: &str) {
+/// Fills the workbooks in `dir`; returns what fill.py printed.
+fn fill(dir: &Path, mode: &str) -> String {
     let out = Command::new("python3")
         .arg(repo().join("tests/yearly/fill.py"))
         .arg(dir)
@@ -81,6 +82,7 @@ fn fill(dir: &Path, mode: &str) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8(out.stdout).unwrap()
 }
 
 fn page(rendered: &pipeline::Rendered, path: &str) -> String {
@@ -130,7 +132,15 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
         return;
     }
 
-    fill(&dir, "bad");
+    // The rank cell takes whole numbers from 1, the judgement cell offers
+    // the plan's judgements from the hidden list sheet.
+    let rules = fill(&dir, "bad");
+    assert!(
+        rules.starts_with(
+            "rank cell I5: whole greaterThanOrEqual 1\njudgement cell I8: list 選択肢!$C$1:$C$3\njudgements listed: ['達成', '概ね達成', '未達成']\n"
+        ),
+        "{rules}"
+    );
     let err = import::import_workbooks(&args(root, &dir, true)).unwrap_err();
     let ImportError::Data(problems) = &err else {
         panic!("{err}")
@@ -167,6 +177,14 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
             "`約11時間` is not a number",
         ),
         (
+            format!("{jinji}:sheet 指標:row 5:column I (実績値)"),
+            "rank 2.5 is not a whole number from 1",
+        ),
+        (
+            format!("{jinji}:sheet 指標:row 8:column I (実績値)"),
+            "judgement `ほぼ達成` is not on the plan's list",
+        ),
+        (
             format!("{zaisei}:sheet 評価:row 4:column D (評価)"),
             "item 2 is answered differently by division 人事課 and division 財政課",
         ),
@@ -180,14 +198,26 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
         err.to_string()
             .contains("hint: choose one of A, B, C, D from the cell's list")
     );
+    for hint in [
+        "hint: a rank (順位) is a whole number from 1, e.g. 17 for 17位; if there is no value yet, leave 実績値 empty and write why in 実績なしの理由",
+        "hint: choose one of 達成, 概ね達成, 未達成 from the cell's list; if there is no value yet",
+    ] {
+        assert!(err.to_string().contains(hint), "{hint}\n{err}");
+    }
     assert!(
         err.to_string()
-            .ends_with("6 error(s); nothing was written.")
+            .ends_with("8 error(s); nothing was written.")
     );
     assert!(!root.join("content/plans/demo/results/2026.yaml").exists());
 
     // Fixed: the changes are shown, and nothing is written without --write.
-    fill(&dir, "good");
+    // The secretariat's list offers 30 opinion rows; one written below them
+    // is imported too.
+    let printed = fill(&dir, "good");
+    assert!(
+        printed.ends_with("opinion rows offered: 30, rows 4-33\n"),
+        "{printed}"
+    );
     let shown = import::import_workbooks(&args(root, &dir, false)).unwrap();
     assert_eq!(
         shown.preview.as_deref(),
@@ -195,13 +225,15 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
     );
     assert!(!root.join("content/plans/demo/results/2026.yaml").exists());
     for line in [
-        "2026年度_評価記入シート_人事課_jinji.xlsx (division 人事課): 6 change(s)\n",
+        "2026年度_評価記入シート_人事課_jinji.xlsx (division 人事課): 8 change(s)\n",
         "  item 1: 評価 A; 自己評価 「時間外勤務が減った。 偏りも小さくなった。」;",
         "  roadmap 1-1-1: 状況 実施「研修を2回開いた。」\n",
         "  indicator overtime-hours: 実績値 10.9\n",
         "  indicator leave-days: 実績値 なし（集計中）\n",
-        "2026年度_委員会・委員意見一覧.xlsx (secretariat): 2 change(s)\n  committee: 1 meeting(s), was 0\n",
-        "10 change(s) against no results file (a new one); 2 of 2 item(s) graded\n",
+        "  indicator satisfaction-rank: 実績値 8\n",
+        "  indicator leave-plan: 実績値 概ね達成（8割の所属で計画表を作った。）\n",
+        "2026年度_委員会・委員意見一覧.xlsx (secretariat): 2 change(s)\n  committee: 1 meeting(s), was 0\n  opinions: 2 in all, was 0; changed for item(s) 1, 2\n",
+        "12 change(s) against no results file (a new one); 2 of 2 item(s) graded\n",
     ] {
         assert!(shown.stdout.contains(line), "{line}\n{}", shown.stdout);
     }
@@ -218,10 +250,15 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
         ),
         "{yaml}"
     );
-    assert!(
-        yaml.contains("  - indicator: \"overtime-hours\"\n    value: 10.9\n"),
-        "{yaml}"
-    );
+    for actual in [
+        "  - indicator: \"overtime-hours\"\n    value: 10.9\n",
+        "  - indicator: \"satisfaction-rank\"\n    value: 8\n",
+        "  - indicator: \"leave-plan\"\n    judgement: \"概ね達成\"\n    note: \"8割の所属で計画表を作った。\"\n",
+        "  - item: 2\n    grade: \"B\"\n",
+        "    opinions:\n      - opinion: \"取得の少ない職員にも目を向けてほしい。\"\n",
+    ] {
+        assert!(yaml.contains(actual), "{actual}\n{yaml}");
+    }
     // Never over an existing file without --force.
     let again = import::import_workbooks(&args(root, &dir, true)).unwrap_err();
     assert!(matches!(again, ImportError::Exists { .. }), "{again}");
@@ -264,6 +301,8 @@ fn workbooks_out_filled_by_another_library_and_back_in() {
     );
     let cycle = page(&preview, "plans/demo/cycles/2026.html");
     assert!(cycle.contains("第1回評価委員会") && cycle.contains("集計中"));
+    let item2 = page(&preview, "plans/demo/items/2.html");
+    assert!(item2.contains("概ね達成") && item2.contains("取得の少ない職員にも目を向けてほしい。"));
     let dashboard = page(&preview, "plans/demo/indicators.html");
     assert!(dashboard.contains("公表前の案") && dashboard.contains("10.9"));
 

@@ -1,6 +1,7 @@
 """Fills the entry workbooks of tests/fixtures/yearly as divisions would,
 with openpyxl (a spreadsheet library that is not kohyo's): `good` gives
 valid answers, `bad` the same with one wrong cell per kind of mistake.
+Prints how many opinion rows the secretariat's workbook offers.
 
 Usage: python3 fill.py FOLDER good|bad
 """
@@ -50,6 +51,15 @@ def main(folder, mode):
     overtime, leave = row_of(indicators, "overtime-hours"), row_of(indicators, "leave-days")
     indicators.cell(overtime, 9).value = "約11時間" if bad else 10.9
     indicators.cell(leave, 10).value = "集計中"
+    rank, plan = row_of(indicators, "satisfaction-rank"), row_of(indicators, "leave-plan")
+    # The rules the workbook gives these cells, as another library reads them.
+    for what, row in (("rank", rank), ("judgement", plan)):
+        [dv] = [d for d in indicators.data_validations.dataValidation if f"I{row}" in str(d.sqref)]
+        print(f"{what} cell I{row}: {dv.type} {dv.operator or ''} {dv.formula1}".replace("  ", " "))
+    print("judgements listed:", [wb["選択肢"].cell(r, 3).value for r in range(1, 4)])
+    indicators.cell(rank, 9).value = 2.5 if bad else 8
+    indicators.cell(plan, 9).value = "ほぼ達成" if bad else "概ね達成"
+    indicators.cell(plan, 11).value = "8割の所属で計画表を作った。"
     wb.save(path)
 
     path, wb = book(folder, "_zaisei.xlsx")
@@ -74,6 +84,13 @@ def main(folder, mode):
     opinions.cell(4, 2).value = 1
     opinions.cell(4, 3).value = "偏りの理由を示してほしい。"
     opinions.cell(4, 4).value = "次年度に所属別の要因を示す。"
+    # The rows offered are numbered; one more opinion goes below them, after
+    # two empty rows, as a secretariat with a long list would write it.
+    offered = [r for r in range(4, opinions.max_row + 1) if opinions.cell(r, 1).value is not None]
+    print(f"opinion rows offered: {len(offered)}, rows {offered[0]}-{offered[-1]}")
+    beyond = offered[-1] + 3
+    opinions.cell(beyond, 2).value = 2
+    opinions.cell(beyond, 3).value = "取得の少ない職員にも目を向けてほしい。"
     wb.save(path)
 
 

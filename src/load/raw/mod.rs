@@ -117,6 +117,15 @@ pub struct RawDivision {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
+    /// How residents reach the division, shown on its page as written,
+    /// e.g. 電話 027-000-0000（代表）.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// The division's own web page: an `https://`, `http://` or `mailto:`
+    /// address (other kinds are refused).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", example = &"https://www.pref.example.jp/soshiki/jinji/")]
+    pub url: Option<Spanned<String>>,
 }
 
 /// Front matter of a Markdown page in `content/pages/`.

@@ -29,6 +29,12 @@ pub struct RawPlan {
     /// Where the plan's facts come from (Markdown), shown on the plan page.
     #[serde(default)]
     pub source: Option<String>,
+    /// `true` when the plan's prose on this site (the summaries of the plan,
+    /// its goals, policies and items, and the projects' 現状・課題 and 取組内容)
+    /// is the site's own summary of the source documents, not their words:
+    /// each such text is then labelled 「要約」 with a link to the source.
+    #[serde(default)]
+    pub summarised: bool,
     /// How sure the structure table is (Markdown), shown on the plan page.
     #[serde(default)]
     pub structure_note: Option<String>,
