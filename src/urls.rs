@@ -14,6 +14,8 @@ pub mod paths {
     pub const DATA: &str = "data/index.html";
     /// The folder of the open data files, with its `/`.
     pub const DATA_DIR: &str = "data/";
+    /// The DCAT-AP catalogue of the open data files.
+    pub const CATALOG: &str = "data/catalog.jsonld";
     /// Whether `path` lies inside the folder `folder` (given without `/`).
     pub fn is_under(path: &str, folder: &str) -> bool {
         path.strip_prefix(folder)
@@ -46,6 +48,10 @@ pub mod paths {
     /// A policy page.
     pub fn policy(plan: &str, n: u32) -> String {
         format!("plans/{plan}/policies/{n}.html")
+    }
+    /// The page of a third-level node (plans of four levels).
+    pub fn node(plan: &str, n: u32) -> String {
+        format!("plans/{plan}/nodes/{n}.html")
     }
     /// An item page.
     pub fn item(plan: &str, n: u32) -> String {

@@ -442,6 +442,27 @@ pub(super) fn chart(input: &ChartInput, data: &Data, desc: &str) -> String {
         svg.text(&attrs, at, text);
     }
 
+    // Breaks between plans: a dashed vertical line half a year before the
+    // new plan's first year, labelled at the bottom of the plot.
+    for &year in &data.breaks {
+        let x = (scale.x(year - 1) + scale.x(year)) / 2.0;
+        let dash = format!(
+            r#"class="plan-break" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="6 3""#
+        );
+        svg.line(&dash, (x, top), (x, bottom));
+        let (text, y) = ("計画の切替", bottom - 6.0);
+        let fits = x + 4.0 + text_em(text) * FONT <= WIDTH - 2.0;
+        let (at, anchor) = if fits {
+            ((x + 4.0, y), "start")
+        } else {
+            ((x - 4.0, y), "end")
+        };
+        placer.reserve(at, anchor, text, FONT);
+        let attrs =
+            format!(r#"class="plan-break label" text-anchor="{anchor}" fill="{MUTED}" {HALO}"#);
+        svg.text(&attrs, at, text);
+    }
+
     // Every marker is an obstacle for labels; so is every line.
     let baseline = data.baseline.map(|b| scale.point(b));
     let (runs, target) = lines(input, data, &scale);

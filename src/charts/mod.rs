@@ -69,6 +69,10 @@ pub struct ChartInput<'a> {
     pub kind: SeriesKind,
     /// Fiscal years in which the indicator was revised 見直し.
     pub revisions: &'a [i32],
+    /// First fiscal years of later plans, for a series that runs across
+    /// plans (an indicator continuing an earlier plan's): each is drawn as
+    /// a break labelled 計画の切替 and named in the description.
+    pub breaks: &'a [i32],
     /// The sentences from [`crate::achievement::assess`] for the indicator
     /// as a whole; when `None` they are assessed from this input alone.
     pub summary: Option<&'a str>,
@@ -212,6 +216,7 @@ struct Data {
     actuals: Vec<(i32, Option<f64>)>,
     targets: Vec<(i32, f64)>,
     revisions: Vec<i32>,
+    breaks: Vec<i32>,
     /// First and last fiscal year on the x axis.
     years: (i32, i32),
 }
@@ -248,6 +253,9 @@ impl Data {
         let mut revisions = input.revisions.to_vec();
         revisions.sort_unstable();
         revisions.dedup();
+        let mut breaks = input.breaks.to_vec();
+        breaks.sort_unstable();
+        breaks.dedup();
         let baseline = input
             .baseline
             .map(|(y, v)| (y, if v.is_finite() { v } else { 0.0 }));
@@ -257,13 +265,15 @@ impl Data {
             .chain(baseline.map(|b| b.0))
             .chain(actuals.iter().map(|a| a.0))
             .chain(targets.iter().map(|t| t.0))
-            .chain(revisions.iter().copied());
+            .chain(revisions.iter().copied())
+            .chain(breaks.iter().copied());
         let (lo, hi) = all.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
         Data {
             baseline,
             actuals,
             targets,
             revisions,
+            breaks,
             years: (lo, hi),
         }
     }
@@ -442,6 +452,13 @@ fn describe(input: &ChartInput, summary: &str) -> String {
             .map(|&y| fiscal_year_label(y))
             .collect();
         out += &format!("見直し {}。", years.join("、"));
+    }
+    if !data.breaks.is_empty() {
+        let years: Vec<String> = data.breaks.iter().map(|&y| fiscal_year_label(y)).collect();
+        out += &format!(
+            "計画の切り替わり（新しい計画の最初の年度） {}。",
+            years.join("、")
+        );
     }
     out
 }

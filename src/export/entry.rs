@@ -239,7 +239,9 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
                 .iter()
                 .find(|a| a.project == *p && a.row == *r)
         });
-        let planned = if rm.years.contains(e.year) {
+        let planned = if rm.years.is_none() {
+            crate::views::roadmap::UNDATED.to_string()
+        } else if rm.years.is_some_and(|p| p.contains(e.year)) {
             match &rm.detail {
                 Some(d) => format!("予定あり：{d}"),
                 None => "予定あり".to_string(),
@@ -254,7 +256,10 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
         sheet.write_string_with_format(
             row,
             4,
-            format!("{}〜{}年度", rm.years.from, rm.years.to),
+            match rm.years {
+                Some(p) => format!("{}〜{}年度", p.from, p.to),
+                None => crate::views::roadmap::UNDATED.to_string(),
+            },
             &f.locked,
         )?;
         sheet.write_string_with_format(row, 5, planned, &f.locked)?;

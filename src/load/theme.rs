@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "plan.html",
     "goal.html",
     "policy.html",
+    "node.html",
     "item.html",
     "cycle.html",
     "dashboard.html",

@@ -21,10 +21,12 @@ pub struct Item {
     pub number: u32,
     /// Title.
     pub title: String,
-    /// Number of its policy (second level), in a three-level plan.
+    /// Number of its policy (second level), in a plan of three or four levels.
     pub policy: Option<u32>,
     /// Number of its goal (first level), in a plan of two or more levels.
     pub goal: Option<u32>,
+    /// Number of its third-level node, in a plan of four levels.
+    pub node: Option<u32>,
     /// Ids of its marks.
     pub marks: Vec<String>,
     /// Ids of its responsible divisions.
@@ -78,8 +80,8 @@ pub struct Link {
 pub struct RoadmapRow {
     /// What is planned.
     pub label: String,
-    /// Years it spans.
-    pub years: Period,
+    /// Years it spans; `None` when the source gives no years (年度の記載なし).
+    pub years: Option<Period>,
     /// Detail line.
     pub detail: Option<String>,
 }

@@ -77,6 +77,8 @@ pub struct Plan {
     pub items: Vec<Item>,
     /// Evaluation cycles in fiscal-year order.
     pub cycles: Vec<Cycle>,
+    /// Meetings, proposals and news of the plan as a whole, in date order.
+    pub events: Vec<PlanEvent>,
     /// Where each indicator id is: its owner and position in the owner's list.
     /// Built by [`Plan::index_indicators`] once the items are in place.
     pub indicator_index: std::collections::HashMap<String, (Owner, usize)>,
@@ -110,6 +112,57 @@ impl Plan {
     /// How an item is labelled, e.g. 実施項目9.
     pub fn item_label(&self, number: u32) -> String {
         self.item_level().label(number)
+    }
+
+    /// The name of the level items are placed in: the one just above them
+    /// (方針 in Gunma's plan), or 体系 when the plan has one level.
+    pub fn placement_level(&self) -> &str {
+        match self.levels.len() {
+            0 | 1 => "体系",
+            n => &self.level(n - 2).name,
+        }
+    }
+
+    /// The words shown beside an item whose place in the structure is not
+    /// stated by the source, e.g. 方針への位置付けは推定; empty when it is.
+    pub fn placement_words(&self, placement: Placement) -> String {
+        let level = self.placement_level();
+        match placement {
+            Placement::Documented => String::new(),
+            Placement::Inferred => format!("{level}への位置付けは推定"),
+            Placement::Unknown => format!("{level}への位置付けは資料に記載なし"),
+        }
+    }
+
+    /// How a third-level node is labelled (plans of four levels), e.g. 事業3.
+    pub fn node_label(&self, number: u32) -> String {
+        self.level(2).label(number)
+    }
+
+    /// The third-level node with this number, with its goal and policy.
+    pub fn node(&self, number: u32) -> Option<(&Goal, &Policy, &Node)> {
+        self.goals.iter().find_map(|g| {
+            g.policies.iter().find_map(|p| {
+                p.nodes
+                    .iter()
+                    .find(|n| n.number == number)
+                    .map(|n| (g, p, n))
+            })
+        })
+    }
+
+    /// Items under the third-level node with this number.
+    pub fn items_of_node(&self, number: u32) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.node == Some(number))
+    }
+
+    /// Number of third-level nodes across the plan.
+    pub fn node_count(&self) -> usize {
+        self.goals
+            .iter()
+            .flat_map(|g| &g.policies)
+            .map(|p| p.nodes.len())
+            .sum()
     }
 
     /// The judgement with these words.
@@ -362,4 +415,44 @@ pub struct Policy {
     pub title: String,
     /// Summary (Markdown).
     pub summary: Option<String>,
+    /// Nodes of the third level in number order (plans of four levels).
+    pub nodes: Vec<Node>,
+}
+
+/// A node of the third level, in a plan of four levels (e.g. 事業).
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Number, unique in the plan.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+}
+
+/// What a plan-level event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// A meeting 会議.
+    Meeting,
+    /// A proposal 提言.
+    Proposal,
+    /// News お知らせ.
+    News,
+}
+
+/// A meeting, proposal or piece of news that belongs to the plan as a
+/// whole, before, during or after its period.
+#[derive(Debug, Clone)]
+pub struct PlanEvent {
+    /// Date, `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: String,
+    /// Kind.
+    pub kind: EventKind,
+    /// Name.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Link, checked to be safe.
+    pub url: Option<String>,
 }

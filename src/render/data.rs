@@ -1,10 +1,16 @@
 //! Open data: the plan structure, indicators and evaluations as CSV and JSON.
 //!
-//! CSV follows the rules the Ministry of Internal Affairs and Communications
-//! set for machine-readable tables: UTF-8, one header row, one record per row,
-//! numbers as plain numbers, units in their own column, fiscal years as
-//! Western-calendar numbers, no merged cells and no total rows. Every table
-//! also comes as JSON (an array of objects with the same keys).
+//! CSV follows the government's rules for machine-readable data
+//! (行政データにおける機械可読性に関するルール, and the Ministry of Internal
+//! Affairs and Communications' rules for statistical tables before it): one
+//! header row, one record per row, numbers as plain numbers, units in their
+//! own column, fiscal years as Western-calendar numbers, long format, no
+//! merged cells and no total rows. The encoding is stated, as rule L3-08
+//! asks: UTF-8 with a byte-order mark, so that Japanese Excel on Windows
+//! (the readers' usual tool) shows the text correctly when the file is
+//! double-clicked. Every table also comes as JSON (an array of objects with
+//! the same keys; JSON is never written with a byte-order mark), and
+//! `data/catalog.jsonld` describes them all (see `catalog`).
 //!
 //! A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return (the characters OWASP's CSV injection guidance lists) is written
@@ -18,17 +24,20 @@ use serde::Serialize;
 use crate::model::*;
 use crate::output::OutputFile;
 
+/// The bytes every CSV file starts with: the UTF-8 byte-order mark.
+pub const CSV_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// A published data file and what its columns mean.
 #[derive(Debug, Clone, Serialize)]
 pub struct DataSet {
     /// Base name, e.g. `structure`; files are `data/<name>.csv` and `.json`.
     pub name: &'static str,
-    /// Title for the data page.
-    pub title: &'static str,
+    /// Title for the data page, in the plans' level names.
+    pub title: String,
     /// What one row is.
-    pub row: &'static str,
+    pub row: String,
     /// Columns: (name, meaning).
-    pub columns: Vec<(&'static str, &'static str)>,
+    pub columns: Vec<(&'static str, String)>,
     /// Number of rows.
     pub rows: usize,
 }
@@ -40,6 +49,12 @@ struct StructureRow<'a> {
     goal_title: Option<&'a str>,
     policy: Option<u32>,
     policy_title: Option<&'a str>,
+    /// Outer `None` when no plan of the site has four levels: the columns
+    /// are then not published at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    node: Option<Option<u32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    node_title: Option<Option<&'a str>>,
     item: u32,
     title: &'a str,
     divisions: String,
@@ -62,13 +77,34 @@ struct IndicatorRow<'a> {
     item: Option<u32>,
     indicator: &'a str,
     name: &'a str,
+    kind: &'static str,
+    measure: &'static str,
     unit: &'a str,
     direction: &'static str,
     fiscal_year: i32,
     series: &'static str,
+    series_label: &'a str,
     #[serde(serialize_with = "number")]
     value: Option<f64>,
+    judgement: &'a str,
+    outcome: &'static str,
+    year_given: bool,
     note: String,
+}
+
+#[derive(Serialize)]
+struct RateRow<'a> {
+    plan: &'a str,
+    fiscal_year: i32,
+    name: &'a str,
+    origin: &'static str,
+    count: Option<u32>,
+    of: Option<u32>,
+    #[serde(serialize_with = "number")]
+    value: Option<f64>,
+    unit: &'a str,
+    counter: &'a str,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -130,7 +166,8 @@ fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 
             w.write_record(set.columns.iter().map(|(c, _)| csv_cell(row.get(c))))
                 .map_err(|e| format!("{name}.csv: {e}"))?;
         }
-        let bytes = w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?;
+        let mut bytes = CSV_BOM.to_vec();
+        bytes.extend(w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?);
         Ok(OutputFile {
             path: crate::urls::paths::data_file(name, "csv"),
             bytes,
@@ -148,6 +185,30 @@ fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 
     Ok([csv?, json?])
 }
 
+fn kind(k: IndicatorKind) -> &'static str {
+    match k {
+        IndicatorKind::Target => "target",
+        IndicatorKind::Reference => "reference",
+    }
+}
+
+fn measure(m: Measure) -> &'static str {
+    match m {
+        Measure::Quantity => "quantity",
+        Measure::Rank => "rank",
+        Measure::Judgement => "judgement",
+    }
+}
+
+fn outcome(o: Option<Outcome>) -> &'static str {
+    match o {
+        Some(Outcome::Met) => "met",
+        Some(Outcome::Partly) => "partly",
+        Some(Outcome::NotMet) => "not-met",
+        None => "",
+    }
+}
+
 fn direction(d: Direction) -> &'static str {
     match d {
         Direction::Higher => "higher",
@@ -162,12 +223,15 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
     let mut divisions = Vec::new();
     let mut indicators = Vec::new();
     let mut evaluations = Vec::new();
+    let mut rates = Vec::new();
+    let four_levels = site.plans.iter().any(|p| p.levels.len() == 4);
     for plan in &site.plans {
         for item in &plan.items {
             let goal = item
                 .goal
                 .and_then(|n| plan.goals.iter().find(|g| g.number == n));
             let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
+            let node = item.node.and_then(|n| plan.node(n)).map(|(_, _, n)| n);
             let names: Vec<&str> = item
                 .divisions
                 .iter()
@@ -180,6 +244,8 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 goal_title: goal.map(|g| g.title.as_str()),
                 policy: policy.map(|p| p.number),
                 policy_title: policy.map(|p| p.title.as_str()),
+                node: four_levels.then_some(node.map(|n| n.number)),
+                node_title: four_levels.then_some(node.map(|n| n.title.as_str())),
                 item: item.number,
                 title: &item.title,
                 divisions: names.join(";"),
@@ -218,11 +284,17 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 item,
                 indicator: &ind.id,
                 name: &ind.name,
+                kind: kind(ind.kind),
+                measure: measure(ind.measure),
                 unit: &ind.unit,
                 direction: direction(ind.direction),
                 fiscal_year,
                 series,
+                series_label: "",
                 value,
+                judgement: "",
+                outcome: "",
+                year_given: true,
                 note,
             };
             if let Some(b) = ind.baseline {
@@ -236,15 +308,37 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                     SeriesKind::Floor => "target-floor",
                     SeriesKind::Range => "target-range-low",
                 };
+                let label = s.label.as_deref().unwrap_or("");
                 for t in &s.points {
-                    indicators.push(row(t.year, name, Some(t.value), String::new()));
+                    indicators.push(IndicatorRow {
+                        series_label: label,
+                        ..row(t.year, name, Some(t.value), String::new())
+                    });
                     if let Some(h) = t.high {
-                        indicators.push(row(t.year, "target-range-high", Some(h), String::new()));
+                        indicators.push(IndicatorRow {
+                            series_label: label,
+                            ..row(t.year, "target-range-high", Some(h), String::new())
+                        });
                     }
+                }
+                for &(year, amount) in &s.amounts {
+                    indicators.push(IndicatorRow {
+                        series_label: label,
+                        ..row(
+                            year,
+                            "target-cumulative-amount",
+                            Some(amount),
+                            String::new(),
+                        )
+                    });
                 }
             }
             for (year, a) in plan.actuals(&ind.id) {
                 let note = a.note.clone().unwrap_or_default();
+                let actual = |series, value, note| IndicatorRow {
+                    year_given: !a.undated,
+                    ..row(year, series, value, note)
+                };
                 match (&a.judgement, a.total) {
                     (Some(j), _) => {
                         let note = if note.is_empty() {
@@ -252,15 +346,19 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                         } else {
                             format!("判定：{j}（{note}）")
                         };
-                        indicators.push(row(year, "actual", None, note));
+                        indicators.push(IndicatorRow {
+                            judgement: j,
+                            outcome: outcome(plan.judgement(j).and_then(|x| x.outcome)),
+                            ..actual("actual", None, note)
+                        });
                     }
                     (None, Some(total)) => {
                         if a.value.is_some() {
-                            indicators.push(row(year, "actual", a.value, String::new()));
+                            indicators.push(actual("actual", a.value, String::new()));
                         }
-                        indicators.push(row(year, "actual-total", Some(total), note));
+                        indicators.push(actual("actual-total", Some(total), note));
                     }
-                    (None, None) => indicators.push(row(year, "actual", a.value, note)),
+                    (None, None) => indicators.push(actual("actual", a.value, note)),
                 }
             }
         }
@@ -276,82 +374,53 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
             }
         }
     }
-    let sets = vec![
-        DataSet {
-            name: "structure",
-            title: "計画の体系（実施項目の一覧）",
-            row: "実施項目1件",
-            columns: vec![
-                ("plan", "計画のID"),
-                ("goal", "目標の番号"),
-                ("goal_title", "目標の名称"),
-                ("policy", "方針の番号"),
-                ("policy_title", "方針の名称"),
-                ("item", "実施項目の番号"),
-                ("title", "実施項目の名称"),
-                (
-                    "divisions",
-                    "取組所属の名称（複数のときは ; で区切る。1所属1行の表は item-divisions）",
-                ),
-                ("marks", "印（★＝官民データ活用推進計画の取組項目など）"),
-                (
-                    "placement",
-                    "体系への位置付けの根拠（documented＝資料で確認、inferred＝意味から読み取り、unknown＝資料に記載なし）",
-                ),
-            ],
-            rows: structure.len(),
-        },
-        DataSet {
-            name: "item-divisions",
-            title: "実施項目と取組所属の対応",
-            row: "実施項目と取組所属の組1件",
-            columns: vec![
-                ("plan", "計画のID"),
-                ("item", "実施項目の番号"),
-                ("division_id", "所属のID"),
-                ("division", "所属の名称"),
-            ],
-            rows: divisions.len(),
-        },
-        DataSet {
-            name: "indicators",
-            title: "指標の値（縦持ち）",
-            row: "指標・年度・系列ごとの値1件",
-            columns: vec![
-                ("plan", "計画のID"),
-                ("goal", "目標の番号（計画全体の指標は空欄）"),
-                ("item", "実施項目の番号（目標・計画全体の指標は空欄）"),
-                ("indicator", "指標のID"),
-                ("name", "指標の名称"),
-                ("unit", "単位"),
-                (
-                    "direction",
-                    "よい方向（higher＝高いほどよい、lower＝低いほどよい、neither＝なし）",
-                ),
-                ("fiscal_year", "年度（西暦）"),
-                (
-                    "series",
-                    "系列（baseline＝策定時、target＝目標、target-cumulative＝累計の目標、target-cap＝上限、target-floor＝下限、target-range-low／target-range-high＝目標範囲の下端／上端、actual＝実績、actual-total＝公表された実績の累計）",
-                ),
-                ("value", "値（数値。実績が未公表のときは空欄）"),
-                ("note", "備考（未公表の理由、数値でない判定など）"),
-            ],
-            rows: indicators.len(),
-        },
-        DataSet {
-            name: "evaluations",
-            title: "実施項目の評価",
-            row: "実施項目・年度ごとの評価1件",
-            columns: vec![
-                ("plan", "計画のID"),
-                ("fiscal_year", "評価の対象年度（西暦）"),
-                ("item", "実施項目の番号"),
-                ("grade", "評価（計画の評価区分の記号）"),
-                ("grade_label", "評価区分の名称"),
-            ],
-            rows: evaluations.len(),
-        },
-    ];
+    for plan in &site.plans {
+        for c in &plan.cycles {
+            // A rate of a cycle that graded no item is not computed.
+            for (r, def) in crate::model::cycles::rates(plan, c).iter().zip(&plan.rates) {
+                if r.denominator == 0 {
+                    continue;
+                }
+                rates.push(RateRow {
+                    plan: &plan.id,
+                    fiscal_year: c.year,
+                    name: &def.name,
+                    origin: "computed",
+                    count: u32::try_from(r.numerator).ok(),
+                    of: u32::try_from(r.denominator).ok(),
+                    value: r.percent(),
+                    unit: "%",
+                    counter: "項目",
+                    note: "",
+                });
+            }
+            for f in &c.figures {
+                rates.push(RateRow {
+                    plan: &plan.id,
+                    fiscal_year: c.year,
+                    name: &f.name,
+                    origin: "published",
+                    count: f.count.map(|(n, _)| n),
+                    of: f.count.and_then(|(_, of)| of),
+                    value: f.value.as_ref().map(|(v, _)| *v),
+                    unit: f.value.as_ref().map_or("", |(_, u)| u.as_str()),
+                    counter: &f.counter,
+                    note: f.note.as_deref().unwrap_or(""),
+                });
+            }
+        }
+    }
+    let sets = super::data_sets::describe(
+        site,
+        four_levels,
+        [
+            structure.len(),
+            divisions.len(),
+            indicators.len(),
+            evaluations.len(),
+            rates.len(),
+        ],
+    );
     let ((a, b), (c, d)) = rayon::join(
         || {
             rayon::join(
@@ -366,7 +435,11 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
             )
         },
     );
-    let files = [a?, b?, c?, d?].into_iter().flatten().collect();
+    let mut files: Vec<OutputFile> = [a?, b?, c?, d?, table(&sets[4], &rates)?]
+        .into_iter()
+        .flatten()
+        .collect();
+    files.push(super::catalog::catalogue(site, &sets)?);
     Ok((files, sets))
 }
 

@@ -65,8 +65,9 @@ pub fn atom(site: &Site) -> String {
                 path: paths::cycle(&plan.id, c.year),
                 updated: timestamp(date),
                 summary: format!(
-                    "{}件の実施項目の評価、委員会の意見と見直しの内容。",
-                    c.items.len()
+                    "{}件の{}の評価、委員会の意見と見直しの内容。",
+                    c.items.len(),
+                    plan.item_level().name
                 ),
             });
         }

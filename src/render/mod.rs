@@ -17,7 +17,9 @@ use crate::output::{OutputError, OutputFile, Sink};
 use crate::urls::{self, paths};
 use crate::views::{GoalView, Html, LinkView, md};
 
+mod catalog;
 mod data;
+mod data_sets;
 mod dates;
 mod divisions;
 mod feed;
@@ -49,6 +51,8 @@ struct SiteView {
     era_years: bool,
     /// The site-wide pages and files every page links to.
     urls: SiteUrls,
+    /// The plans' names for the levels of their structure.
+    levels: crate::views::levels::SiteLevels,
 }
 
 /// Site-relative paths of the pages and files the frame links to.
@@ -287,11 +291,20 @@ fn list(site: &Site) -> Vec<PageKind> {
         kinds.push(PageKind::Plan { plan: p });
         for (g, goal) in plan.goals.iter().enumerate() {
             kinds.push(PageKind::Goal { plan: p, goal: g });
-            kinds.extend((0..goal.policies.len()).map(|policy| PageKind::Policy {
-                plan: p,
-                goal: g,
-                policy,
-            }));
+            for (q, policy) in goal.policies.iter().enumerate() {
+                kinds.push(PageKind::Policy {
+                    plan: p,
+                    goal: g,
+                    policy: q,
+                });
+                // The third level, in a plan of four levels.
+                kinds.extend((0..policy.nodes.len()).map(|node| PageKind::Node {
+                    plan: p,
+                    goal: g,
+                    policy: q,
+                    node,
+                }));
+            }
         }
         kinds.push(PageKind::Dashboard { plan: p });
         kinds.extend((0..plan.marks.len()).map(|mark| PageKind::Mark { plan: p, mark }));
@@ -453,6 +466,7 @@ fn site_view(site: &Site) -> SiteView {
             data: paths::DATA,
             indicators_csv: paths::data_file("indicators", "csv"),
         },
+        levels: crate::views::levels::SiteLevels::new(site),
     }
 }
 

@@ -8,6 +8,7 @@
 
 use crate::model::{Plan, Site};
 use crate::urls::paths;
+use crate::views::levels::SiteLevels;
 use crate::views::{ItemRow, LinkView};
 
 /// One page of the site. Positions index the vectors of [`Site`] and of its
@@ -28,7 +29,7 @@ pub enum PageKind {
         /// Position of the goal in the plan.
         goal: usize,
     },
-    /// A second-level node (方針) of a three-level plan.
+    /// A second-level node (方針) of a plan of three or four levels.
     Policy {
         /// Position of the plan.
         plan: usize,
@@ -36,6 +37,17 @@ pub enum PageKind {
         goal: usize,
         /// Position of the policy in the goal.
         policy: usize,
+    },
+    /// A third-level node (e.g. 事業) of a four-level plan.
+    Node {
+        /// Position of the plan.
+        plan: usize,
+        /// Position of the goal in the plan.
+        goal: usize,
+        /// Position of the policy in the goal.
+        policy: usize,
+        /// Position of the node in the policy.
+        node: usize,
     },
     /// A plan's indicators (指標の一覧).
     Dashboard {
@@ -113,6 +125,18 @@ impl PageKind {
                 let plan = &site.plans[plan];
                 paths::policy(&plan.id, plan.goals[goal].policies[policy].number)
             }
+            PageKind::Node {
+                plan,
+                goal,
+                policy,
+                node,
+            } => {
+                let plan = &site.plans[plan];
+                paths::node(
+                    &plan.id,
+                    plan.goals[goal].policies[policy].nodes[node].number,
+                )
+            }
             PageKind::Dashboard { plan } => paths::dashboard(&site.plans[plan].id),
             PageKind::Mark { plan, mark } => {
                 let plan = &site.plans[plan];
@@ -142,6 +166,7 @@ impl PageKind {
             PageKind::Plan { plan }
             | PageKind::Goal { plan, .. }
             | PageKind::Policy { plan, .. }
+            | PageKind::Node { plan, .. }
             | PageKind::Dashboard { plan }
             | PageKind::Mark { plan, .. }
             | PageKind::Cycle { plan, .. }
@@ -210,11 +235,7 @@ impl PageKind {
                     in_plan(plan),
                 )
             }
-            PageKind::Policy {
-                plan,
-                goal,
-                policy,
-            } => {
+            PageKind::Policy { plan, goal, policy } => {
                 let plan = &site.plans[plan];
                 let goal = &plan.goals[goal];
                 let policy = &goal.policies[policy];
@@ -233,6 +254,40 @@ impl PageKind {
                         "{}の{label}「{}」の{}。",
                         plan.title,
                         policy.title,
+                        plan.item_level().name
+                    ),
+                    crumbs,
+                )
+            }
+            PageKind::Node {
+                plan,
+                goal,
+                policy,
+                node,
+            } => {
+                let plan = &site.plans[plan];
+                let goal = &plan.goals[goal];
+                let policy = &goal.policies[policy];
+                let node = &policy.nodes[node];
+                let label = plan.node_label(node.number);
+                let heading = format!("{label} {}", node.title);
+                let mut crumbs = in_plan(plan);
+                crumbs.push(LinkView {
+                    title: format!("{} {}", plan.goal_label(goal.number), goal.title),
+                    url: paths::goal(&plan.id, goal.number),
+                });
+                crumbs.push(LinkView {
+                    title: format!("{} {}", plan.policy_label(policy.number), policy.title),
+                    url: paths::policy(&plan.id, policy.number),
+                });
+                meta(
+                    "node.html",
+                    heading.clone(),
+                    vec![heading, plan.title.clone()],
+                    format!(
+                        "{}の{label}「{}」の{}。",
+                        plan.title,
+                        node.title,
                         plan.item_level().name
                     ),
                     crumbs,
@@ -285,13 +340,15 @@ impl PageKind {
                 let label = plan.item_label(item.number);
                 // The page title names the node just above the item, else the plan.
                 let above = row
-                    .policy
+                    .node
                     .as_ref()
+                    .or(row.policy.as_ref())
                     .or(row.goal.as_ref())
                     .map_or_else(|| plan.title.clone(), |l| l.title.clone());
                 let mut crumbs = in_plan(plan);
                 crumbs.extend(row.goal);
                 crumbs.extend(row.policy);
+                crumbs.extend(row.node);
                 meta(
                     "item.html",
                     format!("{label} {}", item.title),
@@ -303,20 +360,23 @@ impl PageKind {
                     crumbs,
                 )
             }
-            PageKind::Divisions => meta(
-                "divisions.html",
-                "所属別の実施項目".into(),
-                vec!["所属別の実施項目".into()],
-                "実施項目を担当する所属の一覧。".into(),
-                home(),
-            ),
+            PageKind::Divisions => {
+                let item = SiteLevels::new(site).item;
+                meta(
+                    "divisions.html",
+                    format!("所属別の{item}"),
+                    vec![format!("所属別の{item}")],
+                    format!("{item}を担当する所属の一覧。"),
+                    home(),
+                )
+            }
             PageKind::Division { division } => {
                 let d = &site.divisions[division];
                 meta(
                     "division.html",
                     d.name.clone(),
                     vec![d.name.clone(), "所属別".into()],
-                    format!("{}が担当する実施項目の一覧。", d.name),
+                    format!("{}が担当する{}の一覧。", d.name, SiteLevels::new(site).item),
                     vec![home_crumb(), divisions_crumb()],
                 )
             }
@@ -343,7 +403,13 @@ impl PageKind {
                 "search.html",
                 "サイト内検索".into(),
                 vec!["サイト内検索".into()],
-                "実施項目・事業・指標・所属・ページを言葉で検索し、計画・目標・方針・所属などで絞り込めます。".into(),
+                {
+                    let l = SiteLevels::new(site);
+                    format!(
+                        "{}・事業・指標・所属・ページを言葉で検索し、計画・{}・{}・所属などで絞り込めます。",
+                        l.item, l.goal, l.policy
+                    )
+                },
                 home(),
             ),
             PageKind::Accessibility => {

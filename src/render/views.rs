@@ -29,6 +29,15 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
             plan: PlanView::new(&site.plans[plan], era),
             policy: &pages.goals(site, plan)[goal].policies[policy],
         }),
+        PageKind::Node {
+            plan,
+            goal,
+            policy,
+            node,
+        } => value(&NodePage {
+            plan: PlanView::new(&site.plans[plan], era),
+            node: &pages.goals(site, plan)[goal].policies[policy].nodes[node],
+        }),
         PageKind::Dashboard { plan } => {
             let plan = &site.plans[plan];
             value(&DashboardPage {
@@ -91,6 +100,7 @@ pub(super) fn page_view(pages: &Pages, site: &Site, kind: PageKind) -> tera::Val
                 title: site.settings.licence.name.clone(),
                 url: site.settings.licence.url.clone().unwrap_or_default(),
             },
+            catalog: paths::CATALOG,
         }),
         PageKind::Search => value(&crate::search::page_view(site)),
         PageKind::Accessibility => value(&StatementPage {
@@ -195,6 +205,7 @@ fn plan_page<'p>(pages: &'p Pages, site: &'p Site, index: usize) -> PlanPage<'p>
             .map(|i| ItemRow::new(site, plan, i))
             .collect(),
         goals: pages.goals(site, index),
+        events: crate::views::events::events(plan),
         plan: PlanView::new(plan, era),
     }
 }
@@ -202,10 +213,7 @@ fn plan_page<'p>(pages: &'p Pages, site: &'p Site, index: usize) -> PlanPage<'p>
 /// The name of the level items are placed in: the one just above them, or
 /// 体系 when the plan has one level.
 fn placement_of(plan: &Plan) -> String {
-    match plan.levels.len() {
-        0 | 1 => "体系".into(),
-        n => plan.level(n - 2).name.clone(),
-    }
+    plan.placement_level().to_string()
 }
 
 /// The view of an item page.
@@ -302,6 +310,8 @@ struct PlanPage<'a> {
     /// Items outside any goal: every item of a one-level plan.
     items: Vec<ItemRow>,
     goals: &'a [GoalView],
+    /// Meetings, proposals and news of the plan as a whole.
+    events: Vec<crate::views::events::EventView>,
 }
 
 #[derive(Serialize)]
@@ -314,6 +324,12 @@ struct GoalPage<'a> {
 struct PolicyPage<'a> {
     plan: PlanView<'a>,
     policy: &'a PolicyView,
+}
+
+#[derive(Serialize)]
+struct NodePage<'a> {
+    plan: PlanView<'a>,
+    node: &'a NodeView,
 }
 
 #[derive(Serialize)]
@@ -343,6 +359,8 @@ struct DashboardPage<'a> {
 struct DataPage<'a> {
     sets: Vec<DataSetView<'a>>,
     licence: LinkView,
+    /// The DCAT-AP catalogue of the data sets.
+    catalog: &'static str,
 }
 
 /// A data set with the paths of its two files.

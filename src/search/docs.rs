@@ -238,6 +238,22 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
             d.filter("goal", goal_title(plan, g));
             d.filter("policy", policy_title(plan, p));
             docs.push(d);
+            // The pages of the third level, in a plan of four levels.
+            for n in &p.nodes {
+                let mut d = Doc::new(
+                    paths::node(&plan.id, n.number),
+                    format!("{} {}", plan.node_label(n.number), n.title),
+                    format!("{} › {}", plan.title, policy_title(plan, p)),
+                );
+                d.prose(&n.summary);
+                for i in plan.items_of_node(n.number) {
+                    d.push(Field::List, item_title(plan, i));
+                }
+                d.filter("plan", plan.title.clone());
+                d.filter("goal", goal_title(plan, g));
+                d.filter("policy", policy_title(plan, p));
+                docs.push(d);
+            }
         }
         for i in &g.indicators {
             let url = format!("{}#indicator-{}", paths::goal(&plan.id, g.number), i.id);
@@ -341,7 +357,11 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
             .goal
             .and_then(|n| plan.goals.iter().find(|g| g.number == n)),
     };
+    let node = item.node.and_then(|n| plan.node(n));
     let parent = match (policy, goal) {
+        _ if node.is_some() => node.map_or_else(String::new, |(_, _, n)| {
+            format!("{} {}", plan.node_label(n.number), n.title)
+        }),
         (Some((_, p)), _) => policy_title(plan, p),
         (None, Some(g)) => goal_title(plan, g),
         (None, None) => plan.title.clone(),
@@ -427,6 +447,7 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
 }
 
 fn division_docs(site: &Site) -> Vec<Doc> {
+    let item_word = crate::views::levels::SiteLevels::new(site).item;
     let mut docs: Vec<Doc> = site
         .divisions
         .iter()
@@ -438,7 +459,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
             );
             d.push(
                 Field::Body,
-                format!("{}が担当する実施項目の一覧。", div.name),
+                format!("{}が担当する{}の一覧。", div.name, item_word),
             );
             d.push(Field::Heading, div.bureau.clone().unwrap_or_default());
             for a in &div.aliases {
@@ -476,7 +497,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
     }
     let mut index = Doc::new(
         paths::DIVISIONS.into(),
-        "所属別の実施項目".into(),
+        format!("所属別の{item_word}"),
         String::new(),
     );
     for div in &site.divisions {

@@ -56,7 +56,10 @@ pub fn page_view(site: &Site) -> SearchPageView {
         });
     }
     indexes.push(LinkView {
-        title: "所属別の実施項目".into(),
+        title: format!(
+            "所属別の{}",
+            crate::views::levels::SiteLevels::new(site).item
+        ),
         url: paths::DIVISIONS.into(),
     });
     SearchPageView { indexes }

@@ -43,7 +43,7 @@ pub(super) fn item(
     indicator_ids: &mut HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Option<Item> {
-    let (goal, policy) = levels::placement(
+    let (goal, policy, node) = levels::placement(
         plan,
         file,
         &r.number,
@@ -90,6 +90,7 @@ pub(super) fn item(
         title: r.title.clone(),
         policy,
         goal,
+        node,
         marks: r.marks.iter().map(|m| m.value.clone()).collect(),
         divisions: divisions.resolve(file, &r.divisions, diags),
         placement,
@@ -111,22 +112,10 @@ pub(super) fn project(
     let roadmap = p
         .roadmap
         .iter()
-        .map(|row| {
-            let from = year_in_period(file, &row.from, "roadmap year", plan.period, diags);
-            let to = year_in_period(file, &row.to, "roadmap year", plan.period, diags);
-            if from > to {
-                diags.error_hint(
-                    Place::of(file, &row.to),
-                    "bad-period",
-                    format!("roadmap row ends ({to}) before it starts ({from})"),
-                    "`from` must not be after `to`",
-                );
-            }
-            RoadmapRow {
-                label: row.label.clone(),
-                years: Period { from, to },
-                detail: row.detail.clone(),
-            }
+        .map(|row| RoadmapRow {
+            label: row.label.value.clone(),
+            years: roadmap::years(plan, file, row, diags),
+            detail: row.detail.clone(),
         })
         .collect();
     Project {

@@ -1,7 +1,7 @@
 //! Validation of a plan's own vocabulary: the levels of its structure and
 //! the judgements its results may give.
 //!
-//! Rules: 1 to 3 levels with distinct, non-empty names (left out, a plan
+//! Rules: 1 to 4 levels with distinct, non-empty names (left out, a plan
 //! has Gunma's 目標 → 方針 → 実施項目); the structure in `goals` has as many
 //! levels as declared; judgements are distinct.
 
@@ -14,7 +14,7 @@ use crate::load::raw::*;
 use crate::model::*;
 
 /// The most levels a plan may declare.
-pub(super) const MAX_LEVELS: usize = 3;
+pub(super) const MAX_LEVELS: usize = 4;
 
 /// The levels of a plan that declares none: Gunma's.
 fn default_levels() -> Vec<Level> {
@@ -69,10 +69,10 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
             Place::of(file, &raw.levels[MAX_LEVELS].name),
             "too-many-levels",
             format!(
-                "the plan declares {} levels; kohyo takes up to {MAX_LEVELS} for now",
+                "the plan declares {} levels; a plan has 1 to {MAX_LEVELS}",
                 out.len()
             ),
-            "keep the levels whose nodes carry pages (e.g. 柱 → 施策 → 取組) and write the others as projects 事業 of an item",
+            "keep the four levels whose nodes carry pages (e.g. 柱 → 施策 → 事業 → 取組) and write the others as projects 事業 of an item",
         );
         out.truncate(MAX_LEVELS);
     }
@@ -95,6 +95,23 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
                     "structure-levels",
                     format!("the plan declares two levels ({goal_name} and its items), but `policies` gives a third"),
                     format!("remove `policies` and let items name their {goal_name} with `parent`, or declare three levels"),
+                );
+            }
+        }
+        3 => {
+            if let Some(n) = raw
+                .goals
+                .iter()
+                .flat_map(|g| &g.policies)
+                .flat_map(|p| &p.nodes)
+                .next()
+            {
+                let policy_name = out.get(1).map(|l| l.name.clone()).unwrap_or_default();
+                diags.error_hint(
+                    Place::of(file, &n.number),
+                    "structure-levels",
+                    format!("the plan declares three levels ({goal_name}, {policy_name} and its items), but `nodes` gives a fourth"),
+                    "remove `nodes`, or declare four levels in `levels`",
                 );
             }
         }
@@ -135,8 +152,9 @@ pub(super) fn judgements(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> 
     out
 }
 
-/// Where an item sits: its goal and policy numbers, checked against the
-/// plan's levels. `parent` and `policy` are the item's raw keys.
+/// Where an item sits: its goal, policy and third-level node numbers,
+/// checked against the plan's levels. `parent` and `policy` are the item's
+/// raw keys.
 pub(super) fn placement(
     plan: &Plan,
     file: &str,
@@ -144,7 +162,7 @@ pub(super) fn placement(
     parent: Option<&Spanned<u32>>,
     policy: Option<&Spanned<u32>>,
     diags: &mut Diagnostics,
-) -> (Option<u32>, Option<u32>) {
+) -> (Option<u32>, Option<u32>, Option<u32>) {
     let above = plan
         .levels
         .len()
@@ -171,7 +189,7 @@ pub(super) fn placement(
                 "remove `parent` (or `policy`), or declare the level above the items in plan.yaml",
             );
         }
-        return (None, None);
+        return (None, None, None);
     };
     let Some(n) = given else {
         diags.error_hint(
@@ -187,8 +205,32 @@ pub(super) fn placement(
                 format!("write `parent: N` with the number of its {above}")
             },
         );
-        return (None, None);
+        return (None, None, None);
     };
+    if plan.levels.len() == 4 {
+        if policy.is_some() && parent.is_none() {
+            diags.error_hint(
+                Place::of(file, n),
+                "renamed-key",
+                format!(
+                    "`policy` names the second level, but this plan's items sit under its {above}"
+                ),
+                "rename `policy:` to `parent:`",
+            );
+        }
+        if let Some((goal, pol, node)) = plan.node(n.value) {
+            return (Some(goal.number), Some(pol.number), Some(node.number));
+        }
+        let numbers: Vec<String> = plan
+            .goals
+            .iter()
+            .flat_map(|g| &g.policies)
+            .flat_map(|p| &p.nodes)
+            .map(|x| x.number.to_string())
+            .collect();
+        unknown(file, n, &above, &numbers, diags);
+        return (None, None, None);
+    }
     if plan.levels.len() == 2 {
         if policy.is_some() && parent.is_none() {
             diags.error_hint(
@@ -201,14 +243,14 @@ pub(super) fn placement(
             );
         }
         if plan.goals.iter().any(|g| g.number == n.value) {
-            return (Some(n.value), None);
+            return (Some(n.value), None, None);
         }
         let numbers: Vec<String> = plan.goals.iter().map(|g| g.number.to_string()).collect();
         unknown(file, n, &above, &numbers, diags);
-        return (None, None);
+        return (None, None, None);
     }
     match plan.policy(n.value) {
-        Some((goal, _)) => (Some(goal.number), Some(n.value)),
+        Some((goal, _)) => (Some(goal.number), Some(n.value), None),
         None => {
             let numbers: Vec<String> = plan
                 .goals
@@ -217,7 +259,7 @@ pub(super) fn placement(
                 .map(|p| p.number.to_string())
                 .collect();
             unknown(file, n, &above, &numbers, diags);
-            (None, None)
+            (None, None, None)
         }
     }
 }

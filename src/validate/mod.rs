@@ -18,11 +18,13 @@ use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 use crate::years::{self, Date, DateError};
 
 mod divisions;
+mod events;
 mod indicators;
 mod items;
 mod levels;
 mod plan;
 mod results;
+mod roadmap;
 mod site;
 
 use divisions::{DivisionLookup, divisions};

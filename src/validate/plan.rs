@@ -68,6 +68,7 @@ pub(super) fn plan(
         indicators: plan_indicators,
         items: Vec::new(),
         cycles: Vec::new(),
+        events: events::events(file, raw, diags),
         indicator_index: HashMap::new(),
     };
     plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
@@ -160,6 +161,7 @@ pub(super) fn goals(
 ) -> Vec<Goal> {
     let mut goal_seen: HashMap<u32, u64> = HashMap::new();
     let mut policy_seen: HashMap<u32, u64> = HashMap::new();
+    let mut node_seen: HashMap<u32, u64> = HashMap::new();
     let mut goals = Vec::new();
     for g in &raw.goals {
         if let Some(line) = goal_seen.insert(g.number.value, g.number.referenced.line()) {
@@ -180,10 +182,28 @@ pub(super) fn goals(
                     format!("policy {} is already defined on line {line}; policies are numbered across the whole plan", p.number.value),
                 );
             }
+            let mut nodes = Vec::new();
+            for n in &p.nodes {
+                if let Some(line) = node_seen.insert(n.number.value, n.number.referenced.line()) {
+                    diags.error_hint(
+                        Place::of(file, &n.number),
+                        "duplicate-number",
+                        format!("duplicate node number {} under `nodes`", n.number.value),
+                        format!("number {} is already used on line {line}; the third level is numbered across the whole plan", n.number.value),
+                    );
+                }
+                nodes.push(Node {
+                    number: n.number.value,
+                    title: n.title.clone(),
+                    summary: n.summary.clone(),
+                });
+            }
+            nodes.sort_by_key(|n| n.number);
             policies.push(Policy {
                 number: p.number.value,
                 title: p.title.clone(),
                 summary: p.summary.clone(),
+                nodes,
             });
         }
         policies.sort_by_key(|p| p.number);

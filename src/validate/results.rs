@@ -86,7 +86,7 @@ fn meeting_date(file: &str, d: &Spanned<String>, year: i32, diags: &mut Diagnost
                 Place::of(file, d),
                 "meeting-outside-year",
                 format!("meeting date {s} is outside the evaluation of fiscal {year} ({from} to {to})"),
-                "check the year; a meeting that evaluates this fiscal year is held during it or the next one",
+                "check the year; a meeting that evaluates this fiscal year is held during it or the next one. A meeting before or after the plan's cycles belongs to the plan: list it under `events:` in plan.yaml",
             );
         }
     }

@@ -32,11 +32,15 @@ pub(super) fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Setti
     let licence = match &raw.licence {
         Some(l) => Licence {
             name: l.name.clone(),
-            url: l.url.as_ref().map(|u| link_url(file, u, diags)),
+            url: l
+                .url
+                .as_ref()
+                .map(|u| link_url(file, u, diags))
+                .or_else(|| known_licence_url(&l.name).map(String::from)),
         },
         None => Licence {
             name: "CC BY 4.0".into(),
-            url: Some("https://creativecommons.org/licenses/by/4.0/deed.ja".into()),
+            url: known_licence_url("CC BY 4.0").map(String::from),
         },
     };
     Settings {
@@ -86,4 +90,23 @@ pub(super) fn pages(raw: &[RawPage], diags: &mut Diagnostics) -> Vec<Page> {
     }
     out.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
     out
+}
+
+/// The text of the two licences Japanese governments publish data under,
+/// by the names sites write: CC BY 4.0, and 公共データ利用規約（第1.0版）
+/// (PDL1.0, the government's standard terms, compatible with CC BY 4.0).
+fn known_licence_url(name: &str) -> Option<&'static str> {
+    let n: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if n == "ccby4.0" || n == "cc-by-4.0" || n == "クリエイティブ・コモンズ表示4.0国際"
+    {
+        Some("https://creativecommons.org/licenses/by/4.0/deed.ja")
+    } else if n.contains("pdl1.0") || n.starts_with("公共データ利用規約") {
+        Some("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0")
+    } else {
+        None
+    }
 }

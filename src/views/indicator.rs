@@ -80,6 +80,7 @@ impl<'p> Series<'p> {
                 .main_series()
                 .map_or(SeriesKind::Yearly, |s| s.kind),
             revisions: &self.revisions,
+            breaks: &[],
             summary: Some(&self.assessment.summary),
             era: false,
         }

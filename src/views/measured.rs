@@ -45,6 +45,9 @@ pub struct IndicatorView {
     /// What this indicator continues, resolved by [`IndicatorView::with_earlier`].
     #[serde(skip)]
     continues: Option<Continues>,
+    /// The plan the indicator belongs to, to draw it across plans.
+    #[serde(skip)]
+    plan_id: String,
 }
 
 /// The values of the earlier plan's indicator an indicator continues.
@@ -58,6 +61,8 @@ pub struct EarlierView {
     pub url: String,
     /// Its values: year, series (策定時, 実績, 目標) and value.
     pub rows: Vec<EarlierRow>,
+    /// The whole series across both plans, the break marked.
+    pub across: super::across::AcrossView,
 }
 
 /// A value of the earlier plan's indicator.
@@ -103,6 +108,7 @@ impl IndicatorView {
             earlier: None,
             card: card::card(plan, indicator, era, String::new(), String::new()),
             continues: indicator.continues.clone(),
+            plan_id: plan.id.clone(),
             id: indicator.id.clone(),
             name: indicator.name.clone(),
             kind: match indicator.kind {
@@ -202,10 +208,21 @@ impl IndicatorView {
             }
         }
         rows.sort_by_key(|r| (r.0, r.1));
-        let note = c.note.unwrap_or_default();
+        let note = c
+            .note
+            .map(|n| format!("定義などの変更：{n}"))
+            .unwrap_or_default();
+        let Some((now_plan, now)) = site
+            .plans
+            .iter()
+            .find(|p| p.id == self.plan_id)
+            .and_then(|p| p.indicator(&self.id).map(|(_, i)| (p, i)))
+        else {
+            return self;
+        };
         self.earlier = Some(EarlierView {
             text: format!(
-                "この指標は、前の計画「{}」（{}〜{}）の指標「{}」を引き継いでいます。計画の切り替わりで系列が分かれるため、前の計画の値は下の表に分けて示します。",
+                "この指標は、前の計画「{}」（{}〜{}）の指標「{}」を引き継いでいます。",
                 plan.title,
                 fiscal_year(plan.period.from, era),
                 fiscal_year(plan.period.to, era),
@@ -214,6 +231,7 @@ impl IndicatorView {
             note,
             url: paths::plan(&plan.id),
             rows: rows.into_iter().map(|r| r.2).collect(),
+            across: super::across::across(plan, ind, now_plan, now, era),
         });
         self
     }

@@ -8,11 +8,15 @@ use serde::Serialize;
 
 use crate::html::markdown;
 
+pub mod across;
 pub mod card;
 pub mod cycle;
+pub mod events;
 pub mod indicator;
+pub mod levels;
 mod measured;
 mod project;
+pub mod roadmap;
 pub mod thread;
 
 pub use measured::{EarlierRow, EarlierView, IndicatorView, YearValueView};
@@ -110,6 +114,8 @@ pub struct PlanView<'a> {
     pub goal_count: usize,
     /// Counts.
     pub policy_count: usize,
+    /// Counts: nodes of the third level (plans of four levels).
+    pub node_count: usize,
     /// Counts.
     pub item_count: usize,
     /// Counts.
@@ -135,6 +141,7 @@ impl<'a> PlanView<'a> {
             levels: LevelNames::new(plan),
             goal_count: plan.goals.len(),
             policy_count: plan.policy_count(),
+            node_count: plan.node_count(),
             item_count: plan.items.len(),
             indicator_count: plan.indicator_count(),
             has_source: plan.source.is_some(),
@@ -146,12 +153,14 @@ impl<'a> PlanView<'a> {
 /// The plan's names for its levels, for templates.
 #[derive(Debug, Serialize)]
 pub struct LevelNames<'a> {
-    /// How many levels the plan has, items included (1 to 3).
+    /// How many levels the plan has, items included (1 to 4).
     pub depth: usize,
     /// Name of the first level (目標), empty in a one-level plan.
     pub goal: &'a str,
-    /// Name of the second level (方針), empty unless the plan has three levels.
+    /// Name of the second level (方針), empty unless the plan has three or four levels.
     pub policy: &'a str,
+    /// Name of the third level (e.g. 事業), empty unless the plan has four levels.
+    pub node: &'a str,
     /// Name of the items' level (実施項目).
     pub item: &'a str,
 }
@@ -171,6 +180,7 @@ impl<'a> LevelNames<'a> {
             depth,
             goal: name(0),
             policy: name(1),
+            node: name(2),
             item: &plan.item_level().name,
         }
     }
@@ -195,10 +205,15 @@ pub struct ItemRow {
     pub inferred: bool,
     /// Whether the source does not tell its place in the structure.
     pub placement_unknown: bool,
+    /// What is shown beside it when its place is not stated, in the plan's
+    /// level names, e.g. 方針への位置付けは推定; empty when stated.
+    pub placement_words: String,
     /// How it is labelled, e.g. 実施項目9.
     pub label: String,
-    /// Policy (second level) label and title, in a three-level plan.
+    /// Policy (second level) label and title, in a plan of three or four levels.
     pub policy: Option<LinkView>,
+    /// Third-level node label and title, in a plan of four levels.
+    pub node: Option<LinkView>,
     /// Goal (first level) label and title, in a plan of two or more levels.
     pub goal: Option<LinkView>,
     /// On a division's page, the division's part in the item: 取組所属
@@ -215,6 +230,7 @@ impl ItemRow {
             .goal
             .and_then(|n| plan.goals.iter().find(|g| g.number == n));
         let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
+        let node = item.node.and_then(|n| plan.node(n)).map(|(_, _, n)| n);
         ItemRow {
             number: item.number,
             title: item.title.clone(),
@@ -228,6 +244,7 @@ impl ItemRow {
             divisions: division_links(site, &item.divisions),
             inferred: item.placement == Placement::Inferred,
             placement_unknown: item.placement == Placement::Unknown,
+            placement_words: plan.placement_words(item.placement),
             label: plan.item_label(item.number),
             policy: policy.map(|p| LinkView {
                 title: format!("{} {}", plan.policy_label(p.number), p.title),
@@ -236,6 +253,10 @@ impl ItemRow {
             goal: goal.map(|g| LinkView {
                 title: format!("{} {}", plan.goal_label(g.number), g.title),
                 url: paths::goal(&plan.id, g.number),
+            }),
+            node: node.map(|n| LinkView {
+                title: format!("{} {}", plan.node_label(n.number), n.title),
+                url: paths::node(&plan.id, n.number),
             }),
             role: "",
         }
@@ -263,6 +284,27 @@ pub struct PolicyView {
     /// Title.
     pub title: String,
     /// Policy page.
+    pub url: String,
+    /// Summary HTML.
+    pub summary: Html,
+    /// Its items (in a plan of four levels, those not under a node: none).
+    pub items: Vec<ItemRow>,
+    /// Its third-level nodes with their items (plans of four levels).
+    pub nodes: Vec<NodeView>,
+    /// Number of items under it, through its nodes too.
+    pub item_count: usize,
+}
+
+/// A third-level node with its items (plans of four levels).
+#[derive(Debug, Serialize)]
+pub struct NodeView {
+    /// Number.
+    pub number: u32,
+    /// How it is labelled, e.g. 事業3.
+    pub label: String,
+    /// Title.
+    pub title: String,
+    /// Node page.
     pub url: String,
     /// Summary HTML.
     pub summary: Html,
@@ -333,6 +375,8 @@ pub struct GoalView {
     pub items: Vec<ItemRow>,
     /// Number of items under it.
     pub item_count: usize,
+    /// Number of third-level nodes under it (plans of four levels).
+    pub node_count: usize,
     /// Indicators of the goal itself.
     pub indicators: Vec<IndicatorView>,
 }
@@ -343,16 +387,37 @@ impl GoalView {
         let policies: Vec<PolicyView> = goal
             .policies
             .iter()
-            .map(|p| PolicyView {
-                number: p.number,
-                label: plan.policy_label(p.number),
-                title: p.title.clone(),
-                url: paths::policy(&plan.id, p.number),
-                summary: md(&p.summary),
-                items: plan
+            .map(|p| {
+                let nodes: Vec<NodeView> = p
+                    .nodes
+                    .iter()
+                    .map(|n| NodeView {
+                        number: n.number,
+                        label: plan.node_label(n.number),
+                        title: n.title.clone(),
+                        url: paths::node(&plan.id, n.number),
+                        summary: md(&n.summary),
+                        items: plan
+                            .items_of_node(n.number)
+                            .map(|i| ItemRow::new(site, plan, i))
+                            .collect(),
+                    })
+                    .collect();
+                let items: Vec<ItemRow> = plan
                     .items_of_policy(p.number)
+                    .filter(|i| i.node.is_none())
                     .map(|i| ItemRow::new(site, plan, i))
-                    .collect(),
+                    .collect();
+                PolicyView {
+                    number: p.number,
+                    label: plan.policy_label(p.number),
+                    title: p.title.clone(),
+                    url: paths::policy(&plan.id, p.number),
+                    summary: md(&p.summary),
+                    item_count: items.len() + nodes.iter().map(|n| n.items.len()).sum::<usize>(),
+                    items,
+                    nodes,
+                }
             })
             .collect();
         let items: Vec<ItemRow> = plan
@@ -365,7 +430,8 @@ impl GoalView {
             title: goal.title.clone(),
             url: paths::goal(&plan.id, goal.number),
             summary: md(&goal.summary),
-            item_count: policies.iter().map(|p| p.items.len()).sum::<usize>() + items.len(),
+            item_count: policies.iter().map(|p| p.item_count).sum::<usize>() + items.len(),
+            node_count: policies.iter().map(|p| p.nodes.len()).sum(),
             items,
             indicators: goal
                 .indicators

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::{Html, LinkView, division_links, md, thread};
 use crate::model::*;
-use crate::years::fiscal_year;
 
 /// A roadmap row drawn across the plan's years.
 #[derive(Debug, Serialize)]
@@ -17,8 +16,10 @@ pub struct RoadmapView {
     pub detail: String,
     /// One cell per plan year.
     pub cells: Vec<RoadmapCell>,
-    /// e.g. 2025年度〜2029年度.
+    /// e.g. 2025年度〜2029年度, or 年度の記載なし.
     pub span: String,
+    /// Whether the source gives the row without years.
+    pub undated: bool,
 }
 
 /// One year of a roadmap row: planned or not, and what was achieved.
@@ -95,21 +96,14 @@ impl ProjectView {
                             let (actual, class) =
                                 thread::row_status(plan, item.number, index, row, y);
                             RoadmapCell {
-                                planned: r.years.contains(y),
+                                planned: r.years.is_some_and(|p| p.contains(y)),
                                 actual,
                                 class,
                             }
                         })
                         .collect(),
-                    span: if r.years.from == r.years.to {
-                        fiscal_year(r.years.from, era)
-                    } else {
-                        format!(
-                            "{}〜{}",
-                            fiscal_year(r.years.from, era),
-                            fiscal_year(r.years.to, era)
-                        )
-                    },
+                    undated: r.years.is_none(),
+                    span: super::roadmap::span(r.years, era),
                 })
                 .collect(),
             evaluation: project

@@ -86,7 +86,7 @@ pub struct OpinionView {
 #[derive(Debug, Serialize)]
 pub struct RevisionView {
     /// What kind of change, in words.
-    pub kind: &'static str,
+    pub kind: String,
     /// From which year, e.g. 2026年度から.
     pub from: String,
     /// The item concerned.
@@ -116,11 +116,11 @@ pub(super) fn item_link(plan: &Plan, n: u32) -> Option<LinkView> {
 pub fn revision(plan: &Plan, r: &Revision, era: bool) -> RevisionView {
     RevisionView {
         kind: match r.kind {
-            RevisionKind::Item => "実施項目の見直し",
-            RevisionKind::Roadmap => "工程表の見直し",
-            RevisionKind::Indicator => "指標の見直し",
-            RevisionKind::IndicatorAdded => "指標の追加",
-            RevisionKind::IndicatorRetired => "指標の廃止",
+            RevisionKind::Item => format!("{}の見直し", plan.item_level().name),
+            RevisionKind::Roadmap => "工程表の見直し".into(),
+            RevisionKind::Indicator => "指標の見直し".into(),
+            RevisionKind::IndicatorAdded => "指標の追加".into(),
+            RevisionKind::IndicatorRetired => "指標の廃止".into(),
         },
         from: format!("{}から", fiscal_year(r.from, era)),
         item: r.item.and_then(|n| item_link(plan, n)),

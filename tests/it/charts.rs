@@ -118,7 +118,19 @@ fn every_indicator_has_a_chart_with_a_description_and_a_table() {
                 &html[figure_start..figure_start + html[figure_start..].find("</figure>").unwrap()],
             );
             let figure = figure.as_str();
-            let svg = svgs(figure);
+            // The chart of this plan's series; one across plans (for an
+            // indicator that continues an earlier plan's) follows it apart.
+            let (own, across) = figure
+                .split_once("<div class=\"indicator-earlier\">")
+                .unwrap_or((figure, ""));
+            let svg = svgs(own);
+            if ind.continues.is_some() {
+                assert!(
+                    across.contains(&format!("chart-{}-across-title", ind.id)),
+                    "{}: a chart across plans",
+                    ind.id
+                );
+            }
             // The baseline, if published, and the actuals with a value and a year.
             let points = plan
                 .actuals(&ind.id)

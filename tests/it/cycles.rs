@@ -276,11 +276,16 @@ fn adding_a_results_file_changes_exactly_the_pages_it_should() {
         [
             // The accessibility statement: its 試験日 is the data date and it counts the pages.
             "accessibility.html",
+            // The catalogue's 発行日 and 更新日 are the results' dates.
+            "data/catalog.jsonld",
             "data/evaluations.csv",
             "data/evaluations.json",
             "data/index.html",
             "data/indicators.csv",
             "data/indicators.json",
+            // The year's computed rates.
+            "data/rates.csv",
+            "data/rates.json",
             "feed.xml",
             "index.html",
             "plans/gunma-2025/cycles/2025.html",

@@ -16,8 +16,11 @@ fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
-    assert!(!bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 without BOM");
-    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    // UTF-8 with a byte-order mark, so that Excel on Windows reads it as UTF-8.
+    let text = std::str::from_utf8(bytes)
+        .expect("UTF-8")
+        .strip_prefix('\u{feff}')
+        .expect("a CSV file starts with the UTF-8 byte-order mark");
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header = r.headers().unwrap().iter().map(String::from).collect();
     let rows = r
@@ -115,11 +118,17 @@ fn indicators_are_in_long_format_with_numbers_as_numbers() {
             "item",
             "indicator",
             "name",
+            "kind",
+            "measure",
             "unit",
             "direction",
             "fiscal_year",
             "series",
+            "series_label",
             "value",
+            "judgement",
+            "outcome",
+            "year_given",
             "note"
         ]
     );
@@ -131,17 +140,17 @@ fn indicators_are_in_long_format_with_numbers_as_numbers() {
                 + plan.actuals(&ind.id).len();
             let baseline = rows
                 .iter()
-                .find(|r| r[3] == ind.id && r[8] == "baseline")
+                .find(|r| r[3] == ind.id && r[10] == "baseline")
                 .unwrap();
             assert_eq!(
-                baseline[7].parse::<i32>().unwrap(),
+                baseline[9].parse::<i32>().unwrap(),
                 ind.baseline.unwrap().year
             );
             assert_eq!(
-                baseline[9].parse::<f64>().unwrap(),
+                baseline[12].parse::<f64>().unwrap(),
                 ind.baseline.unwrap().value
             );
-            assert_eq!(baseline[5], ind.unit);
+            assert_eq!(baseline[7], ind.unit);
             if let Owner::Item(n) = owner {
                 assert_eq!(baseline[2], n.to_string());
             }
@@ -155,28 +164,34 @@ fn indicators_are_in_long_format_with_numbers_as_numbers() {
             "25",
             "overtime-hours",
             "職員一人当たり時間外勤務時間数（月平均）",
+            "reference",
+            "quantity",
             "時間",
             "lower",
             "2023",
             "baseline",
+            "",
             "12.5",
+            "",
+            "",
+            "true",
             ""
         ]));
     assert!(
         rows.iter()
-            .any(|r| r[3] == "tsulunos-views" && r[8] == "actual" && r[9] == "8030"),
+            .any(|r| r[3] == "tsulunos-views" && r[10] == "actual" && r[12] == "8030"),
         "numbers carry no separators or units"
     );
     for r in &rows {
         assert!(
-            r[9].is_empty() || r[9].parse::<f64>().is_ok(),
+            r[12].is_empty() || r[12].parse::<f64>().is_ok(),
             "value `{}` is a number",
-            r[9]
+            r[12]
         );
         assert!(
-            r[7].len() == 4 && r[7].parse::<i32>().is_ok(),
+            r[9].len() == 4 && r[9].parse::<i32>().is_ok(),
             "fiscal year `{}` is a Western year",
-            r[7]
+            r[9]
         );
     }
     same_as_json(&header, &rows, &json_rows(&files["data/indicators.json"]));
@@ -203,14 +218,20 @@ fn evaluations_and_unavailable_actuals() {
     let (_, ind) = csv_rows(&files["data/indicators.csv"]);
     let unavailable = ind
         .iter()
-        .find(|r| r[3] == "leave-days" && r[7] == "2026")
+        .find(|r| r[3] == "leave-days" && r[9] == "2026")
         .unwrap();
     assert_eq!(
-        (unavailable[9].as_str(), unavailable[10].as_str()),
+        (unavailable[12].as_str(), unavailable[16].as_str()),
         ("", "集計中")
     );
     let page = String::from_utf8(files["data/index.html"].clone()).unwrap();
-    for name in ["structure", "item-divisions", "indicators", "evaluations"] {
+    for name in [
+        "structure",
+        "item-divisions",
+        "indicators",
+        "evaluations",
+        "rates",
+    ] {
         assert!(
             page.contains(&format!("href=\"../data/{name}.csv\""))
                 || page.contains(&format!("href=\"{name}.csv\""))

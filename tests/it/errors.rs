@@ -202,7 +202,7 @@ content/plans/demo/items/01.yaml:12:13: error: roadmap year 2030 is outside the 
 content/site.yaml:5:1: error: unknown key `colour`
   5 | colour: blue
     | ^
-  hint: check the spelling; the keys allowed here are: title, organisation, base_url, language, era_years, description, contact, notice, official, licence
+  hint: check the spelling; the keys allowed here are: title, organisation, base_url, language, era_years, description, contact, notice, official, licence, license
 5 error(s); nothing was written.
 ",
     );

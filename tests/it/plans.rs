@@ -11,7 +11,7 @@ use kohyo::pipeline::{self, BuildOptions};
 
 use crate::serve::harness::copy_dir;
 
-fn fixture(case: &str) -> PathBuf {
+pub(crate) fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(case)
@@ -19,16 +19,16 @@ fn fixture(case: &str) -> PathBuf {
 
 /// Every page of a fixture rendered in memory, as the text of its `<main>`
 /// with tags, the charts' markup and runs of white space taken out.
-struct Site(pipeline::Rendered);
+pub(crate) struct Site(pub(crate) pipeline::Rendered);
 
 impl Site {
-    fn of(case: &str) -> Site {
+    pub(crate) fn of(case: &str) -> Site {
         let rendered = pipeline::render_site(&fixture(case), &BuildOptions::default())
             .unwrap_or_else(|d| panic!("fixture {case} does not build: {d:?}"));
         Site(rendered)
     }
 
-    fn raw(&self, path: &str) -> String {
+    pub(crate) fn raw(&self, path: &str) -> String {
         let f = self
             .0
             .files
@@ -39,7 +39,7 @@ impl Site {
     }
 
     /// What a reader reads on the page: the text of `<main>`.
-    fn text(&self, path: &str) -> String {
+    pub(crate) fn text(&self, path: &str) -> String {
         let html = self.raw(path);
         let main = html
             .split_once("<main")
@@ -84,7 +84,7 @@ impl Site {
     }
 
     /// The `<title>` of the page.
-    fn title(&self, path: &str) -> String {
+    pub(crate) fn title(&self, path: &str) -> String {
         let html = self.raw(path);
         html.split_once("<title>")
             .and_then(|(_, t)| t.split_once("</title>"))
@@ -93,11 +93,11 @@ impl Site {
     }
 }
 
-fn has(text: &str, want: &str) {
+pub(crate) fn has(text: &str, want: &str) {
     assert!(text.contains(want), "missing 「{want}」 in:\n{text}");
 }
 
-fn lacks(text: &str, unwanted: &str) {
+pub(crate) fn lacks(text: &str, unwanted: &str) {
     assert!(
         !text.contains(unwanted),
         "unexpected 「{unwanted}」 in:\n{text}"
@@ -177,9 +177,9 @@ fn okinawa_open_data_carries_series_kinds_and_totals() {
     let csv = site.raw("data/indicators.csv");
     assert!(csv.contains(",fiscal-effect,"), "{csv}");
     for row in [
-        ",2017,target-cumulative,5787000,",
-        ",2016,target,1599000,",
-        ",2016,actual-total,8147000,",
+        ",2017,target-cumulative,4年間の財政効果額（累計）,5787000,",
+        ",2016,target,各年度の財政効果額,1599000,",
+        ",2016,actual-total,,8147000,",
     ] {
         assert!(csv.contains(row), "missing {row} in\n{csv}");
     }
@@ -284,7 +284,7 @@ fn example_cap_floor_range_rank_judgement_and_unavailable() {
     has(&two, "2026年度から、オンライン登録者も数に含めます。");
     has(
         &two,
-        "前の計画での数値 年度 区分 値 2020年度 策定時 1,200人 2025年度 実績 1,850人",
+        "前の計画から通した数値（単位：人） 年度 計画 区分 値 2020年度 前の計画 策定時 1,200人 2025年度 前の計画 実績 1,850人",
     );
     // Two levels, roman numbering, items directly under the first level.
     let goal = site.text("plans/example-2026/goals/1.html");
@@ -296,10 +296,12 @@ fn example_cap_floor_range_rank_judgement_and_unavailable() {
 }
 
 /// Runs `kohyo check` on a copy of `case` with `file` replaced by `text`.
-fn check_with(case: &str, file: &str, text: &str) -> String {
+pub(crate) fn check_with(case: &str, file: &str, text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture(case), dir.path());
-    std::fs::write(dir.path().join(file), text).unwrap();
+    let path = dir.path().join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
         .args(["check", "--root"])
         .arg(dir.path())

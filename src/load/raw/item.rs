@@ -13,7 +13,8 @@ pub struct RawItem {
     /// Title.
     pub title: String,
     /// Number of the node of the level just above items that the item sits
-    /// under (with Gunma's levels, its 方針). Left out in a one-level plan.
+    /// under (with Gunma's levels, its 方針; in a four-level plan, a node of
+    /// the third level). Left out in a one-level plan.
     #[serde(default)]
     #[schemars(with = "Option<u32>", example = 5)]
     pub parent: Option<Spanned<u32>>,
@@ -92,18 +93,28 @@ pub struct RawLink {
     pub url: Option<Spanned<String>>,
 }
 
-/// A roadmap row 工程表: a planned action over a span of fiscal years.
+/// A roadmap row 工程表: a planned action over a span of fiscal years, or
+/// with `undated: true` when the source gives the row but not its years.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoadmapRow {
     /// What is planned.
-    pub label: String,
-    /// First fiscal year.
-    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
-    pub from: Spanned<i64>,
-    /// Last fiscal year.
-    #[schemars(with = "i64", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
-    pub to: Spanned<i64>,
+    #[schemars(with = "String")]
+    pub label: Spanned<String>,
+    /// First fiscal year; required unless `undated`.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
+    pub from: Option<Spanned<i64>>,
+    /// Last fiscal year; required unless `undated`.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = crate::years::FIRST_YEAR, max = crate::years::LAST_YEAR))]
+    pub to: Option<Spanned<i64>>,
+    /// `true` when the source gives the row without year positions: the
+    /// row then says 年度の記載なし instead of drawing bars across the
+    /// period (leave out `from` and `to`).
+    #[serde(default)]
+    #[schemars(with = "bool", example = true)]
+    pub undated: Option<Spanned<bool>>,
     /// A line of detail.
     #[serde(default)]
     pub detail: Option<String>,

@@ -75,8 +75,13 @@ pub struct RawSite {
     /// shown as the publisher (発行).
     #[serde(default)]
     pub official: bool,
-    /// Licence of the published data.
-    #[serde(default)]
+    /// Licence of the published data (also accepted as `license`), shown in
+    /// every page footer, on the data page and in `data/catalog.jsonld`.
+    /// Left out, CC BY 4.0. For `CC BY 4.0` and 公共データ利用規約（第1.0版）
+    /// (`PDL1.0`) the link to the licence text is filled in when `url` is
+    /// left out.
+    #[serde(default, alias = "license")]
+    #[schemars(example = serde_json::json!({"name": "公共データ利用規約（第1.0版）"}))]
     pub licence: Option<RawLicence>,
 }
 

@@ -50,8 +50,9 @@ pub struct RawPlan {
     #[serde(default)]
     pub rates: Vec<RawRate>,
     /// The levels of the structure, top first; the last is the level the
-    /// items sit at. 1 to 3 levels, e.g. 目標 → 方針 → 実施項目 (the default
-    /// when left out), 基本方針 → 取組項目, or 実施項目 alone.
+    /// items sit at. 1 to 4 levels, e.g. 目標 → 方針 → 実施項目 (the default
+    /// when left out), 基本方針 → 取組項目, 柱 → 施策 → 事業 → 取組, or
+    /// 実施項目 alone.
     #[serde(default)]
     #[schemars(example = serde_json::json!([{"name": "基本方針"}, {"name": "取組項目"}]))]
     pub levels: Vec<RawLevel>,
@@ -67,6 +68,34 @@ pub struct RawPlan {
     /// Indicators of the plan as a whole (e.g. KGIs not tied to one goal).
     #[serde(default)]
     pub indicators: Vec<RawIndicator>,
+    /// Committee meetings, proposals 提言 and news that belong to the plan
+    /// rather than to one fiscal year's results, e.g. the committee that
+    /// drafted the plan before its period or a proposal after it ended.
+    /// Shown on the plan page in date order.
+    #[serde(default)]
+    #[schemars(example = serde_json::json!([{"date": "2025-11-20", "kind": "proposal", "title": "次期行財政改革への提言", "url": "https://example.jp/teigen.pdf"}]))]
+    pub events: Vec<RawEvent>,
+}
+
+/// A meeting, proposal or piece of news of the plan as a whole.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    /// Date, `YYYY-MM-DD`, or `YYYY-MM` when the source gives only the month.
+    #[schemars(with = "String", pattern(MONTH_OR_DATE_PATTERN))]
+    pub date: Spanned<String>,
+    /// `meeting` 会議, `proposal` 提言 or `news` お知らせ.
+    #[schemars(with = "String", extend("enum" = ["meeting", "proposal", "news"]))]
+    pub kind: Spanned<String>,
+    /// Name, e.g. 第1回行財政改革推進委員会 or 行財政改革に関する提言.
+    pub title: String,
+    /// What it was about (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Link to the minutes, the proposal or the announcement.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Spanned<String>>,
 }
 
 /// A level of the plan's structure.
@@ -165,6 +194,26 @@ pub struct RawGoal {
 #[serde(deny_unknown_fields)]
 pub struct RawPolicy {
     /// Policy number, unique in the plan (numbered across goals).
+    #[schemars(with = "u32")]
+    pub number: Spanned<u32>,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Nodes of the third level under this policy, in a plan of four levels
+    /// (e.g. 事業 in 柱 → 施策 → 事業 → 取組); items then name one of them
+    /// as their `parent`.
+    #[serde(default)]
+    #[schemars(example = serde_json::json!([{"number": 1, "title": "窓口のオンライン化"}]))]
+    pub nodes: Vec<RawNode>,
+}
+
+/// A node of the third level, in a plan of four levels.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    /// Number, unique in the plan (numbered across policies).
     #[schemars(with = "u32")]
     pub number: Spanned<u32>,
     /// Title.
