@@ -49,6 +49,12 @@ const KNOWN_UPWARD: &[(&str, &str, &str)] = &[
         "search",
         "the site's synonym groups are checked and built by search::synonyms::groups",
     ),
+    (
+        "export",
+        "import",
+        "export/sheets reads cells back with import::cells (halfwidth, decimal); \
+         the cell readers belong beside export/sheets, the layout both share",
+    ),
 ];
 
 /// Files that are the binary's, not the library's.
