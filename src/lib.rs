@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod text;
 pub mod urls;
 pub mod validate;
 pub mod views;

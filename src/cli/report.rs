@@ -11,6 +11,7 @@ use std::path::Path;
 
 use clap::ValueEnum;
 use kohyo::diagnostics::{Diagnostics, Style, human};
+use kohyo::fs::within::SiteRoot;
 
 /// How problems are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -37,7 +38,10 @@ pub fn print_diagnostics(diags: &Diagnostics, root: &Path, format: Format, quiet
 pub fn print_problems(diags: &Diagnostics, root: &Path, format: Format) {
     match format {
         Format::Json => kohyo::out!("{}", diags.json_lines()),
-        Format::Human => eprint!("{}", human::text(diags, root, Style::stderr())),
+        Format::Human => eprint!(
+            "{}",
+            human::text(diags, &SiteRoot::new(root), Style::stderr())
+        ),
     }
 }
 

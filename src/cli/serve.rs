@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use clap::Args;
 use kohyo::diagnostics::{Paint, Style, human};
+use kohyo::fs::within::SiteRoot;
 use kohyo::serve::{self, Event, ServeOptions};
 
 /// Arguments of `kohyo serve`.
@@ -61,7 +62,10 @@ fn print_event(event: &Event, root: &Path, quiet: bool) {
             elapsed,
             warnings,
         } => {
-            eprint!("{}", human::text(warnings, root, Style::stderr()));
+            eprint!(
+                "{}",
+                human::text(warnings, &SiteRoot::new(root), Style::stderr())
+            );
             if !quiet {
                 let verb = if *rebuilt { "rebuilt" } else { "built" };
                 kohyo::outln!(
@@ -75,7 +79,10 @@ fn print_event(event: &Event, root: &Path, quiet: bool) {
             problems,
             still_serving,
         } => {
-            eprint!("{}", human::text(problems, root, Style::stderr()));
+            eprint!(
+                "{}",
+                human::text(problems, &SiteRoot::new(root), Style::stderr())
+            );
             if !quiet {
                 eprintln!(
                     "{}; {}",

@@ -2,21 +2,19 @@
 //! offending line with a caret `^` under the column, then the hint.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use unicode_width::UnicodeWidthChar;
 
 use super::style::{Paint, Style};
 use super::{Diagnostic, Diagnostics, Severity};
-use crate::load::within::{Kind, SiteRoot};
 
 /// A snippet is cut to about this many terminal columns around the caret.
 const MAX_WIDTH: usize = 100;
 
 /// Every problem in `diags` (sorted) in the human format, as one text with a
 /// newline after each line, without the summary; `style` decides colours.
-pub fn text(diags: &Diagnostics, root: &Path, style: Style) -> String {
-    let mut sources = Sources::new(root);
+pub fn text(diags: &Diagnostics, files: &dyn SourceFiles, style: Style) -> String {
+    let mut sources = Sources::new(files);
     diags
         .sorted()
         .iter()
@@ -24,18 +22,26 @@ pub fn text(diags: &Diagnostics, root: &Path, style: Style) -> String {
         .collect()
 }
 
-/// Source files read for snippets, each read once; a file that is (or lies
-/// behind) a link leading out of the site folder is never read, so no text
-/// from outside the site is shown.
-struct Sources {
-    root: SiteRoot,
+/// Where the snippets' source lines come from. The site folder
+/// (`fs::within::SiteRoot`) gives a file only when it is a file inside the
+/// site: a file that is (or lies behind) a link leading out of the site
+/// folder is never read, so no text from outside the site is shown.
+pub trait SourceFiles {
+    /// The text of `file` (a path relative to the site root, as messages
+    /// name it), or `None` when it may not or cannot be read.
+    fn source_text(&self, file: &str) -> Option<String>;
+}
+
+/// Source files read for snippets, each read once.
+struct Sources<'a> {
+    reader: &'a dyn SourceFiles,
     files: HashMap<String, Option<Vec<String>>>,
 }
 
-impl Sources {
-    fn new(root: &Path) -> Self {
+impl<'a> Sources<'a> {
+    fn new(reader: &'a dyn SourceFiles) -> Self {
         Sources {
-            root: SiteRoot::new(root),
+            reader,
             files: HashMap::new(),
         }
     }
@@ -45,17 +51,13 @@ impl Sources {
         if d.place.line == 0 {
             return None;
         }
-        let root = &self.root;
+        let reader = self.reader;
         let lines = self
             .files
             .entry(d.place.file.clone())
             .or_insert_with(|| {
-                let path = root.path().join(&d.place.file);
-                if root.inspect(&path) != Ok(Kind::File) {
-                    return None;
-                }
-                std::fs::read_to_string(path)
-                    .ok()
+                reader
+                    .source_text(&d.place.file)
                     .map(|text| text.lines().map(str::to_string).collect())
             })
             .as_ref()?;
@@ -251,7 +253,11 @@ mod tests {
             };
             diags.error(place, "x", "problem");
         }
-        let text = text(&diags, site.path(), Style::plain());
+        let text = text(
+            &diags,
+            &crate::fs::within::SiteRoot::new(site.path()),
+            Style::plain(),
+        );
         assert_eq!(
             text,
             "inside.yaml:1:1: error: problem\n  1 | title: 例\n    | ^\nlinked.yaml:1:1: error: problem\n"

@@ -226,7 +226,7 @@ impl ActualInput {
             (ActualInput::Judgement(labels), cell) => {
                 let text = match cell {
                     CellValue::Number(n) => format!("{n}"),
-                    CellValue::Text(t) => crate::import::cells::halfwidth(t),
+                    CellValue::Text(t) => crate::load::cells::halfwidth(t),
                 };
                 match labels.iter().find(|l| **l == text) {
                     Some(l) => Ok(Some(ActualValue::Judgement(l.clone()))),
@@ -241,7 +241,7 @@ impl ActualInput {
                 }
             }
             (_, CellValue::Number(v)) => self.number(v, &no_value),
-            (rule, CellValue::Text(t)) => match crate::import::cells::decimal(t) {
+            (rule, CellValue::Text(t)) => match crate::load::cells::decimal(t) {
                 Some(v) => self.number(v, &no_value),
                 None => refuse(
                     format!("`{t}` is not a number"),

@@ -7,7 +7,6 @@ use std::collections::BTreeSet;
 
 use calamine::Data;
 
-use super::cells::{halfwidth, markdown, whole};
 use super::table::RowError;
 use super::workbooks::{
     ActualAnswer, ActualOut, ItemAnswer, MeetingAnswer, OpinionAnswer, Returned, RowAnswer, Sheet,
@@ -15,6 +14,7 @@ use super::workbooks::{
 };
 use crate::export::sheets::{self, ActualInput, ActualValue, CellValue, actual_input};
 use crate::export::{division_items, roadmap_id};
+use crate::load::cells::{halfwidth, markdown, whole};
 use crate::model::{Plan, RowStatus};
 use crate::urls::is_safe_link;
 

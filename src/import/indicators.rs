@@ -7,10 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use super::cells::{decimal, fiscal_year, halfwidth, whole};
 use super::table::{self, RowError, Table};
 use super::yaml::{Doc, number, quote};
 use super::{Context, ImportError, IndicatorsArgs, Planned, Report, commit, self_check};
+use crate::load::cells::{decimal, fiscal_year, halfwidth, whole};
 use crate::load::raw::RawItem;
 use crate::urls::is_url_safe_id;
 

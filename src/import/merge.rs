@@ -7,13 +7,13 @@
 
 use std::collections::BTreeMap;
 
-use super::cells::markdown;
 use super::diff::diff;
 use super::table::RowError;
 use super::workbooks::{self, ActualAnswer, ActualOut, ItemAnswer, Kind, Returned, RowAnswer};
 use super::yaml::{Doc, number, quote};
 use super::{ImportError, Planned, Report, WorkbooksArgs, commit, self_check};
 use crate::export::sheets::cell_text;
+use crate::load::cells::markdown;
 use crate::load::raw::RawResults;
 use crate::model::{Cycle, Plan, RevisionKind, RowStatus, Site};
 use crate::pipeline;

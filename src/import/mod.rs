@@ -13,7 +13,6 @@
 
 mod answers;
 mod args;
-pub(crate) mod cells;
 mod diff;
 mod indicators;
 mod merge;

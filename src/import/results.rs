@@ -10,10 +10,10 @@
 
 use std::collections::BTreeMap;
 
-use super::cells::{decimal, halfwidth, is_date, markdown, whole};
 use super::table::{self, RowError, Table};
 use super::yaml::{Doc, number, quote};
 use super::{Context, ImportError, Planned, Report, ResultsArgs, commit, self_check};
+use crate::load::cells::{decimal, halfwidth, is_date, markdown, whole};
 use crate::load::raw::RawResults;
 
 const ITEM_NO: &str = "項目番号";

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::cells::{nearest, whole};
 use super::indicators::{self, IndicatorRow};
 use super::table::{self, RowError, Table};
 use super::yaml::{Doc, quote};
 use super::{Context, ImportError, Planned, Report, StructureArgs, commit, self_check};
+use crate::load::cells::{nearest, whole};
 use crate::load::raw::RawItem;
 
 const GOAL_NO: &str = "目標番号";

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Range, Reader};
 
 use super::answers::{read_actuals, read_items, read_meetings, read_opinions, read_rows};
-use super::cells::{halfwidth, is_date};
 use super::table::RowError;
 use crate::export::sheets::{self, column_letters};
+use crate::load::cells::{halfwidth, is_date};
 use crate::model::{Plan, RowStatus, Site};
 
 /// Where a cell is, and its text for messages.

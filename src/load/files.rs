@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostics, Place};
-use crate::load::within::{Entry, Kind, SiteRoot};
+use crate::fs::within::{Entry, Kind, SiteRoot};
 
 /// The file extensions of YAML content files.
 pub(super) const YAML: &[&str] = &["yaml", "yml"];

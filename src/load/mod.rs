@@ -13,9 +13,10 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostics, Place};
+use crate::fs::within::SiteRoot;
 use raw::{RawDivisions, RawItem, RawPageMeta, RawPlan, RawResults, RawSite};
-use within::SiteRoot;
 
+pub mod cells;
 pub mod drafts;
 mod files;
 mod parse;
@@ -24,7 +25,6 @@ mod quoted;
 pub mod raw;
 pub mod schema;
 pub mod theme;
-pub mod within;
 
 use files::{Found, YAML, content_files, expect_dir, expect_file, other_entries, plan_dirs};
 pub use parse::{parse_page, parse_yaml};
@@ -78,17 +78,10 @@ pub struct RawContent {
     /// Pages in file-name order.
     pub pages: Vec<RawPage>,
     /// `synonyms.yaml`, when the site has one.
-    pub synonyms: Option<Sourced<crate::search::synonyms::RawSynonyms>>,
+    pub synonyms: Option<Sourced<raw::RawSynonyms>>,
 }
 
-/// The path of `path` relative to `root`, with `/` separators, for messages.
-pub fn display_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
+pub use crate::fs::display_path;
 
 /// The largest content file kohyo reads, in bytes: 16 MiB. Every build step
 /// costs time in proportion to the size (a 10 MB item file of 60,000

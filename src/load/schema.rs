@@ -103,7 +103,7 @@ impl Kind {
             Kind::Item => generate::<RawItem>(self),
             Kind::Results => generate::<RawResults>(self),
             Kind::Page => generate::<RawPageMeta>(self),
-            Kind::Synonyms => generate::<crate::search::synonyms::RawSynonyms>(self),
+            Kind::Synonyms => generate::<crate::load::raw::RawSynonyms>(self),
         }
     }
 }

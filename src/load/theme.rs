@@ -6,7 +6,7 @@ use std::path::Path;
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostics, Place};
-use crate::load::within::{Kind, SiteRoot};
+use crate::fs::within::{Kind, SiteRoot};
 
 /// Embeds each named file of `themes/default/templates/` as (name, source).
 macro_rules! templates {

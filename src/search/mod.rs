@@ -21,7 +21,6 @@ use crate::output::OutputFile;
 use crate::views::{LinkView, paths};
 
 pub mod docs;
-pub mod synonyms;
 pub mod text;
 pub mod write;
 

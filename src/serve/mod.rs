@@ -363,7 +363,11 @@ impl Builder {
                 let problems = Problems {
                     count: diags.error_count(),
                     // For the browser: plain text, never colours.
-                    text: crate::diagnostics::human::text(&diags, &self.root, Style::plain()),
+                    text: crate::diagnostics::human::text(
+                        &diags,
+                        &crate::fs::within::SiteRoot::new(&self.root),
+                        Style::plain(),
+                    ),
                 };
                 (self.events)(Event::Failed {
                     problems: diags,

@@ -26,6 +26,7 @@ mod plan;
 mod results;
 mod roadmap;
 mod site;
+mod synonyms;
 
 use divisions::{DivisionLookup, divisions};
 use indicators::indicators;
@@ -58,7 +59,7 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
     indicators::check_continues(&plans, diags);
     plans.sort_by_key(|p| (p.status != PlanStatus::Current, -p.period.from));
     let pages = pages(&content.pages, diags);
-    let synonyms = crate::search::synonyms::groups(
+    let synonyms = synonyms::groups(
         content
             .synonyms
             .as_ref()

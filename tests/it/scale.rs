@@ -126,14 +126,24 @@ fn one_file_four_times_larger_costs_about_four_times_as_much() {
     for (name, file, text) in SHAPES {
         let site = minimal();
         let path = site.path().join(file);
-        std::fs::write(&path, text(SMALL)).unwrap();
-        let small = build_time(site.path());
-        std::fs::write(&path, text(4 * SMALL)).unwrap();
-        let large = build_time(site.path());
-        let ratio = large.as_secs_f64() / small.as_secs_f64().max(0.001);
-        writeln!(report, "{name}: {small:?} → {large:?} (×{ratio:.1})").unwrap();
-        // Linear cost gives about 4, quadratic about 16; the margin absorbs a
-        // busy machine and the fixed cost of the rest of the site.
+        // Linear cost gives about 4, quadratic about 16; the margin absorbs
+        // the fixed cost of the rest of the site. A busy machine (other tests,
+        // other builds) can slow one measurement down, never a whole series,
+        // so a ratio over the limit is measured again, up to three times:
+        // a quadratic cost is over it every time.
+        let mut ratio = f64::INFINITY;
+        for _ in 0..3 {
+            std::fs::write(&path, text(SMALL)).unwrap();
+            let small = build_time(site.path());
+            std::fs::write(&path, text(4 * SMALL)).unwrap();
+            let large = build_time(site.path());
+            let this = large.as_secs_f64() / small.as_secs_f64().max(0.001);
+            writeln!(report, "{name}: {small:?} → {large:?} (×{this:.1})").unwrap();
+            ratio = ratio.min(this);
+            if ratio < 9.0 {
+                break;
+            }
+        }
         assert!(ratio < 9.0, "{name} grows faster than its input:\n{report}");
     }
     println!("{report}");

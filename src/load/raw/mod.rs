@@ -9,11 +9,13 @@ mod indicator;
 mod item;
 mod plan;
 mod results;
+mod synonyms;
 
 pub use indicator::*;
 pub use item::*;
 pub use plan::*;
 pub use results::*;
+pub use synonyms::*;
 
 use schemars::JsonSchema;
 use serde::Deserialize;

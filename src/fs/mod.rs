@@ -11,6 +11,17 @@ use std::path::{Component, Path, PathBuf};
 
 use thiserror::Error;
 
+pub mod within;
+
+/// The path of `path` relative to `root`, with `/` separators, for messages.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// What was being done when an [`FsError`] happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FsAction {

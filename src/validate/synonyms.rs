@@ -3,34 +3,12 @@
 //! term (テレワーク). Built-in groups plus the site's own in
 //! `content/synonyms.yaml`, checked with file:line errors.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
-use serde_saphyr::Spanned;
-
-use super::text::normalise;
 use crate::diagnostics::{Diagnostics, Place};
-
-/// The file a site sets its synonyms in, relative to the site root.
-pub const FILE: &str = "content/synonyms.yaml";
+use crate::load::raw::RawSynonyms;
+use crate::text::normalise;
 
 /// Longest word of a group, in characters.
 const MAX_WORD: usize = 40;
-
-/// `content/synonyms.yaml`: groups of words that a search treats as the
-/// same word.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawSynonyms {
-    /// Whether the built-in groups (在宅勤務 = テレワーク, 電子申請 =
-    /// オンライン申請, …) apply too; `true` when left out.
-    #[serde(default)]
-    #[schemars(with = "Option<bool>")]
-    pub defaults: Option<bool>,
-    /// Groups of at least two words each, e.g. `[ネツゲン, NETSUGEN]`: a
-    /// search for any of them finds pages with any of them.
-    #[schemars(with = "Vec<Vec<String>>")]
-    pub groups: Vec<Vec<Spanned<String>>>,
-}
 
 /// The built-in groups: everyday words next to the terms plans use.
 pub const DEFAULTS: &[&[&str]] = &[
@@ -140,6 +118,8 @@ fn merge(groups: &mut Vec<Vec<String>>, words: Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+    /// The file a site sets its synonyms in, relative to the site root.
+    const FILE: &str = "content/synonyms.yaml";
     use super::*;
 
     fn parse(yaml: &str) -> RawSynonyms {

@@ -87,7 +87,7 @@ impl SiteRoot {
 
     /// `path` relative to the site folder, `/`-separated, for messages.
     pub fn show(&self, path: &Path) -> String {
-        crate::load::display_path(&self.root, path)
+        super::display_path(&self.root, path)
     }
 
     /// Whether `path`, with every link followed, lies inside the site folder.
@@ -286,5 +286,15 @@ mod tests {
             files,
             ["content/broken.yaml", "content/out.yaml", "content/outdir"]
         );
+    }
+}
+
+impl crate::diagnostics::human::SourceFiles for SiteRoot {
+    fn source_text(&self, file: &str) -> Option<String> {
+        let path = self.path().join(file);
+        if self.inspect(&path) != Ok(Kind::File) {
+            return None;
+        }
+        std::fs::read_to_string(path).ok()
     }
 }

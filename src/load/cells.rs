@@ -39,60 +39,43 @@ pub(crate) fn decimal(s: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// A fiscal year: `2024`, `2024年度`, `令和6年度`, `R6`, `平成30年度`, `H30`.
-/// Years outside 1900–2200 are refused.
+/// A fiscal year: `2024`, `2024年度`, `令和6年度`, `R6`, `平成30年度`, `H30`,
+/// `昭和63年度`, `S63` (eras read by [`crate::years::western_year`]). Years
+/// outside the range kohyo accepts ([`crate::years::plausible`]) are refused.
 pub(crate) fn fiscal_year(s: &str) -> Option<i64> {
     let s = halfwidth(s);
     let s = s.strip_suffix("年度").unwrap_or(&s);
-    let (base, rest) = if let Some(r) = s.strip_prefix("令和").or_else(|| s.strip_prefix('R')) {
-        (2018, r)
-    } else if let Some(r) = s.strip_prefix("平成").or_else(|| s.strip_prefix('H')) {
-        (1988, r)
-    } else {
-        (0, s)
-    };
-    let n: i64 = if base > 0 && rest == "元" {
-        1
-    } else if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
-        rest.parse().ok()?
-    } else {
-        return None;
-    };
-    let year = base + n;
-    (1900..=2200).contains(&year).then_some(year)
-}
-
-/// Whether `s` is a date `YYYY-MM-DD`.
-pub(crate) fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize, max: u32| {
-        p.len() == len
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && (1..=max).contains(&p.parse::<u32>().unwrap_or(0))
-    };
-    matches!(parts.as_slice(), [y, m, d] if num(y, 4, 9999) && num(m, 2, 12) && num(d, 2, 31))
-}
-
-/// Edit distance between two strings, by characters (for "did you mean").
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+    let digits = s.trim_start_matches(|c: char| !c.is_ascii_digit() && c != '元');
+    let era = &s[..s.len() - digits.len()];
+    let year = if era.is_empty() {
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
         }
-        prev = cur;
-    }
-    prev[b.len()]
+        digits.parse().ok()?
+    } else {
+        let n = if digits == "元" {
+            1
+        } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            digits.parse().ok()?
+        } else {
+            return None;
+        };
+        i64::from(crate::years::western_year(era, n)?)
+    };
+    crate::years::plausible(year).then_some(year)
+}
+
+/// Whether `s` is a calendar date `YYYY-MM-DD` (with the month's real
+/// length: `2025-02-31` is not one), by [`crate::years::Date`].
+pub(crate) fn is_date(s: &str) -> bool {
+    crate::years::Date::parse(s, false).is_ok()
 }
 
 /// The known name closest to `name`, if it is close enough to be a typo.
 pub(crate) fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     known
-        .map(|k| (distance(name, k), k))
+        .map(|k| (strsim::levenshtein(name, k), k))
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, k)| k)
