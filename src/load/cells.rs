@@ -131,8 +131,16 @@ mod tests {
         assert_eq!(fiscal_year("令和元年度"), Some(2019));
         assert_eq!(fiscal_year("H30"), Some(2018));
         assert_eq!(fiscal_year("24"), None);
+        assert_eq!(fiscal_year("昭和63年度"), Some(1988));
+        assert_eq!(fiscal_year("S63"), Some(1988));
+        assert_eq!(fiscal_year("平成元年度"), Some(1989));
+        assert_eq!(fiscal_year("Ｒ６"), Some(2024));
+        assert_eq!(fiscal_year("X6"), None);
+        assert_eq!(fiscal_year("令和"), None);
         assert!(is_date("2026-08-29"));
         assert!(!is_date("2026-8-29"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2025-02-31"), "February 2025 has 28 days");
         assert_eq!(
             nearest("人事科", ["人事課", "総務課"].into_iter()),
             Some("人事課")
