@@ -220,3 +220,31 @@ fn the_scanner_reads_groups_inline_paths_and_skips_macros_and_comments() {
         ["load", "model", "views", "urls"]
     );
 }
+
+/// A file over this many lines (tests inside it count) is a sign of two jobs.
+const MAX_LINES: usize = 600;
+
+#[test]
+fn no_source_file_is_over_600_lines_and_the_root_holds_few_files() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let long: Vec<String> = rust_files(&src)
+        .into_iter()
+        .filter_map(|path| {
+            let lines = fs::read_to_string(&path).unwrap().lines().count();
+            (lines > MAX_LINES).then(|| format!("{}: {lines} lines", path.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "split these files (at most {MAX_LINES} lines each; move a big test block to a sibling tests.rs):\n{}",
+        long.join("\n")
+    );
+    let root_files = fs::read_dir(&src)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_file())
+        .count();
+    assert!(
+        root_files <= 8,
+        "src/ holds {root_files} files; the root is for lib.rs, main.rs, pipeline.rs and a few cross-cutting modules: put the others in the folder of their step"
+    );
+}
