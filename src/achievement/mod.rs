@@ -194,7 +194,9 @@ pub fn percent(fraction: f64) -> String {
 }
 
 mod assess;
+mod sentences;
 pub use assess::*;
+pub use sentences::{observed_text, target_text};
 
 #[cfg(test)]
 mod tests;

@@ -20,6 +20,7 @@ pub mod drafts;
 mod files;
 mod parse;
 pub mod pasted;
+mod quoted;
 pub mod raw;
 pub mod schema;
 pub mod theme;
@@ -172,7 +173,7 @@ fn load_yaml<T: DeserializeOwned>(
         Ok(value) => {
             // A quoted number the parser took as text; a file that does not
             // parse has its quoted numbers explained by the parse error.
-            crate::validate::quoted::scan(&file, &text, diags);
+            quoted::scan(&file, &text, diags);
             Some(Sourced { file, value })
         }
         Err(d) => {

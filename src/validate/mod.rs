@@ -17,14 +17,21 @@ use crate::model::*;
 use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 use crate::years::{self, Date, DateError};
 
+mod divisions;
 mod events;
 mod indicators;
+mod items;
 mod levels;
-pub mod quoted;
+mod plan;
 mod results;
 mod roadmap;
+mod site;
 
+use divisions::{DivisionLookup, divisions};
 use indicators::indicators;
+use items::items;
+use plan::plan;
+use site::{pages, settings};
 
 /// Checks everything that was loaded and builds the model; `None` when any
 /// error was found (all of them are in `diags`).
@@ -71,61 +78,6 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
     };
     site.index_divisions();
     Some(site)
-}
-
-fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Settings {
-    let (file, raw) = (src.file.as_str(), &src.value);
-    let language = match &raw.language {
-        Some(l) if l.value != "ja" => {
-            diags.error_hint(
-                Place::of(file, l),
-                "bad-value",
-                format!("unsupported language `{}`", l.value),
-                "only `ja` is supported for now",
-            );
-            l.value.clone()
-        }
-        Some(l) => l.value.clone(),
-        None => "ja".to_string(),
-    };
-    let base_url = raw.base_url.as_ref().map(|b| {
-        let v = b.value.trim();
-        if !(v.starts_with("https://") || v.starts_with("http://")) || v.contains(char::is_whitespace) {
-            diags.error_hint(
-                Place::of(file, b),
-                "bad-url",
-                format!("base_url `{v}` is not an absolute http(s) address"),
-                "write the address the site is published at, e.g. https://www.pref.example.jp/kaikaku/",
-            );
-        }
-        if v.ends_with('/') { v.to_string() } else { format!("{v}/") }
-    });
-    let licence = match &raw.licence {
-        Some(l) => Licence {
-            name: l.name.clone(),
-            url: l
-                .url
-                .as_ref()
-                .map(|u| link_url(file, u, diags))
-                .or_else(|| known_licence_url(&l.name).map(String::from)),
-        },
-        None => Licence {
-            name: "CC BY 4.0".into(),
-            url: known_licence_url("CC BY 4.0").map(String::from),
-        },
-    };
-    Settings {
-        title: raw.title.clone(),
-        organisation: raw.organisation.clone(),
-        base_url,
-        language,
-        era_years: raw.era_years,
-        description: raw.description.clone(),
-        contact: raw.contact.clone(),
-        notice: raw.notice.clone(),
-        official: raw.official,
-        licence,
-    }
 }
 
 fn link_url(file: &str, url: &Spanned<String>, diags: &mut Diagnostics) -> String {
@@ -177,107 +129,6 @@ fn reserved_name(place: Place, what: &str, name: &str, diags: &mut Diagnostics) 
             format!("{what} `{name}` is a file name Windows reserves for devices"),
             format!("Windows cannot use con, prn, aux, nul, com0–com9 or lpt0–lpt9 as a file name (with any extension), so the published site could not be copied or unzipped there; choose another, e.g. `{name}-1`"),
         );
-    }
-}
-
-fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) -> Vec<Division> {
-    let file = src.file.as_str();
-    let mut seen_ids: HashMap<&str, u64> = HashMap::new();
-    let mut seen_names: HashMap<&str, u64> = HashMap::new();
-    let mut out = Vec::new();
-    for d in &src.value.divisions {
-        check_id(file, &d.id, "division", diags);
-        if let Some(line) = seen_ids.insert(&d.id.value, d.id.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &d.id),
-                "duplicate-id",
-                format!("duplicate division id `{}`", d.id.value),
-                format!("it is already used on line {line}; each division needs its own id"),
-            );
-        }
-        for name in std::iter::once(&d.name).chain(&d.aliases) {
-            if let Some(line) = seen_names.insert(&name.value, name.referenced.line()) {
-                diags.error_hint(
-                    Place::of(file, name),
-                    "duplicate-name",
-                    format!("division name `{}` is used twice", name.value),
-                    format!("it is already used on line {line}; a name or alias must point to one division"),
-                );
-            }
-        }
-        out.push(Division {
-            id: d.id.value.clone(),
-            name: d.name.value.clone(),
-            bureau: d.bureau.clone(),
-            aliases: d.aliases.iter().map(|a| a.value.clone()).collect(),
-            contact: d.contact.clone().filter(|c| !c.trim().is_empty()),
-            url: d.url.as_ref().map(|u| link_url(file, u, diags)),
-        });
-    }
-    out
-}
-
-/// Finds divisions by id, name or alias.
-struct DivisionLookup<'a> {
-    by_key: HashMap<&'a str, &'a str>,
-    names: Vec<&'a str>,
-    /// Whether the divisions file was read; if not, names are not checked.
-    known: bool,
-}
-
-impl<'a> DivisionLookup<'a> {
-    fn new(divisions: &'a [Division], known: bool) -> Self {
-        let mut by_key = HashMap::new();
-        for d in divisions {
-            by_key.insert(d.id.as_str(), d.id.as_str());
-            // An id with a stray space is already an error; found by its
-            // visible part it causes no second one.
-            by_key.insert(d.id.trim(), d.id.as_str());
-            by_key.insert(d.name.as_str(), d.id.as_str());
-            for a in &d.aliases {
-                by_key.insert(a.as_str(), d.id.as_str());
-            }
-        }
-        let names = divisions.iter().map(|d| d.name.as_str()).collect();
-        DivisionLookup {
-            by_key,
-            names,
-            known,
-        }
-    }
-
-    fn resolve(
-        &self,
-        file: &str,
-        refs: &[Spanned<String>],
-        diags: &mut Diagnostics,
-    ) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        for r in refs {
-            match self.by_key.get(r.value.trim()) {
-                Some(id) if ids.iter().any(|x| x == id) => diags.error_hint(
-                    Place::of(file, r),
-                    "duplicate-reference",
-                    format!("division `{}` is listed twice", r.value),
-                    "list each division once",
-                ),
-                Some(id) => ids.push(id.to_string()),
-                None if !self.known => {}
-                None => {
-                    let hint = match closest(&r.value, self.names.iter().copied()) {
-                        Some(near) => format!("did you mean `{near}`? Divisions are listed in content/divisions.yaml; add it there if it is new"),
-                        None => "use a division id or name from content/divisions.yaml, or add the division there".to_string(),
-                    };
-                    diags.error_hint(
-                        Place::of(file, r),
-                        "unknown-division",
-                        format!("unknown division `{}`", r.value),
-                        hint,
-                    );
-                }
-            }
-        }
-        ids
     }
 }
 
@@ -371,25 +222,6 @@ fn finite(file: &str, value: &Spanned<f64>, what: &str, diags: &mut Diagnostics)
     value.value
 }
 
-/// The text of the two licences Japanese governments publish data under,
-/// by the names sites write: CC BY 4.0, and 公共データ利用規約（第1.0版）
-/// (PDL1.0, the government's standard terms, compatible with CC BY 4.0).
-fn known_licence_url(name: &str) -> Option<&'static str> {
-    let n: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if n == "ccby4.0" || n == "cc-by-4.0" || n == "クリエイティブ・コモンズ表示4.0国際"
-    {
-        Some("https://creativecommons.org/licenses/by/4.0/deed.ja")
-    } else if n.contains("pdl1.0") || n.starts_with("公共データ利用規約") {
-        Some("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0")
-    } else {
-        None
-    }
-}
-
 /// Whether `value` is a date that exists ([`Date`]: `YYYY-MM-DD`, or also
 /// `YYYY-MM` when `allow_month`). If not, an error at `place` says so:
 /// `hint` for a text not written as a date, the month's last day for a day
@@ -427,96 +259,6 @@ fn date_ok(
     }
 }
 
-fn plan(dir: &RawPlanDir, divisions: &DivisionLookup, diags: &mut Diagnostics) -> Option<Plan> {
-    let src = dir.plan.as_ref()?;
-    let (file, raw) = (src.file.as_str(), &src.value);
-    if !is_url_safe_id(&dir.id) {
-        diags.error_hint(
-            Place::file(&dir.dir),
-            "bad-id",
-            format!("plan folder name `{}` is not URL-safe", dir.id),
-            "the folder name is the plan id: use lowercase ASCII letters, digits and `-`, e.g. `gunma-2025`",
-        );
-    }
-    reserved_name(Place::file(&dir.dir), "plan folder name", &dir.id, diags);
-    let period = period(file, &raw.period, diags);
-    if let Some(adopted) = &raw.adopted {
-        date_ok(
-            Place::of(file, adopted),
-            &adopted.value,
-            true,
-            "adoption date",
-            "write YYYY-MM or YYYY-MM-DD, e.g. 2025-03; leave `adopted` out when the date is not known",
-            diags,
-        );
-    }
-    let status = match one_of(file, &raw.status, "status", &["current", "archived"], diags) {
-        Some("archived") => PlanStatus::Archived,
-        _ => PlanStatus::Current,
-    };
-    let marks = unique_by_id(file, &raw.marks, |m| &m.id, "mark", diags)
-        .into_iter()
-        .map(|m| Mark {
-            id: m.id.value.clone(),
-            symbol: m.symbol.clone(),
-            label: m.label.clone(),
-        })
-        .collect::<Vec<_>>();
-    let grades = grades(file, raw, diags);
-    let rates = rates(file, raw, &grades, diags);
-    let mut indicator_ids = HashMap::new();
-    let plan_indicators = indicators(period, file, &raw.indicators, &mut indicator_ids, diags);
-    let goals = goals(file, raw, period, &mut indicator_ids, diags);
-    let mut plan = Plan {
-        id: dir.id.clone(),
-        title: raw.title.clone(),
-        subtitle: raw.subtitle.clone(),
-        period,
-        adopted: raw.adopted.as_ref().map(|a| a.value.clone()),
-        status,
-        summary: raw.summary.clone(),
-        source: raw.source.clone(),
-        structure_note: raw.structure_note.clone(),
-        summarised: raw.summarised,
-        marks,
-        grades,
-        grades_note: raw.grades_note.clone(),
-        rates,
-        levels: levels::levels(file, raw, diags),
-        judgements: levels::judgements(file, raw, diags),
-        goals,
-        indicators: plan_indicators,
-        items: Vec::new(),
-        cycles: Vec::new(),
-        events: events::events(file, raw, diags),
-        indicator_index: HashMap::new(),
-    };
-    plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
-    plan.index_indicators();
-    plan.cycles = results::cycles(&plan, &dir.results, diags);
-    Some(plan)
-}
-
-fn period(file: &str, raw: &Spanned<RawPeriod>, diags: &mut Diagnostics) -> Period {
-    let (from, to) = (raw.value.from, raw.value.to);
-    if !years::plausible(from) || !years::plausible(to) || from > to {
-        diags.error_hint(
-            Place::of(file, raw),
-            "bad-period",
-            format!("plan period {from}–{to} is not a valid span of fiscal years"),
-            "write `period: {from: 2025, to: 2029}` with Western-calendar fiscal years, `from` not after `to`",
-        );
-        return Period {
-            from: 2000,
-            to: 2000,
-        };
-    }
-    Period {
-        from: from as i32,
-        to: to as i32,
-    }
-}
-
 fn unique_by_id<'r, T>(
     file: &str,
     list: &'r [T],
@@ -541,277 +283,6 @@ fn unique_by_id<'r, T>(
         }
     }
     out
-}
-
-fn grades(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Grade> {
-    let mut seen: HashMap<&str, u64> = HashMap::new();
-    let mut out = Vec::new();
-    for g in &raw.grades {
-        if g.key.value.trim().is_empty() {
-            diags.error(Place::of(file, &g.key), "bad-value", "grade key is empty");
-        }
-        if let Some(line) = seen.insert(&g.key.value, g.key.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &g.key),
-                "duplicate-id",
-                format!("duplicate grade `{}`", g.key.value),
-                format!("it is already defined on line {line}"),
-            );
-        }
-        out.push(Grade {
-            key: g.key.value.clone(),
-            label: g.label.clone(),
-            meaning: g.meaning.clone(),
-        });
-    }
-    out
-}
-
-fn rates(file: &str, raw: &RawPlan, grades: &[Grade], diags: &mut Diagnostics) -> Vec<Rate> {
-    raw.rates
-        .iter()
-        .map(|r| {
-            for g in &r.grades {
-                if !grades.iter().any(|x| x.key == g.value) {
-                    diags.error_hint(
-                        Place::of(file, g),
-                        "unknown-grade",
-                        format!(
-                            "rate `{}` counts grade `{}`, which is not on the scale",
-                            r.name, g.value
-                        ),
-                        grade_hint(grades),
-                    );
-                }
-            }
-            Rate {
-                name: r.name.clone(),
-                grades: r.grades.iter().map(|g| g.value.clone()).collect(),
-                meaning: r.meaning.clone(),
-            }
-        })
-        .collect()
-}
-
-/// The hint for a grade that is not on the scale.
-fn grade_hint(grades: &[Grade]) -> String {
-    let keys: Vec<&str> = grades.iter().map(|g| g.key.as_str()).collect();
-    format!("the plan's grades (in plan.yaml) are: {}", keys.join(", "))
-}
-
-fn goals(
-    file: &str,
-    raw: &RawPlan,
-    period: Period,
-    ids: &mut HashMap<String, String>,
-    diags: &mut Diagnostics,
-) -> Vec<Goal> {
-    let mut goal_seen: HashMap<u32, u64> = HashMap::new();
-    let mut policy_seen: HashMap<u32, u64> = HashMap::new();
-    let mut node_seen: HashMap<u32, u64> = HashMap::new();
-    let mut goals = Vec::new();
-    for g in &raw.goals {
-        if let Some(line) = goal_seen.insert(g.number.value, g.number.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &g.number),
-                "duplicate-number",
-                format!("duplicate goal number {}", g.number.value),
-                format!("goal {} is already defined on line {line}", g.number.value),
-            );
-        }
-        let mut policies = Vec::new();
-        for p in &g.policies {
-            if let Some(line) = policy_seen.insert(p.number.value, p.number.referenced.line()) {
-                diags.error_hint(
-                    Place::of(file, &p.number),
-                    "duplicate-number",
-                    format!("duplicate policy number {}", p.number.value),
-                    format!("policy {} is already defined on line {line}; policies are numbered across the whole plan", p.number.value),
-                );
-            }
-            let mut nodes = Vec::new();
-            for n in &p.nodes {
-                if let Some(line) = node_seen.insert(n.number.value, n.number.referenced.line()) {
-                    diags.error_hint(
-                        Place::of(file, &n.number),
-                        "duplicate-number",
-                        format!("duplicate node number {} under `nodes`", n.number.value),
-                        format!("number {} is already used on line {line}; the third level is numbered across the whole plan", n.number.value),
-                    );
-                }
-                nodes.push(Node {
-                    number: n.number.value,
-                    title: n.title.clone(),
-                    summary: n.summary.clone(),
-                });
-            }
-            nodes.sort_by_key(|n| n.number);
-            policies.push(Policy {
-                number: p.number.value,
-                title: p.title.clone(),
-                summary: p.summary.clone(),
-                nodes,
-            });
-        }
-        policies.sort_by_key(|p| p.number);
-        goals.push(Goal {
-            number: g.number.value,
-            title: g.title.clone(),
-            summary: g.summary.clone(),
-            policies,
-            indicators: indicators(period, file, &g.indicators, ids, diags),
-        });
-    }
-    goals.sort_by_key(|g| g.number);
-    goals
-}
-
-fn items(
-    plan: &Plan,
-    raw: &[std::sync::Arc<Sourced<RawItem>>],
-    divisions: &DivisionLookup,
-    indicator_ids: &mut HashMap<String, String>,
-    diags: &mut Diagnostics,
-) -> Vec<Item> {
-    let mut numbers: BTreeMap<u32, &str> = BTreeMap::new();
-    let mut out = Vec::new();
-    for src in raw {
-        let (file, r) = (src.file.as_str(), &src.value);
-        if let Some(first) = numbers.get(&r.number.value) {
-            diags.error_hint(
-                Place::of(file, &r.number),
-                "duplicate-number",
-                format!("duplicate item number {}", r.number.value),
-                format!(
-                    "item {} is already defined in {first}; give each item its own number",
-                    r.number.value
-                ),
-            );
-            continue;
-        }
-        numbers.insert(r.number.value, file);
-        if let Some(item) = item(plan, file, r, divisions, indicator_ids, diags) {
-            out.push(item);
-        }
-    }
-    out.sort_by_key(|i| i.number);
-    out
-}
-
-fn item(
-    plan: &Plan,
-    file: &str,
-    r: &RawItem,
-    divisions: &DivisionLookup,
-    indicator_ids: &mut HashMap<String, String>,
-    diags: &mut Diagnostics,
-) -> Option<Item> {
-    let (goal, policy, node) = levels::placement(
-        plan,
-        file,
-        &r.number,
-        r.parent.as_ref(),
-        r.policy.as_ref(),
-        diags,
-    );
-    for m in &r.marks {
-        if plan.mark(&m.value).is_none() {
-            let known: Vec<&str> = plan.marks.iter().map(|m| m.id.as_str()).collect();
-            diags.error_hint(
-                Place::of(file, m),
-                "unknown-mark",
-                format!("unknown mark `{}`", m.value),
-                if known.is_empty() {
-                    "the plan defines no marks; add them under `marks:` in plan.yaml".to_string()
-                } else {
-                    format!("the plan's marks are: {}", known.join(", "))
-                },
-            );
-        }
-    }
-    let placement = match r.placement.as_ref().map(|p| {
-        one_of(
-            file,
-            p,
-            "placement",
-            &["confirmed", "documented", "inferred", "unknown"],
-            diags,
-        )
-    }) {
-        Some(Some("inferred")) => Placement::Inferred,
-        Some(Some("unknown")) => Placement::Unknown,
-        _ => Placement::Documented,
-    };
-    let projects = r
-        .projects
-        .iter()
-        .map(|p| project(plan, file, p, divisions, diags))
-        .collect();
-    let indicators = indicators(plan.period, file, &r.indicators, indicator_ids, diags);
-    Some(Item {
-        number: r.number.value,
-        title: r.title.clone(),
-        policy,
-        goal,
-        node,
-        marks: r.marks.iter().map(|m| m.value.clone()).collect(),
-        divisions: divisions.resolve(file, &r.divisions, diags),
-        placement,
-        summary: r.summary.clone(),
-        note: r.note.clone(),
-        projects,
-        indicators,
-        source_file: file.to_string(),
-    })
-}
-
-fn summarise_numbers(numbers: &[String]) -> String {
-    match (numbers.first(), numbers.last()) {
-        (Some(a), Some(b)) if numbers.len() > 3 => format!("{a}–{b}"),
-        _ => numbers.join(", "),
-    }
-}
-
-fn project(
-    plan: &Plan,
-    file: &str,
-    p: &RawProject,
-    divisions: &DivisionLookup,
-    diags: &mut Diagnostics,
-) -> Project {
-    let roadmap = p
-        .roadmap
-        .iter()
-        .map(|row| RoadmapRow {
-            label: row.label.value.clone(),
-            years: roadmap::years(plan, file, row, diags),
-            detail: row.detail.clone(),
-        })
-        .collect();
-    Project {
-        title: p.title.clone(),
-        divisions: divisions.resolve(file, &p.divisions, diags),
-        related_divisions: divisions.resolve(file, &p.related_divisions, diags),
-        situation: p.situation.clone(),
-        actions: p.actions.clone(),
-        links: p
-            .links
-            .iter()
-            .map(|l| Link {
-                title: l.title.clone(),
-                url: l.url.as_ref().map(|u| link_url(file, u, diags)),
-            })
-            .collect(),
-        roadmap,
-        evaluation: p
-            .evaluation
-            .iter()
-            .map(|e| EvaluationRow {
-                label: e.label.clone(),
-                detail: e.detail.clone(),
-            })
-            .collect(),
-    }
 }
 
 fn check_single_current(dirs: &[RawPlanDir], plans: &[Plan], diags: &mut Diagnostics) {
@@ -840,39 +311,17 @@ fn check_single_current(dirs: &[RawPlanDir], plans: &[Plan], diags: &mut Diagnos
     }
 }
 
-fn pages(raw: &[RawPage], diags: &mut Diagnostics) -> Vec<Page> {
-    let mut out: Vec<Page> = Vec::new();
-    for p in raw {
-        if !is_url_safe_id(&p.slug) {
-            diags.error_hint(
-                Place::file(&p.file),
-                "bad-id",
-                format!("page file name `{}` is not URL-safe", p.slug),
-                "the file name becomes the page address: use lowercase ASCII letters, digits and `-`, e.g. `about.md`",
-            );
-        }
-        reserved_name(Place::file(&p.file), "page file name", &p.slug, diags);
-        if let Some(date) = &p.meta.date {
-            date_ok(
-                Place::of(&p.file, date).shifted(1),
-                &date.value,
-                false,
-                "date",
-                "write YYYY-MM-DD, e.g. 2026-04-01",
-                diags,
-            );
-        }
-        out.push(Page {
-            slug: p.slug.clone(),
-            title: p.meta.title.clone(),
-            order: p.meta.order.unwrap_or(0),
-            date: p.meta.date.as_ref().map(|d| d.value.clone()),
-            description: p.meta.description.clone(),
-            body: p.body.clone(),
-        });
+/// The hint for a grade that is not on the scale.
+fn grade_hint(grades: &[Grade]) -> String {
+    let keys: Vec<&str> = grades.iter().map(|g| g.key.as_str()).collect();
+    format!("the plan's grades (in plan.yaml) are: {}", keys.join(", "))
+}
+
+fn summarise_numbers(numbers: &[String]) -> String {
+    match (numbers.first(), numbers.last()) {
+        (Some(a), Some(b)) if numbers.len() > 3 => format!("{a}–{b}"),
+        _ => numbers.join(", "),
     }
-    out.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
-    out
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod errors;
 mod feeds;
 mod fuzz;
 mod import;
+mod layers;
 mod open_data_model;
 mod pasted;
 mod phone;

@@ -1,0 +1,145 @@
+//! Implementation items 実施項目: numbers unique, policy and divisions
+//! resolved, projects with their roadmap rows, links and indicators.
+
+use super::*;
+
+pub(super) fn items(
+    plan: &Plan,
+    raw: &[std::sync::Arc<Sourced<RawItem>>],
+    divisions: &DivisionLookup,
+    indicator_ids: &mut HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Vec<Item> {
+    let mut numbers: BTreeMap<u32, &str> = BTreeMap::new();
+    let mut out = Vec::new();
+    for src in raw {
+        let (file, r) = (src.file.as_str(), &src.value);
+        if let Some(first) = numbers.get(&r.number.value) {
+            diags.error_hint(
+                Place::of(file, &r.number),
+                "duplicate-number",
+                format!("duplicate item number {}", r.number.value),
+                format!(
+                    "item {} is already defined in {first}; give each item its own number",
+                    r.number.value
+                ),
+            );
+            continue;
+        }
+        numbers.insert(r.number.value, file);
+        if let Some(item) = item(plan, file, r, divisions, indicator_ids, diags) {
+            out.push(item);
+        }
+    }
+    out.sort_by_key(|i| i.number);
+    out
+}
+
+pub(super) fn item(
+    plan: &Plan,
+    file: &str,
+    r: &RawItem,
+    divisions: &DivisionLookup,
+    indicator_ids: &mut HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Option<Item> {
+    let (goal, policy, node) = levels::placement(
+        plan,
+        file,
+        &r.number,
+        r.parent.as_ref(),
+        r.policy.as_ref(),
+        diags,
+    );
+    for m in &r.marks {
+        if plan.mark(&m.value).is_none() {
+            let known: Vec<&str> = plan.marks.iter().map(|m| m.id.as_str()).collect();
+            diags.error_hint(
+                Place::of(file, m),
+                "unknown-mark",
+                format!("unknown mark `{}`", m.value),
+                if known.is_empty() {
+                    "the plan defines no marks; add them under `marks:` in plan.yaml".to_string()
+                } else {
+                    format!("the plan's marks are: {}", known.join(", "))
+                },
+            );
+        }
+    }
+    let placement = match r.placement.as_ref().map(|p| {
+        one_of(
+            file,
+            p,
+            "placement",
+            &["confirmed", "documented", "inferred", "unknown"],
+            diags,
+        )
+    }) {
+        Some(Some("inferred")) => Placement::Inferred,
+        Some(Some("unknown")) => Placement::Unknown,
+        _ => Placement::Documented,
+    };
+    let projects = r
+        .projects
+        .iter()
+        .map(|p| project(plan, file, p, divisions, diags))
+        .collect();
+    let indicators = indicators(plan.period, file, &r.indicators, indicator_ids, diags);
+    Some(Item {
+        number: r.number.value,
+        title: r.title.clone(),
+        policy,
+        goal,
+        node,
+        marks: r.marks.iter().map(|m| m.value.clone()).collect(),
+        divisions: divisions.resolve(file, &r.divisions, diags),
+        placement,
+        summary: r.summary.clone(),
+        note: r.note.clone(),
+        projects,
+        indicators,
+        source_file: file.to_string(),
+    })
+}
+
+pub(super) fn project(
+    plan: &Plan,
+    file: &str,
+    p: &RawProject,
+    divisions: &DivisionLookup,
+    diags: &mut Diagnostics,
+) -> Project {
+    let roadmap = p
+        .roadmap
+        .iter()
+        .map(|row| RoadmapRow {
+            label: row.label.value.clone(),
+            years: roadmap::years(plan, file, row, diags),
+            detail: row.detail.clone(),
+        })
+        .collect();
+    Project {
+        title: p.title.clone(),
+        divisions: divisions.resolve(file, &p.divisions, diags),
+        related_divisions: divisions.resolve(file, &p.related_divisions, diags),
+        situation: p.situation.clone(),
+        actions: p.actions.clone(),
+        links: p
+            .links
+            .iter()
+            .map(|l| Link {
+                title: l.title.clone(),
+                url: l.url.as_ref().map(|u| link_url(file, u, diags)),
+            })
+            .collect(),
+        roadmap,
+        evaluation: p
+            .evaluation
+            .iter()
+            .map(|e| EvaluationRow {
+                label: e.label.clone(),
+                detail: e.detail.clone(),
+            })
+            .collect(),
+    }
+}
