@@ -73,6 +73,10 @@ pub struct ChartInput<'a> {
     /// plans (an indicator continuing an earlier plan's): each is drawn as
     /// a break labelled 計画の切替 and named in the description.
     pub breaks: &'a [i32],
+    /// Years of `actuals` whose value is a later plan's baseline 策定時,
+    /// drawn on the actual line of a series across plans: named 策定時 in
+    /// the description and the table rows, as the plan's table names it.
+    pub later_baselines: &'a [i32],
     /// The sentences from [`crate::achievement::assess`] for the indicator
     /// as a whole; when `None` they are assessed from this input alone.
     pub summary: Option<&'a str>,
@@ -144,7 +148,14 @@ pub fn data_table_rows(input: &ChartInput) -> Vec<TableRow> {
         .map(|(y, v)| row(y, SERIES[0], Some(v)))
         .into_iter()
         .collect();
-    rows.extend(input.actuals.iter().map(|&(y, v)| row(y, SERIES[1], v)));
+    rows.extend(input.actuals.iter().map(|&(y, v)| {
+        let series = if input.later_baselines.contains(&y) {
+            SERIES[0]
+        } else {
+            SERIES[1]
+        };
+        row(y, series, v)
+    }));
     if input.cumulative() {
         rows.extend(data.actuals.iter().map(|&(y, v)| row(y, SERIES[3], v)));
     }

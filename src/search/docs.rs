@@ -122,6 +122,11 @@ fn policy_title(plan: &Plan, p: &Policy) -> String {
     format!("{} {}", plan.policy_label(p.number), p.title)
 }
 
+/// A third-level node as the plan names it, e.g. 事業3 ….
+fn node_title(plan: &Plan, n: &Node) -> String {
+    format!("{} {}", plan.node_label(n.number), n.title)
+}
+
 /// An item as the plan names it, e.g. 実施項目9 …, 取組項目3 ….
 fn item_title(plan: &Plan, i: &Item) -> String {
     format!("{} {}", plan.item_label(i.number), i.title)
@@ -242,7 +247,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
             for n in &p.nodes {
                 let mut d = Doc::new(
                     paths::node(&plan.id, n.number),
-                    format!("{} {}", plan.node_label(n.number), n.title),
+                    node_title(plan, n),
                     format!("{} › {}", plan.title, policy_title(plan, p)),
                 );
                 d.prose(&n.summary);
@@ -252,6 +257,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
                 d.filter("plan", plan.title.clone());
                 d.filter("goal", goal_title(plan, g));
                 d.filter("policy", policy_title(plan, p));
+                d.filter("node", node_title(plan, n));
                 docs.push(d);
             }
         }
@@ -359,9 +365,7 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
     };
     let node = item.node.and_then(|n| plan.node(n));
     let parent = match (policy, goal) {
-        _ if node.is_some() => node.map_or_else(String::new, |(_, _, n)| {
-            format!("{} {}", plan.node_label(n.number), n.title)
-        }),
+        _ if node.is_some() => node.map_or_else(String::new, |(_, _, n)| node_title(plan, n)),
         (Some((_, p)), _) => policy_title(plan, p),
         (None, Some(g)) => goal_title(plan, g),
         (None, None) => plan.title.clone(),
@@ -379,6 +383,9 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
     }
     if let Some((_, p)) = policy {
         d.filter("policy", policy_title(plan, p));
+    }
+    if let Some((_, _, n)) = node {
+        d.filter("node", node_title(plan, n));
     }
     let ids = item.divisions.iter().chain(
         item.projects

@@ -138,11 +138,13 @@ pub fn across(
     // the line when no actual gives that year (the earlier plan's baseline
     // starts the line).
     let mut joined = String::new();
+    let mut later_baselines = Vec::new();
     if let Some(b) = now.baseline
         && before.baseline.is_some()
         && !actuals.iter().any(|a| a.0 == b.year)
     {
         actuals.push((b.year, Some(b.value)));
+        later_baselines.push(b.year);
         joined = format!(
             "この計画の策定時の値（{} {}）も、実績の線に含めています。",
             fiscal_year(b.year, era),
@@ -180,6 +182,7 @@ pub fn across(
         },
         revisions: &[],
         breaks: &[start],
+        later_baselines: &later_baselines,
         summary: Some(&summary),
         era,
     };

@@ -81,6 +81,7 @@ impl<'p> Series<'p> {
                 .map_or(SeriesKind::Yearly, |s| s.kind),
             revisions: &self.revisions,
             breaks: &[],
+            later_baselines: &[],
             summary: Some(&self.assessment.summary),
             era: false,
         }

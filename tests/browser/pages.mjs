@@ -1,9 +1,10 @@
 // The pages the browser checks visit: at least one of every page type of the
 // sample site (mounted at /) and of the fixture sites of FIXTURES (each
 // built into target/browser/<name>/ and mounted at /fixture-<name>/): the
-// `cycles` fixture, whose item pages carry evaluation results, and the four
+// `cycles` fixture, whose item pages carry evaluation results, the four
 // plans of other governments, with their own levels, ranks, judgements,
-// caps, ranges and archived plans. Without --quick every page is visited.
+// caps, ranges and archived plans, and the illustrative (例) plan of four
+// levels, with its node pages. Without --quick every page is visited.
 
 export const SAMPLE = [
   ['home', 'index.html'],
@@ -36,7 +37,7 @@ export const CYCLES = [
   ['news page', 'pages/news.html'],
 ];
 
-// The four real-plan fixtures: every page type each has (the page types
+// The four real-plan fixtures and the four-level one: every page type each has (the page types
 // common to every site, then its own).
 const REAL_PLAN = (plan, own) => [
   ['home', 'index.html'],
@@ -78,6 +79,16 @@ export const FIXTURES = [
       ['plan (archived)', 'plans/example-2021/index.html'],
       ['cycle of the archived plan', 'plans/example-2021/cycles/2025.html'],
       ['dashboard of the archived plan', 'plans/example-2021/indicators.html'],
+    ]),
+  },
+  {
+    name: 'example-four-levels',
+    named: REAL_PLAN('rei-2027', [
+      ['goal (柱)', 'plans/rei-2027/goals/1.html'],
+      ['policy (施策)', 'plans/rei-2027/policies/1.html'],
+      ['node (事業)', 'plans/rei-2027/nodes/1.html'],
+      ['item under a node (取組)', 'plans/rei-2027/items/1.html'],
+      ['division', 'divisions/jyoho.html'],
     ]),
   },
 ];

@@ -331,3 +331,40 @@ fn fixture_docs(json: &str) -> Vec<kohyo::search::docs::Doc> {
         })
         .collect()
 }
+
+#[test]
+fn a_plan_of_four_levels_is_filtered_by_its_third_level_under_its_own_name() {
+    let r = render(&repo().join("tests/fixtures/example-four-levels"));
+    let meta: serde_json::Value = serde_json::from_str(text(&r, "search/meta.json")).unwrap();
+    // The node page and the item under it (取組1) carry the node's value.
+    assert_eq!(
+        meta["filters"]["node"],
+        serde_json::json!([
+            ["事業1 窓口手続のオンライン化", 2],
+            ["事業2 庁内業務の効率化", 2],
+            ["事業3 町税の収納率向上", 2]
+        ]),
+        "{}",
+        meta["filters"]
+    );
+    let docs = kohyo::search::docs::documents(&r.site);
+    let item = docs
+        .iter()
+        .find(|d| d.url == "plans/rei-2027/items/1.html")
+        .expect("item 1");
+    assert!(
+        item.filters
+            .contains(&("node", "事業1 窓口手続のオンライン化".into())),
+        "{:?}",
+        item.filters
+    );
+    // The search page offers the filter under the plan's word for the level.
+    let page = text(&r, "search.html");
+    assert!(
+        page.contains(r#"<label for="filter-node">事業</label><select id="filter-node" name="node" data-filter="node">"#),
+        "{page}"
+    );
+    // A plan of three levels has no such filter.
+    let sample = render(&repo());
+    assert!(!text(&sample, "search.html").contains("filter-node"));
+}

@@ -447,3 +447,50 @@ fn the_commands_say_what_they_did_and_refuse_what_they_should() {
     assert_eq!(code, 0, "{err}");
     assert!(root.join("content/plans/demo/results/2026.yaml").is_file());
 }
+
+#[test]
+fn the_instructions_sheet_names_the_items_with_the_plans_word() {
+    // example-four-levels calls its items 取組, not 実施項目.
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/fixtures/example-four-levels"),
+        tmp.path(),
+    );
+    let out = tmp.path().join("sheets");
+    let report = export::entry_sheets(&EntrySheetsArgs {
+        plan: "rei-2027".into(),
+        year: 2027,
+        out: Some(out.clone()),
+        root: tmp.path().to_path_buf(),
+        force: false,
+        quiet: true,
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let file = report
+        .written
+        .iter()
+        .map(|w| w.path.clone())
+        .find(|p| p.to_string_lossy().contains("総務課"))
+        .expect("a workbook for 総務課");
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&file).unwrap();
+    let sheet = book.worksheet_range("記入方法").unwrap();
+    let text: String = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("貴所属が担当（主担当または関係）する取組の評価を記入する"),
+        "{text}"
+    );
+    assert!(
+        text.contains("「評価」シート：取組ごとに、評価を一覧から選び"),
+        "{text}"
+    );
+    assert!(
+        text.contains("同じ取組を複数の所属が担当している場合"),
+        "{text}"
+    );
+    assert!(!text.contains("実施項目"), "{text}");
+}
