@@ -16,6 +16,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use super::ImportError;
+use crate::export::sheets::column_letters;
 
 /// One problem with a row or a cell of a sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,20 +77,6 @@ pub(crate) struct Table {
     pub rows: Vec<Row>,
 }
 
-/// Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA.
-fn letters(mut index: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (index % 26) as u8);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
 impl Table {
     /// Where a cell is: `FILE:sheet NAME:row R:column C (header)`.
     pub fn place(&self, row: usize, column: Option<usize>) -> String {
@@ -99,7 +86,10 @@ impl Table {
         }
         s.push_str(&format!(":row {row}"));
         if let Some(c) = column {
-            s.push_str(&format!(":column {}", letters(c + self.first_column)));
+            s.push_str(&format!(
+                ":column {}",
+                column_letters(c + self.first_column)
+            ));
             if let Some(name) = self.header.get(c).filter(|n| !n.is_empty()) {
                 s.push_str(&format!(" ({name})"));
             }
@@ -174,7 +164,7 @@ impl Table {
                     format!("column `{name}` appears twice"),
                     format!(
                         "it is already column {}; keep one",
-                        letters(first + self.first_column)
+                        column_letters(first + self.first_column)
                     ),
                 ));
                 continue;
@@ -394,14 +384,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn column_letters() {
-        assert_eq!(letters(0), "A");
-        assert_eq!(letters(4), "E");
-        assert_eq!(letters(25), "Z");
-        assert_eq!(letters(26), "AA");
-        assert_eq!(letters(27), "AB");
-        assert_eq!(letters(701), "ZZ");
-        assert_eq!(letters(702), "AAA");
+    fn column_column_letters() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(4), "E");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
     }
 
     #[test]
