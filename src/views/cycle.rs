@@ -196,10 +196,11 @@ fn status_word(s: Status) -> &'static str {
 fn owner_link(plan: &Plan, owner: Owner) -> Option<LinkView> {
     match owner {
         Owner::Plan => None,
-        Owner::Goal(n) => plan.goals.iter().find(|g| g.number == n).map(|g| LinkView {
-            title: format!("{} {}", plan.goal_label(g.number), g.title),
-            url: paths::goal(&plan.id, g.number),
-        }),
+        Owner::Goal(n) => plan
+            .goals
+            .iter()
+            .find(|g| g.number == n)
+            .map(|g| LinkView::goal(plan, g)),
         Owner::Item(n) => item_link(plan, n),
     }
 }
@@ -260,10 +261,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .goals
         .iter()
         .map(|g| GoalGrades {
-            goal: LinkView {
-                title: format!("{} {}", plan.goal_label(g.number), g.title),
-                url: paths::goal(&plan.id, g.number),
-            },
+            goal: LinkView::goal(plan, g),
             items: plan
                 .items
                 .iter()

@@ -34,6 +34,32 @@ pub struct LinkView {
     pub url: String,
 }
 
+impl LinkView {
+    /// A link to `goal`'s page, titled by its label and title (目標1 …).
+    pub fn goal(plan: &Plan, goal: &Goal) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.goal_label(goal.number), goal.title),
+            url: paths::goal(&plan.id, goal.number),
+        }
+    }
+
+    /// A link to `policy`'s page, titled by its label and title.
+    pub fn policy(plan: &Plan, policy: &Policy) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.policy_label(policy.number), policy.title),
+            url: paths::policy(&plan.id, policy.number),
+        }
+    }
+
+    /// A link to `node`'s page, titled by its label and title.
+    pub fn node(plan: &Plan, node: &Node) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.node_label(node.number), node.title),
+            url: paths::node(&plan.id, node.number),
+        }
+    }
+}
+
 /// Output paths, owned by [`crate::urls::paths`]; re-exported here only for
 /// `search`, which still imports them from views.
 pub use crate::urls::paths;
@@ -246,18 +272,9 @@ impl ItemRow {
             placement_unknown: item.placement == Placement::Unknown,
             placement_words: plan.placement_words(item.placement),
             label: plan.item_label(item.number),
-            policy: policy.map(|p| LinkView {
-                title: format!("{} {}", plan.policy_label(p.number), p.title),
-                url: paths::policy(&plan.id, p.number),
-            }),
-            goal: goal.map(|g| LinkView {
-                title: format!("{} {}", plan.goal_label(g.number), g.title),
-                url: paths::goal(&plan.id, g.number),
-            }),
-            node: node.map(|n| LinkView {
-                title: format!("{} {}", plan.node_label(n.number), n.title),
-                url: paths::node(&plan.id, n.number),
-            }),
+            policy: policy.map(|p| LinkView::policy(plan, p)),
+            goal: goal.map(|g| LinkView::goal(plan, g)),
+            node: node.map(|n| LinkView::node(plan, n)),
             role: "",
         }
     }
@@ -346,10 +363,7 @@ impl<'a> GoalCard<'a> {
             policies: goal
                 .policies
                 .iter()
-                .map(|p| LinkView {
-                    title: format!("{} {}", plan.policy_label(p.number), p.title),
-                    url: paths::policy(&plan.id, p.number),
-                })
+                .map(|p| LinkView::policy(plan, p))
                 .collect(),
             item_count: in_policies + plan.items_of_goal(goal.number).count(),
         }
