@@ -102,6 +102,15 @@ pub fn facts<'a>(indicator: &'a Indicator, observed: &'a [Observed<'a>], era: bo
     }
 }
 
+/// The latest actual with its year, e.g. 246件（2025年度）, or 実績なし.
+pub fn latest_text(a: &Assessment, era: bool) -> String {
+    match &a.latest {
+        Some((_, v)) if a.latest_undated => format!("{v}（年度の記載なし）"),
+        Some((y, v)) => format!("{v}（{}）", crate::years::fiscal_year(*y, era)),
+        None => "実績なし".into(),
+    }
+}
+
 /// A row of the table beside a chart.
 #[derive(Debug, Serialize)]
 pub struct DataRow {
@@ -309,18 +318,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
                 .baseline
                 .map(|b| format!("{}（{}）", fmt(b.value), fy(b.year)))
                 .unwrap_or_else(|| "公表なし".into()),
-            latest: series
-                .assessment
-                .latest
-                .as_ref()
-                .map(|(y, v)| {
-                    if series.assessment.latest_undated {
-                        format!("{v}（年度の記載なし）")
-                    } else {
-                        format!("{v}（{}）", fy(*y))
-                    }
-                })
-                .unwrap_or_else(|| "実績なし".into()),
+            latest: latest_text(&series.assessment, era),
             target,
             status: achievement::status_label(st),
             status_class: status_class(st),
