@@ -1,10 +1,21 @@
-//! Helpers several areas of the integration tests share: a folder's files as
-//! a map, and kohyo run as a command with what it printed.
+//! Helpers several areas of the integration tests share: the open data sets
+//! a site publishes, a folder's files as a map, and kohyo run as a command
+//! with what it printed.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
+
+/// The open data sets every site publishes as `data/NAME.csv` and
+/// `data/NAME.json`, in the order of the catalogue.
+pub const DATA_SETS: [&str; 5] = [
+    "structure",
+    "item-divisions",
+    "indicators",
+    "evaluations",
+    "rates",
+];
 
 /// Every file under `dir` with its bytes, keyed by `/`-separated relative path.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
