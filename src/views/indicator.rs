@@ -292,11 +292,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
         let series = Series::new(plan, ind, era);
         let fmt = |v: f64| format!("{}{}", crate::years::number(v, ind.precision), ind.unit);
         let fy = |y: i32| crate::years::fiscal_year(y, era);
-        let (url, owner_name) = match owner {
-            Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
-            Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
-            Owner::Item(n) => (paths::item(&plan.id, n), plan.item_label(n)),
-        };
+        let (url, owner_name) = owner_place(plan, owner);
         let st = series.assessment.status;
         let target = match (ind.main_series(), ind.final_target()) {
             (Some(s), Some(t)) => {
@@ -325,39 +321,43 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
             progress: series.assessment.progress_text(),
         }
     };
+    grouped(plan, row)
+        .into_iter()
+        .map(|(title, rows)| DashboardGroup { title, rows })
+        .collect()
+}
+
+/// The indicators of `plan` as the dashboard groups them, each group with
+/// its heading: the plan's own (計画全体), then each goal's own and its
+/// items', then the items' under no goal; empty groups are left out.
+pub fn grouped<'a, T>(
+    plan: &'a Plan,
+    mut view: impl FnMut(Owner, &'a Indicator) -> T,
+) -> Vec<(String, Vec<T>)> {
     let mut groups = Vec::new();
     if !plan.indicators.is_empty() {
-        groups.push(DashboardGroup {
-            title: "計画全体".into(),
-            rows: plan
-                .indicators
-                .iter()
-                .map(|i| row(Owner::Plan, i))
-                .collect(),
-        });
+        let rows = plan.indicators.iter().map(|i| view(Owner::Plan, i));
+        groups.push(("計画全体".to_string(), rows.collect()));
     }
     for g in &plan.goals {
-        let mut rows: Vec<DashboardRow> = g
+        let mut rows: Vec<T> = g
             .indicators
             .iter()
-            .map(|i| row(Owner::Goal(g.number), i))
+            .map(|i| view(Owner::Goal(g.number), i))
             .collect();
         for item in plan.items.iter().filter(|i| i.goal == Some(g.number)) {
             rows.extend(
                 item.indicators
                     .iter()
-                    .map(|i| row(Owner::Item(item.number), i)),
+                    .map(|i| view(Owner::Item(item.number), i)),
             );
         }
         if !rows.is_empty() {
-            groups.push(DashboardGroup {
-                title: format!("{} {}", plan.goal_label(g.number), g.title),
-                rows,
-            });
+            groups.push((format!("{} {}", plan.goal_label(g.number), g.title), rows));
         }
     }
     // Items outside any goal: every item of a one-level plan.
-    let rows: Vec<DashboardRow> = plan
+    let rows: Vec<T> = plan
         .items
         .iter()
         .filter(|i| i.goal.is_none())
@@ -366,15 +366,22 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
                 .iter()
                 .map(move |i| (Owner::Item(item.number), i))
         })
-        .map(|(o, i)| row(o, i))
+        .map(|(o, i)| view(o, i))
         .collect();
     if !rows.is_empty() {
-        groups.push(DashboardGroup {
-            title: format!("{}の指標", plan.item_level().name),
-            rows,
-        });
+        groups.push((format!("{}の指標", plan.item_level().name), rows));
     }
     groups
+}
+
+/// Where the dashboard links an indicator of `owner` to (the owner's page)
+/// and how it names the owner, e.g. 実施項目25.
+pub fn owner_place(plan: &Plan, owner: Owner) -> (String, String) {
+    match owner {
+        Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
+        Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
+        Owner::Item(n) => (paths::item(&plan.id, n), plan.item_label(n)),
+    }
 }
 
 /// A formula with what it applies to.
