@@ -349,7 +349,7 @@ struct ItemPage<'a> {
 #[derive(Serialize)]
 struct DashboardPage<'a> {
     plan: PlanView<'a>,
-    groups: Vec<crate::views::indicator::DashboardGroup>,
+    groups: Vec<crate::views::indicator::DashboardGroup<'a>>,
     cards: Vec<crate::views::card::CardGroup>,
     counts: crate::views::indicator::StatusCounts,
     formulas: Vec<crate::views::indicator::FormulaView>,

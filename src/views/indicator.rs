@@ -218,9 +218,9 @@ pub fn chart(plan: &Plan, indicator: &Indicator, era: bool) -> ChartView {
 
 /// A row of the indicators dashboard.
 #[derive(Debug, Serialize)]
-pub struct DashboardRow {
+pub struct DashboardRow<'a> {
     /// Indicator name.
-    pub name: String,
+    pub name: &'a str,
     /// Where the indicator is shown in full.
     pub url: String,
     /// What it belongs to.
@@ -243,11 +243,11 @@ pub struct DashboardRow {
 
 /// A group of the dashboard: the plan as a whole, or one goal.
 #[derive(Debug, Serialize)]
-pub struct DashboardGroup {
+pub struct DashboardGroup<'a> {
     /// Heading.
     pub title: String,
     /// Rows.
-    pub rows: Vec<DashboardRow>,
+    pub rows: Vec<DashboardRow<'a>>,
 }
 
 /// How many indicators stand where against their baseline.
@@ -287,8 +287,8 @@ pub fn status_counts(plan: &Plan) -> StatusCounts {
 }
 
 /// The dashboard of `plan`: plan indicators first, then each goal's own and its items'.
-pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
-    let row = |owner: Owner, ind: &Indicator| {
+pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup<'_>> {
+    let row = |owner: Owner, ind| {
         let series = Series::new(plan, ind, era);
         let fmt = |v: f64| format!("{}{}", crate::years::number(v, ind.precision), ind.unit);
         let fy = |y: i32| crate::years::fiscal_year(y, era);
@@ -306,7 +306,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
             _ => "設定なし".into(),
         };
         DashboardRow {
-            name: ind.name.clone(),
+            name: &ind.name,
             url: paths::indicator(&url, &ind.id),
             owner: owner_name,
             sparkline: super::Html::chart(charts::sparkline(&series.input(plan, ind))),
