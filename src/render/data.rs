@@ -149,40 +149,78 @@ fn csv_cell(value: Option<&serde_json::Value>) -> String {
 }
 
 /// The CSV (with the header row even when there are no rows) and JSON
-/// files of one data set under `data/`, made side by side.
-fn table<T: Serialize + Sync>(set: &DataSet, rows: &[T]) -> Result<[OutputFile; 2], String> {
-    let name = set.name;
-    let csv = || -> Result<OutputFile, String> {
-        let mut w = csv::WriterBuilder::new()
+/// files of one data set under `data/`, written a batch of rows at a time,
+/// so that a big site's rows are never all in memory.
+struct Table<'s> {
+    set: &'s DataSet,
+    csv: csv::Writer<Vec<u8>>,
+    /// The JSON array so far, as `serde_json::to_vec_pretty` writes it.
+    json: Vec<u8>,
+    rows: usize,
+}
+
+impl<'s> Table<'s> {
+    fn new(set: &'s DataSet) -> Result<Self, String> {
+        let mut csv = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .has_headers(false)
-            .from_writer(Vec::new());
-        w.write_record(set.columns.iter().map(|(c, _)| *c))
-            .map_err(|e| format!("{name}.csv: {e}"))?;
+            .from_writer(CSV_BOM.to_vec());
+        csv.write_record(set.columns.iter().map(|(c, _)| *c))
+            .map_err(|e| format!("{}.csv: {e}", set.name))?;
+        Ok(Self {
+            set,
+            csv,
+            json: Vec::new(),
+            rows: 0,
+        })
+    }
+
+    /// Appends `rows` to both files.
+    fn add<T: Serialize>(&mut self, rows: &[T]) -> Result<(), String> {
+        let name = self.set.name;
         for r in rows {
             // Through a JSON value, so that text cells and number cells are
             // told apart and only text is guarded.
             let row = serde_json::to_value(r).map_err(|e| format!("{name}.csv: {e}"))?;
-            w.write_record(set.columns.iter().map(|(c, _)| csv_cell(row.get(c))))
+            self.csv
+                .write_record(self.set.columns.iter().map(|(c, _)| csv_cell(row.get(c))))
                 .map_err(|e| format!("{name}.csv: {e}"))?;
+            // Each row pretty-printed on its own, indented one level: the
+            // bytes of the whole array pretty-printed at once.
+            self.json
+                .extend_from_slice(if self.rows == 0 { b"[\n" } else { b",\n" });
+            let one = serde_json::to_vec_pretty(r).map_err(|e| format!("{name}.json: {e}"))?;
+            for (k, line) in one.split(|&b| b == b'\n').enumerate() {
+                if k > 0 {
+                    self.json.push(b'\n');
+                }
+                self.json.extend_from_slice(b"  ");
+                self.json.extend_from_slice(line);
+            }
+            self.rows += 1;
         }
-        let mut bytes = CSV_BOM.to_vec();
-        bytes.extend(w.into_inner().map_err(|e| format!("{name}.csv: {e}"))?);
-        Ok(OutputFile {
-            path: crate::urls::paths::data_file(name, "csv"),
-            bytes,
-        })
-    };
-    let json = || -> Result<OutputFile, String> {
-        let mut json = serde_json::to_vec_pretty(rows).map_err(|e| format!("{name}.json: {e}"))?;
-        json.push(b'\n');
-        Ok(OutputFile {
-            path: crate::urls::paths::data_file(name, "json"),
-            bytes: json,
-        })
-    };
-    let (csv, json) = rayon::join(csv, json);
-    Ok([csv?, json?])
+        Ok(())
+    }
+
+    /// The two files.
+    fn finish(mut self) -> Result<[OutputFile; 2], String> {
+        let name = self.set.name;
+        self.json
+            .extend_from_slice(if self.rows == 0 { b"[]\n" } else { b"\n]\n" });
+        Ok([
+            OutputFile {
+                path: crate::urls::paths::data_file(name, "csv"),
+                bytes: self
+                    .csv
+                    .into_inner()
+                    .map_err(|e| format!("{name}.csv: {e}"))?,
+            },
+            OutputFile {
+                path: crate::urls::paths::data_file(name, "json"),
+                bytes: self.json,
+            },
+        ])
+    }
 }
 
 fn kind(k: IndicatorKind) -> &'static str {
@@ -225,6 +263,11 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
     let mut evaluations = Vec::new();
     let mut rates = Vec::new();
     let four_levels = site.plans.iter().any(|p| p.levels.len() == 4);
+    let mut sets = super::data_sets::describe(site, four_levels, [0; 5]);
+    let mut tables = sets
+        .iter()
+        .map(Table::new)
+        .collect::<Result<Vec<_>, String>>()?;
     for plan in &site.plans {
         for item in &plan.items {
             let goal = item
@@ -373,6 +416,20 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 });
             }
         }
+        // This plan's rows into the files, the tables side by side; then
+        // the rows go, so only one plan's rows are ever in memory.
+        let [t0, t1, t2, t3, _] = &mut tables[..] else {
+            unreachable!("five data sets")
+        };
+        let ((a, b), (c, d)) = rayon::join(
+            || rayon::join(|| t0.add(&structure), || t1.add(&divisions)),
+            || rayon::join(|| t2.add(&indicators), || t3.add(&evaluations)),
+        );
+        a.and(b).and(c).and(d)?;
+        structure.clear();
+        divisions.clear();
+        indicators.clear();
+        evaluations.clear();
     }
     for plan in &site.plans {
         for c in &plan.cycles {
@@ -410,35 +467,16 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
             }
         }
     }
-    let sets = super::data_sets::describe(
-        site,
-        four_levels,
-        [
-            structure.len(),
-            divisions.len(),
-            indicators.len(),
-            evaluations.len(),
-            rates.len(),
-        ],
-    );
-    let ((a, b), (c, d)) = rayon::join(
-        || {
-            rayon::join(
-                || table(&sets[0], &structure),
-                || table(&sets[1], &divisions),
-            )
-        },
-        || {
-            rayon::join(
-                || table(&sets[2], &indicators),
-                || table(&sets[3], &evaluations),
-            )
-        },
-    );
-    let mut files: Vec<OutputFile> = [a?, b?, c?, d?, table(&sets[4], &rates)?]
-        .into_iter()
-        .flatten()
-        .collect();
+    tables[4].add(&rates)?;
+    let mut files = Vec::with_capacity(2 * tables.len() + 1);
+    let mut counts = Vec::with_capacity(tables.len());
+    for t in tables {
+        counts.push(t.rows);
+        files.extend(t.finish()?);
+    }
+    for (set, rows) in sets.iter_mut().zip(counts) {
+        set.rows = rows;
+    }
     files.push(super::catalog::catalogue(site, &sets)?);
     Ok((files, sets))
 }
