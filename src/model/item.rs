@@ -21,12 +21,8 @@ pub struct Item {
     pub number: u32,
     /// Title.
     pub title: String,
-    /// Number of its policy (second level), in a plan of three or four levels.
-    pub policy: Option<u32>,
-    /// Number of its goal (first level), in a plan of two or more levels.
-    pub goal: Option<u32>,
-    /// Number of its third-level node, in a plan of four levels.
-    pub node: Option<u32>,
+    /// Where it sits in the plan's structure, resolved by `validate`.
+    pub parent: Parent,
     /// Ids of its marks.
     pub marks: Vec<String>,
     /// Ids of its responsible divisions.
@@ -43,6 +39,23 @@ pub struct Item {
     pub indicators: Vec<Indicator>,
     /// The file it was read from, relative to the site root.
     pub source_file: String,
+}
+
+impl Item {
+    /// Number of its goal (first level), in a plan of two or more levels.
+    pub fn goal(&self) -> Option<u32> {
+        self.parent.goal().map(GoalRef::number)
+    }
+
+    /// Number of its policy (second level), in a plan of three or four levels.
+    pub fn policy(&self) -> Option<u32> {
+        self.parent.policy().map(PolicyRef::number)
+    }
+
+    /// Number of its third-level node, in a plan of four levels.
+    pub fn node(&self) -> Option<u32> {
+        self.parent.node().map(NodeRef::number)
+    }
 }
 
 /// A project 事業.

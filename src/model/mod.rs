@@ -9,12 +9,14 @@ pub mod cycles;
 mod indicator;
 mod item;
 mod plan;
+mod refs;
 mod results;
 
 pub use crate::achievement::{Direction, Measure, Outcome, SeriesKind, TargetPoint, TargetSeries};
 pub use indicator::*;
 pub use item::*;
 pub use plan::*;
+pub use refs::*;
 pub use results::*;
 
 /// The whole site: settings, divisions, plans and pages.
@@ -32,7 +34,7 @@ pub struct Site {
     pub synonyms: Vec<Vec<String>>,
     /// Position of each division id in [`Site::divisions`].
     /// Built by [`Site::index_divisions`] once the divisions are in place.
-    pub division_index: std::collections::HashMap<String, usize>,
+    pub division_index: std::collections::BTreeMap<String, usize>,
 }
 
 impl Site {
@@ -51,7 +53,7 @@ impl Site {
     /// Fills [`Site::division_index`] from [`Site::divisions`]; the first of
     /// two divisions with the same id wins, as in a search from the start.
     pub fn index_divisions(&mut self) {
-        let mut index = std::collections::HashMap::with_capacity(self.divisions.len());
+        let mut index = std::collections::BTreeMap::new();
         for (i, d) in self.divisions.iter().enumerate() {
             index.entry(d.id.clone()).or_insert(i);
         }

@@ -81,7 +81,7 @@ pub struct Plan {
     pub events: Vec<PlanEvent>,
     /// Where each indicator id is: its owner and position in the owner's list.
     /// Built by [`Plan::index_indicators`] once the items are in place.
-    pub indicator_index: std::collections::HashMap<String, (Owner, usize)>,
+    pub indicator_index: std::collections::BTreeMap<String, (Owner, usize)>,
 }
 
 impl Plan {
@@ -139,21 +139,9 @@ impl Plan {
         self.level(2).label(number)
     }
 
-    /// The third-level node with this number, with its goal and policy.
-    pub fn node(&self, number: u32) -> Option<(&Goal, &Policy, &Node)> {
-        self.goals.iter().find_map(|g| {
-            g.policies.iter().find_map(|p| {
-                p.nodes
-                    .iter()
-                    .find(|n| n.number == number)
-                    .map(|n| (g, p, n))
-            })
-        })
-    }
-
     /// Items under the third-level node with this number.
     pub fn items_of_node(&self, number: u32) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.node == Some(number))
+        self.items.iter().filter(move |i| i.node() == Some(number))
     }
 
     /// Number of third-level nodes across the plan.
@@ -170,26 +158,18 @@ impl Plan {
         self.judgements.iter().find(|j| j.label == label)
     }
 
-    /// The policy with this number, with the goal it belongs to.
-    pub fn policy(&self, number: u32) -> Option<(&Goal, &Policy)> {
-        self.goals.iter().find_map(|g| {
-            g.policies
-                .iter()
-                .find(|p| p.number == number)
-                .map(|p| (g, p))
-        })
-    }
-
     /// Items under the policy with this number.
     pub fn items_of_policy(&self, number: u32) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.policy == Some(number))
+        self.items
+            .iter()
+            .filter(move |i| i.policy() == Some(number))
     }
 
     /// Items that sit directly under the goal with this number (two-level plans).
     pub fn items_of_goal(&self, number: u32) -> impl Iterator<Item = &Item> {
         self.items
             .iter()
-            .filter(move |i| i.policy.is_none() && i.goal == Some(number))
+            .filter(move |i| matches!(i.parent, Parent::Goal(g) if g.number() == number))
     }
 
     /// The mark with this id.
@@ -232,7 +212,7 @@ impl Plan {
 
     /// Fills [`Plan::indicator_index`] from the plan's, goals' and items' indicators.
     pub fn index_indicators(&mut self) {
-        let mut index = std::collections::HashMap::new();
+        let mut index = std::collections::BTreeMap::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             index.entry(ind.id.clone()).or_insert((Owner::Plan, i));
         }

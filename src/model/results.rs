@@ -30,7 +30,7 @@ pub struct Cycle {
     /// Indicator actuals, in file order.
     pub actuals: Vec<Actual>,
     /// Position of each indicator's actual in `actuals`.
-    pub actual_index: std::collections::HashMap<String, usize>,
+    pub actual_index: std::collections::BTreeMap<String, usize>,
     /// Revisions decided.
     pub revisions: Vec<Revision>,
     /// Aggregate figures as published.

@@ -227,11 +227,9 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
     let four_levels = site.plans.iter().any(|p| p.levels.len() == 4);
     for plan in &site.plans {
         for item in &plan.items {
-            let goal = item
-                .goal
-                .and_then(|n| plan.goals.iter().find(|g| g.number == n));
-            let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
-            let node = item.node.and_then(|n| plan.node(n)).map(|(_, _, n)| n);
+            let goal = plan.goal_of(item);
+            let policy = plan.policy_of(item);
+            let node = plan.node_of(item);
             let names: Vec<&str> = item
                 .divisions
                 .iter()
@@ -276,7 +274,7 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
             let (goal, item) = match owner {
                 Owner::Plan => (None, None),
                 Owner::Goal(g) => (Some(g), None),
-                Owner::Item(n) => (plan.item(n).and_then(|i| i.goal), Some(n)),
+                Owner::Item(n) => (plan.item(n).and_then(Item::goal), Some(n)),
             };
             let row = |fiscal_year, series, value, note| IndicatorRow {
                 plan: &plan.id,

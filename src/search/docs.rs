@@ -356,19 +356,14 @@ fn indicator_doc(plan: &Plan, i: &Indicator, url: String, owner: String, era: bo
 
 fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
     let era = site.settings.era_years;
-    let policy = item.policy.and_then(|n| plan.policy(n));
-    let goal = match policy {
-        Some((g, _)) => Some(g),
-        None => item
-            .goal
-            .and_then(|n| plan.goals.iter().find(|g| g.number == n)),
-    };
-    let node = item.node.and_then(|n| plan.node(n));
-    let parent = match (policy, goal) {
-        _ if node.is_some() => node.map_or_else(String::new, |(_, _, n)| node_title(plan, n)),
-        (Some((_, p)), _) => policy_title(plan, p),
-        (None, Some(g)) => goal_title(plan, g),
-        (None, None) => plan.title.clone(),
+    let goal = plan.goal_of(item);
+    let policy = plan.policy_of(item);
+    let node = plan.node_of(item);
+    let parent = match item.parent {
+        Parent::Node(r) => node_title(plan, plan.node_at(r).2),
+        Parent::Policy(r) => policy_title(plan, plan.policy_at(r).1),
+        Parent::Goal(r) => goal_title(plan, plan.goal_at(r)),
+        Parent::Plan => plan.title.clone(),
     };
     let mut d = Doc::new(
         paths::item(&plan.id, item.number),
@@ -381,10 +376,10 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
     if let Some(g) = goal {
         d.filter("goal", goal_title(plan, g));
     }
-    if let Some((_, p)) = policy {
+    if let Some(p) = policy {
         d.filter("policy", policy_title(plan, p));
     }
-    if let Some((_, _, n)) = node {
+    if let Some(n) = node {
         d.filter("node", node_title(plan, n));
     }
     let ids = item.divisions.iter().chain(

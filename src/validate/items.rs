@@ -43,7 +43,7 @@ pub(super) fn item(
     indicator_ids: &mut HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Option<Item> {
-    let (goal, policy, node) = levels::placement(
+    let parent = levels::placement(
         plan,
         file,
         &r.number,
@@ -88,9 +88,7 @@ pub(super) fn item(
     Some(Item {
         number: r.number.value,
         title: r.title.clone(),
-        policy,
-        goal,
-        node,
+        parent,
         marks: r.marks.iter().map(|m| m.value.clone()).collect(),
         divisions: divisions.resolve(file, &r.divisions, diags),
         placement,

@@ -152,8 +152,8 @@ pub(super) fn judgements(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> 
     out
 }
 
-/// Where an item sits: its goal, policy and third-level node numbers,
-/// checked against the plan's levels. `parent` and `policy` are the item's
+/// Where an item sits: its goal, policy or third-level node, resolved
+/// against the plan's levels. `parent` and `policy` are the item's
 /// raw keys.
 pub(super) fn placement(
     plan: &Plan,
@@ -162,7 +162,7 @@ pub(super) fn placement(
     parent: Option<&Spanned<u32>>,
     policy: Option<&Spanned<u32>>,
     diags: &mut Diagnostics,
-) -> (Option<u32>, Option<u32>, Option<u32>) {
+) -> Parent {
     let above = plan
         .levels
         .len()
@@ -189,7 +189,7 @@ pub(super) fn placement(
                 "remove `parent` (or `policy`), or declare the level above the items in plan.yaml",
             );
         }
-        return (None, None, None);
+        return Parent::Plan;
     };
     let Some(n) = given else {
         diags.error_hint(
@@ -205,7 +205,7 @@ pub(super) fn placement(
                 format!("write `parent: N` with the number of its {above}")
             },
         );
-        return (None, None, None);
+        return Parent::Plan;
     };
     if plan.levels.len() == 4 {
         if policy.is_some() && parent.is_none() {
@@ -218,8 +218,8 @@ pub(super) fn placement(
                 "rename `policy:` to `parent:`",
             );
         }
-        if let Some((goal, pol, node)) = plan.node(n.value) {
-            return (Some(goal.number), Some(pol.number), Some(node.number));
+        if let Some(node) = plan.resolve_node(n.value) {
+            return Parent::Node(node);
         }
         let numbers: Vec<String> = plan
             .goals
@@ -229,7 +229,7 @@ pub(super) fn placement(
             .map(|x| x.number.to_string())
             .collect();
         unknown(file, n, &above, &numbers, diags);
-        return (None, None, None);
+        return Parent::Plan;
     }
     if plan.levels.len() == 2 {
         if policy.is_some() && parent.is_none() {
@@ -242,15 +242,15 @@ pub(super) fn placement(
                 "rename `policy:` to `parent:`",
             );
         }
-        if plan.goals.iter().any(|g| g.number == n.value) {
-            return (Some(n.value), None, None);
+        if let Some(goal) = plan.resolve_goal(n.value) {
+            return Parent::Goal(goal);
         }
         let numbers: Vec<String> = plan.goals.iter().map(|g| g.number.to_string()).collect();
         unknown(file, n, &above, &numbers, diags);
-        return (None, None, None);
+        return Parent::Plan;
     }
-    match plan.policy(n.value) {
-        Some((goal, _)) => (Some(goal.number), Some(n.value), None),
+    match plan.resolve_policy(n.value) {
+        Some(policy) => Parent::Policy(policy),
         None => {
             let numbers: Vec<String> = plan
                 .goals
@@ -259,7 +259,7 @@ pub(super) fn placement(
                 .map(|p| p.number.to_string())
                 .collect();
             unknown(file, n, &above, &numbers, diags);
-            (None, None, None)
+            Parent::Plan
         }
     }
 }

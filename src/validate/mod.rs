@@ -75,7 +75,7 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
         plans,
         pages,
         synonyms,
-        division_index: HashMap::new(),
+        division_index: BTreeMap::new(),
     };
     site.index_divisions();
     Some(site)

@@ -69,7 +69,7 @@ pub(super) fn plan(
         items: Vec::new(),
         cycles: Vec::new(),
         events: events::events(file, raw, diags),
-        indicator_index: HashMap::new(),
+        indicator_index: BTreeMap::new(),
     };
     plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
     plan.index_indicators();

@@ -234,7 +234,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<CardGroup> {
             .iter()
             .map(|i| one(Owner::Goal(g.number), i))
             .collect();
-        for item in plan.items.iter().filter(|i| i.goal == Some(g.number)) {
+        for item in plan.items.iter().filter(|i| i.goal() == Some(g.number)) {
             cards.extend(
                 item.indicators
                     .iter()
@@ -252,7 +252,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<CardGroup> {
     let loose: Vec<CardView> = plan
         .items
         .iter()
-        .filter(|i| i.goal.is_none())
+        .filter(|i| i.goal().is_none())
         .flat_map(|item| item.indicators.iter().map(move |i| (item.number, i)))
         .map(|(n, i)| one(Owner::Item(n), i))
         .collect();

@@ -267,7 +267,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
             items: plan
                 .items
                 .iter()
-                .filter(|i| i.goal == Some(g.number))
+                .filter(|i| i.goal() == Some(g.number))
                 .map(|i| GradedItem {
                     item: item_link(plan, i.number).expect("item exists"),
                     grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
@@ -281,7 +281,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
     let loose: Vec<GradedItem> = plan
         .items
         .iter()
-        .filter(|i| i.goal.is_none())
+        .filter(|i| i.goal().is_none())
         .map(|i| GradedItem {
             item: item_link(plan, i.number).expect("item exists"),
             grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),

@@ -344,7 +344,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
             .iter()
             .map(|i| row(Owner::Goal(g.number), i))
             .collect();
-        for item in plan.items.iter().filter(|i| i.goal == Some(g.number)) {
+        for item in plan.items.iter().filter(|i| i.goal() == Some(g.number)) {
             rows.extend(
                 item.indicators
                     .iter()
@@ -362,7 +362,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
     let rows: Vec<DashboardRow> = plan
         .items
         .iter()
-        .filter(|i| i.goal.is_none())
+        .filter(|i| i.goal().is_none())
         .flat_map(|item| {
             item.indicators
                 .iter()

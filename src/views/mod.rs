@@ -226,11 +226,9 @@ impl ItemRow {
     /// The row for `item` of `plan`.
     pub fn new(site: &Site, plan: &Plan, item: &Item) -> Self {
         let marks: Vec<&Mark> = item.marks.iter().filter_map(|m| plan.mark(m)).collect();
-        let goal = item
-            .goal
-            .and_then(|n| plan.goals.iter().find(|g| g.number == n));
-        let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
-        let node = item.node.and_then(|n| plan.node(n)).map(|(_, _, n)| n);
+        let goal = plan.goal_of(item);
+        let policy = plan.policy_of(item);
+        let node = plan.node_of(item);
         ItemRow {
             number: item.number,
             title: item.title.clone(),
@@ -405,7 +403,7 @@ impl GoalView {
                     .collect();
                 let items: Vec<ItemRow> = plan
                     .items_of_policy(p.number)
-                    .filter(|i| i.node.is_none())
+                    .filter(|i| i.node().is_none())
                     .map(|i| ItemRow::new(site, plan, i))
                     .collect();
                 PolicyView {

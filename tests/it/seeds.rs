@@ -133,8 +133,8 @@ fn structure_matches_seed_table() {
         let at = format!("item {item_no} ({})", item.source_file);
 
         assert_eq!(item.title, row[5], "{at}: title");
-        assert_eq!(item.policy, Some(policy_no), "{at}: policy");
-        assert_eq!(item.goal, Some(goal_no), "{at}: goal");
+        assert_eq!(item.policy(), Some(policy_no), "{at}: policy");
+        assert_eq!(item.goal(), Some(goal_no), "{at}: goal");
 
         let (goal, policy) = plan
             .policy(policy_no)
