@@ -340,7 +340,7 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
     let first = sheets::HEADER_ROW;
     for (n, (item, ind)) in rows.iter().enumerate() {
         let row = first + n as u32;
-        sheet.write_string_with_format(row, 0, &ind.id, &f.locked)?;
+        sheet.write_string_with_format(row, 0, ind.id.as_str(), &f.locked)?;
         sheet.write_number_with_format(row, 1, item.number, &f.locked)?;
         sheet.write_string_with_format(row, 2, &ind.name, &f.locked)?;
         let kind = match ind.kind {

@@ -75,7 +75,7 @@ fn from_cycle(c: &Cycle) -> Out {
                     judgement: a.judgement.clone(),
                     note: a.note.clone(),
                 };
-                (a.indicator.clone(), out)
+                (a.indicator.to_string(), out)
             })
             .collect(),
         meetings: c

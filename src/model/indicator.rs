@@ -47,7 +47,7 @@ pub struct YearValue {
 #[derive(Debug, Clone)]
 pub struct Indicator {
     /// URL-safe id, unique in the plan.
-    pub id: String,
+    pub id: IndicatorId,
     /// Name.
     pub name: String,
     /// Target or reference.

@@ -26,7 +26,7 @@ pub struct Item {
     /// Ids of its marks.
     pub marks: Vec<String>,
     /// Ids of its responsible divisions.
-    pub divisions: Vec<String>,
+    pub divisions: Vec<DivisionId>,
     /// How its place in the structure is known.
     pub placement: Placement,
     /// Summary (Markdown).
@@ -64,9 +64,9 @@ pub struct Project {
     /// Title.
     pub title: String,
     /// Ids of responsible divisions 取組所属.
-    pub divisions: Vec<String>,
+    pub divisions: Vec<DivisionId>,
     /// Ids of related divisions 関係所属.
-    pub related_divisions: Vec<String>,
+    pub related_divisions: Vec<DivisionId>,
     /// Situation and issues 現状・課題 (Markdown).
     pub situation: Option<String>,
     /// Actions 取組内容 (Markdown).

@@ -6,6 +6,7 @@
 //! templates or output paths.
 
 pub mod cycles;
+mod ids;
 mod indicator;
 mod item;
 mod plan;
@@ -13,6 +14,7 @@ mod refs;
 mod results;
 
 pub use crate::achievement::{Direction, Measure, Outcome, SeriesKind, TargetPoint, TargetSeries};
+pub use ids::*;
 pub use indicator::*;
 pub use item::*;
 pub use plan::*;
@@ -34,7 +36,7 @@ pub struct Site {
     pub synonyms: Vec<Vec<String>>,
     /// Position of each division id in [`Site::divisions`].
     /// Built by [`Site::index_divisions`] once the divisions are in place.
-    pub division_index: std::collections::BTreeMap<String, usize>,
+    pub division_index: std::collections::BTreeMap<DivisionId, usize>,
 }
 
 impl Site {
@@ -104,7 +106,7 @@ pub struct Licence {
 #[derive(Debug, Clone)]
 pub struct Division {
     /// URL-safe id.
-    pub id: String,
+    pub id: DivisionId,
     /// Official name.
     pub name: String,
     /// Bureau 部局, when known.

@@ -37,7 +37,7 @@ impl Period {
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// URL-safe id (its folder name).
-    pub id: String,
+    pub id: PlanId,
     /// Title.
     pub title: String,
     /// Subtitle.
@@ -81,7 +81,7 @@ pub struct Plan {
     pub events: Vec<PlanEvent>,
     /// Where each indicator id is: its owner and position in the owner's list.
     /// Built by [`Plan::index_indicators`] once the items are in place.
-    pub indicator_index: std::collections::BTreeMap<String, (Owner, usize)>,
+    pub indicator_index: std::collections::BTreeMap<IndicatorId, (Owner, usize)>,
 }
 
 impl Plan {

@@ -1,6 +1,8 @@
 //! A fiscal year's evaluation cycle 評価結果: rates, figures, meetings, each
 //! item's result, indicator actuals and revisions.
 
+use super::IndicatorId;
+
 /// A rate computed from grade counts, e.g. 計画実施率.
 #[derive(Debug, Clone)]
 pub struct Rate {
@@ -30,7 +32,7 @@ pub struct Cycle {
     /// Indicator actuals, in file order.
     pub actuals: Vec<Actual>,
     /// Position of each indicator's actual in `actuals`.
-    pub actual_index: std::collections::BTreeMap<String, usize>,
+    pub actual_index: std::collections::BTreeMap<IndicatorId, usize>,
     /// Revisions decided.
     pub revisions: Vec<Revision>,
     /// Aggregate figures as published.
@@ -140,7 +142,7 @@ pub struct ItemResult {
 #[derive(Debug, Clone)]
 pub struct Actual {
     /// Indicator id.
-    pub indicator: String,
+    pub indicator: IndicatorId,
     /// The value, or `None` when unavailable or given as a judgement.
     pub value: Option<f64>,
     /// A published running total (cumulative targets).
@@ -176,7 +178,7 @@ pub struct Revision {
     /// Item concerned.
     pub item: Option<u32>,
     /// Indicator concerned.
-    pub indicator: Option<String>,
+    pub indicator: Option<IndicatorId>,
     /// First year it applies to.
     pub from: i32,
     /// What changed.

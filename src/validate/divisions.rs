@@ -29,7 +29,7 @@ pub(super) fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) ->
             }
         }
         out.push(Division {
-            id: d.id.value.clone(),
+            id: DivisionId::new(d.id.value.clone()),
             name: d.name.value.clone(),
             bureau: d.bureau.clone(),
             aliases: d.aliases.iter().map(|a| a.value.clone()).collect(),
@@ -74,8 +74,8 @@ impl<'a> DivisionLookup<'a> {
         file: &str,
         refs: &[Spanned<String>],
         diags: &mut Diagnostics,
-    ) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
+    ) -> Vec<DivisionId> {
+        let mut ids: Vec<DivisionId> = Vec::new();
         for r in refs {
             match self.by_key.get(r.value.trim()) {
                 Some(id) if ids.iter().any(|x| x == id) => diags.error_hint(
@@ -84,7 +84,7 @@ impl<'a> DivisionLookup<'a> {
                     format!("division `{}` is listed twice", r.value),
                     "list each division once",
                 ),
-                Some(id) => ids.push(id.to_string()),
+                Some(id) => ids.push(DivisionId::new(*id)),
                 None if !self.known => {}
                 None => {
                     let hint = match closest(&r.value, self.names.iter().copied()) {

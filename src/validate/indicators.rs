@@ -198,7 +198,7 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
         }
     }
     Indicator {
-        id: r.id.value.clone(),
+        id: IndicatorId::new(r.id.value.clone()),
         name: r.name.clone(),
         kind,
         measure,

@@ -48,7 +48,7 @@ pub(super) fn plan(
     let plan_indicators = indicators(period, file, &raw.indicators, &mut indicator_ids, diags);
     let goals = goals(file, raw, period, &mut indicator_ids, diags);
     let mut plan = Plan {
-        id: dir.id.clone(),
+        id: PlanId::new(dir.id.clone()),
         title: raw.title.clone(),
         subtitle: raw.subtitle.clone(),
         period,

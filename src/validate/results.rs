@@ -417,7 +417,7 @@ fn actuals(
             None
         };
         out.push(Actual {
-            indicator: a.indicator.value.clone(),
+            indicator: IndicatorId::new(a.indicator.value.clone()),
             value,
             total: a.total.as_ref().map(|t| finite(file, t, "total", diags)),
             judgement: a.judgement.as_ref().map(|j| j.value.clone()),
@@ -480,7 +480,10 @@ fn revisions(plan: &Plan, file: &str, r: &RawResults, diags: &mut Diagnostics) -
         out.push(Revision {
             kind,
             item: rev.item.as_ref().map(|n| n.value),
-            indicator: rev.indicator.as_ref().map(|i| i.value.clone()),
+            indicator: rev
+                .indicator
+                .as_ref()
+                .map(|i| IndicatorId::new(i.value.clone())),
             from,
             change: rev.change.clone(),
             reason: rev.reason.clone(),

@@ -262,7 +262,7 @@ impl ItemRow {
 }
 
 /// Links to the divisions with these ids.
-pub fn division_links(site: &Site, ids: &[String]) -> Vec<LinkView> {
+pub fn division_links(site: &Site, ids: &[DivisionId]) -> Vec<LinkView> {
     ids.iter()
         .filter_map(|id| site.division(id))
         .map(|d| LinkView {
