@@ -155,7 +155,7 @@ mod tests {
         let mut site = crate::pipeline::load_site(root).expect("the sample site loads");
         assert!(site.divisions.len() > 1);
         assert_eq!(site.division_index.len(), site.divisions.len());
-        let ids: Vec<String> = site.divisions.iter().map(|d| d.id.clone()).collect();
+        let ids: Vec<String> = site.divisions.iter().map(|d| d.id.to_string()).collect();
         for id in ids
             .iter()
             .map(String::as_str)
