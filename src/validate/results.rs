@@ -40,7 +40,13 @@ pub(super) fn cycles(
             continue;
         }
         years.insert(year, file);
-        out.push(cycle(plan, r, year, &retired, ck));
+        let f = ResultsFile {
+            plan,
+            raw: r,
+            year,
+            retired: &retired,
+        };
+        out.push(cycle(&f, ck));
     }
     out.sort_by_key(|c| c.year);
     out
@@ -126,13 +132,17 @@ fn figures(r: &RawResults, ck: &mut Checker<'_>) -> Vec<Figure> {
         .collect()
 }
 
-fn cycle(
-    plan: &Plan,
-    r: &RawResults,
+/// One results file under check, with what its checks need of the plan.
+struct ResultsFile<'r> {
+    plan: &'r Plan,
+    raw: &'r RawResults,
     year: i32,
-    retired: &HashMap<String, i32>,
-    ck: &mut Checker<'_>,
-) -> Cycle {
+    /// Indicator id → first year it is retired from (see [`retirements`]).
+    retired: &'r HashMap<String, i32>,
+}
+
+fn cycle(f: &ResultsFile, ck: &mut Checker<'_>) -> Cycle {
+    let (plan, r, year) = (f.plan, f.raw, f.year);
     let meetings = r
         .committee
         .iter()
@@ -160,7 +170,7 @@ fn cycle(
         }
     }
     items.sort_by_key(|i| i.item);
-    let actuals = actuals(plan, r, year, retired, ck);
+    let actuals = actuals(f, ck);
     let actual_index = actuals
         .iter()
         .enumerate()
@@ -301,13 +311,8 @@ fn known_indicator(plan: &Plan, id: &Spanned<String>, ck: &mut Checker<'_>) -> b
     false
 }
 
-fn actuals(
-    plan: &Plan,
-    r: &RawResults,
-    year: i32,
-    retired: &HashMap<String, i32>,
-    ck: &mut Checker<'_>,
-) -> Vec<Actual> {
+fn actuals(f: &ResultsFile, ck: &mut Checker<'_>) -> Vec<Actual> {
+    let (plan, r, year, retired) = (f.plan, f.raw, f.year, f.retired);
     let mut seen: HashMap<&str, u64> = HashMap::new();
     let mut out = Vec::new();
     for a in &r.indicators {
