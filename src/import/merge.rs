@@ -61,7 +61,7 @@ fn from_cycle(c: &Cycle) -> Out {
                     .map(|o| (o.opinion.clone(), o.response.clone()))
                     .collect(),
             };
-            (r.item, item)
+            (r.item.get(), item)
         })
         .collect();
     Out {

@@ -73,7 +73,7 @@ pub fn rates(plan: &Plan, cycle: &Cycle) -> Vec<RateValue> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradeChange {
     /// Item number.
-    pub item: u32,
+    pub item: ItemNumber,
     /// Grade in the previous cycle (`None` when not evaluated then).
     pub before: Option<String>,
     /// Grade now.
@@ -107,7 +107,7 @@ pub struct Changes {
     /// Indicators retired by a revision of this cycle.
     pub retired_indicators: Vec<IndicatorId>,
     /// Roadmap revisions of this cycle: (item, change).
-    pub roadmap: Vec<(Option<u32>, String)>,
+    pub roadmap: Vec<(Option<ItemNumber>, String)>,
 }
 
 /// Compares `cycle` with the cycle before it in `plan`.

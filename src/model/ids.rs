@@ -99,3 +99,44 @@ string_id!(
     /// An indicator's id 指標ID, unique in its plan.
     IndicatorId
 );
+
+/// Declares a number newtype for the nodes of a plan's structure.
+macro_rules! number_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub(super) u32);
+
+        impl $name {
+            /// Wraps a number that `validate` has checked.
+            pub(crate) fn new(n: u32) -> Self {
+                $name(n)
+            }
+
+            /// The number.
+            pub fn get(self) -> u32 {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl PartialEq<u32> for $name {
+            fn eq(&self, other: &u32) -> bool {
+                self.0 == *other
+            }
+        }
+    };
+}
+
+number_id!(
+    /// An item's number 実施項目番号, unique in its plan.
+    ItemNumber
+);

@@ -22,7 +22,7 @@ pub enum Owner {
     /// A goal, by number.
     Goal(u32),
     /// An item, by number.
-    Item(u32),
+    Item(ItemNumber),
 }
 
 /// Whether an indicator has targets or is for reference.

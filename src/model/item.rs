@@ -18,7 +18,7 @@ pub enum Placement {
 #[derive(Debug, Clone)]
 pub struct Item {
     /// Number, unique in the plan.
-    pub number: u32,
+    pub number: ItemNumber,
     /// Title.
     pub title: String,
     /// Where it sits in the plan's structure, resolved by `validate`.

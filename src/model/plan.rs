@@ -110,8 +110,8 @@ impl Plan {
     }
 
     /// How an item is labelled, e.g. 実施項目9.
-    pub fn item_label(&self, number: u32) -> String {
-        self.item_level().label(number)
+    pub fn item_label(&self, number: ItemNumber) -> String {
+        self.item_level().label(number.get())
     }
 
     /// The name of the level items are placed in: the one just above them
@@ -203,11 +203,17 @@ impl Plan {
     }
 
     /// The item with this number (items are kept in number order).
-    pub fn item(&self, number: u32) -> Option<&Item> {
+    pub fn item(&self, number: ItemNumber) -> Option<&Item> {
         self.items
             .binary_search_by_key(&number, |i| i.number)
             .ok()
             .map(|i| &self.items[i])
+    }
+
+    /// The item with a number read from outside the model (a file, a
+    /// spreadsheet cell), if the plan has one.
+    pub fn item_by_number(&self, number: u32) -> Option<&Item> {
+        self.item(ItemNumber(number))
     }
 
     /// Fills [`Plan::indicator_index`] from the plan's, goals' and items' indicators.

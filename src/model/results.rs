@@ -1,7 +1,7 @@
 //! A fiscal year's evaluation cycle 評価結果: rates, figures, meetings, each
 //! item's result, indicator actuals and revisions.
 
-use super::IndicatorId;
+use super::{IndicatorId, ItemNumber};
 
 /// A rate computed from grade counts, e.g. 計画実施率.
 #[derive(Debug, Clone)]
@@ -43,11 +43,16 @@ pub struct Cycle {
 
 impl Cycle {
     /// The evaluation of item `number`, if any (kept in item order).
-    pub fn item(&self, number: u32) -> Option<&ItemResult> {
+    pub fn item(&self, number: ItemNumber) -> Option<&ItemResult> {
         self.items
             .binary_search_by_key(&number, |r| r.item)
             .ok()
             .map(|i| &self.items[i])
+    }
+
+    /// The evaluation of the item with a number read from outside the model.
+    pub fn item_by_number(&self, number: u32) -> Option<&ItemResult> {
+        self.item(ItemNumber(number))
     }
 
     /// The actual of indicator `id` in this cycle, if any.
@@ -121,7 +126,7 @@ pub struct Opinion {
 #[derive(Debug, Clone)]
 pub struct ItemResult {
     /// Item number.
-    pub item: u32,
+    pub item: ItemNumber,
     /// Grade key.
     pub grade: String,
     /// Achievements per roadmap row.
@@ -176,7 +181,7 @@ pub struct Revision {
     /// Kind.
     pub kind: RevisionKind,
     /// Item concerned.
-    pub item: Option<u32>,
+    pub item: Option<ItemNumber>,
     /// Indicator concerned.
     pub indicator: Option<IndicatorId>,
     /// First year it applies to.

@@ -55,7 +55,7 @@ struct StructureRow<'a> {
     node: Option<Option<u32>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     node_title: Option<Option<&'a str>>,
-    item: u32,
+    item: ItemNumber,
     title: &'a str,
     divisions: String,
     marks: String,
@@ -65,7 +65,7 @@ struct StructureRow<'a> {
 #[derive(Serialize)]
 struct DivisionRow<'a> {
     plan: &'a str,
-    item: u32,
+    item: ItemNumber,
     division_id: &'a str,
     division: &'a str,
 }
@@ -74,7 +74,7 @@ struct DivisionRow<'a> {
 struct IndicatorRow<'a> {
     plan: &'a str,
     goal: Option<u32>,
-    item: Option<u32>,
+    item: Option<ItemNumber>,
     indicator: &'a str,
     name: &'a str,
     kind: &'static str,
@@ -111,7 +111,7 @@ struct RateRow<'a> {
 struct EvaluationRow<'a> {
     plan: &'a str,
     fiscal_year: i32,
-    item: u32,
+    item: ItemNumber,
     grade: &'a str,
     grade_label: &'a str,
 }

@@ -148,7 +148,7 @@ impl PageKind {
             }
             PageKind::Item { plan, item } => {
                 let plan = &site.plans[plan];
-                paths::item(&plan.id, plan.items[item].number)
+                paths::item(&plan.id, plan.items[item].number.get())
             }
             PageKind::Divisions => paths::DIVISIONS.into(),
             PageKind::Division { division } => paths::division(&site.divisions[division].id),

@@ -366,7 +366,7 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
         Parent::Plan => plan.title.clone(),
     };
     let mut d = Doc::new(
-        paths::item(&plan.id, item.number),
+        paths::item(&plan.id, item.number.get()),
         item_title(plan, item),
         format!("{} › {parent}", plan.title),
     );
@@ -472,7 +472,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
         })
         .collect();
     // Each item once per division, in content order.
-    let mut last: Vec<Option<(usize, u32)>> = vec![None; docs.len()];
+    let mut last: Vec<Option<(usize, ItemNumber)>> = vec![None; docs.len()];
     for (p, plan) in site.plans.iter().enumerate() {
         for item in &plan.items {
             let ids = item.divisions.iter().chain(

@@ -77,7 +77,7 @@ pub(super) fn item(
         .collect();
     let indicators = indicators(plan.period, &r.indicators, indicator_ids, ck);
     Some(Item {
-        number: r.number.value,
+        number: ItemNumber::new(r.number.value),
         title: r.title.clone(),
         parent,
         marks: r.marks.iter().map(|m| m.value.clone()).collect(),

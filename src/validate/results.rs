@@ -207,7 +207,7 @@ fn unknown_item(plan: &Plan, n: &Spanned<u32>, ck: &mut Checker<'_>) {
 }
 
 fn item_result(plan: &Plan, ir: &RawItemResult, ck: &mut Checker<'_>) -> Option<ItemResult> {
-    let Some(item) = plan.item(ir.item.value) else {
+    let Some(item) = plan.item_by_number(ir.item.value) else {
         unknown_item(plan, &ir.item, ck);
         return None;
     };
@@ -428,7 +428,7 @@ fn revisions(plan: &Plan, r: &RawResults, ck: &mut Checker<'_>) -> Vec<Revision>
         };
         let from = ck.year_in_period(&rev.from, "revision year", plan.period);
         if let Some(n) = &rev.item
-            && plan.item(n.value).is_none()
+            && plan.item_by_number(n.value).is_none()
         {
             unknown_item(plan, n, ck);
         }
@@ -459,7 +459,7 @@ fn revisions(plan: &Plan, r: &RawResults, ck: &mut Checker<'_>) -> Vec<Revision>
         }
         out.push(Revision {
             kind,
-            item: rev.item.as_ref().map(|n| n.value),
+            item: rev.item.as_ref().map(|n| ItemNumber::new(n.value)),
             indicator: rev
                 .indicator
                 .as_ref()

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::thread::{
-    GradeView, OpinionView, RevisionView, cycle_link, grade, indicator_name, item_link, revision,
+    GradeView, OpinionView, RevisionView, cycle_link, grade, indicator_name, item_link,
+    link_to_item, revision,
 };
 use super::{Html, LinkView, md};
 use crate::achievement::Status;
@@ -269,7 +270,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
                 .iter()
                 .filter(|i| i.goal() == Some(g.number))
                 .map(|i| GradedItem {
-                    item: item_link(plan, i.number).expect("item exists"),
+                    item: link_to_item(plan, i),
                     grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
                 })
                 .collect(),
@@ -283,7 +284,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .iter()
         .filter(|i| i.goal().is_none())
         .map(|i| GradedItem {
-            item: item_link(plan, i.number).expect("item exists"),
+            item: link_to_item(plan, i),
             grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
         })
         .collect();

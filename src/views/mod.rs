@@ -190,7 +190,7 @@ impl<'a> LevelNames<'a> {
 #[derive(Debug, Serialize)]
 pub struct ItemRow {
     /// Number.
-    pub number: u32,
+    pub number: ItemNumber,
     /// Title.
     pub title: String,
     /// Item page.
@@ -232,7 +232,7 @@ impl ItemRow {
         ItemRow {
             number: item.number,
             title: item.title.clone(),
-            url: paths::item(&plan.id, item.number),
+            url: paths::item(&plan.id, item.number.get()),
             marks: marks.iter().map(|m| m.symbol.as_str()).collect(),
             mark_labels: marks
                 .iter()

@@ -109,7 +109,7 @@ fn structure_matches_seed_table() {
         (1..=17).collect::<Vec<u32>>(),
         "policy numbering across goals"
     );
-    let item_numbers: Vec<u32> = plan.items.iter().map(|i| i.number).collect();
+    let item_numbers: Vec<u32> = plan.items.iter().map(|i| i.number.get()).collect();
     assert_eq!(
         item_numbers,
         (1..=35).collect::<Vec<u32>>(),
@@ -136,9 +136,10 @@ fn structure_matches_seed_table() {
         assert_eq!(item.policy(), Some(policy_no), "{at}: policy");
         assert_eq!(item.goal(), Some(goal_no), "{at}: goal");
 
-        let (goal, policy) = plan
-            .policy(policy_no)
+        let policy = plan
+            .policy_of(item)
             .unwrap_or_else(|| panic!("{at}: policy {policy_no} is missing"));
+        let goal = plan.goal_of(item).expect("an item under a policy has a goal");
         assert_eq!(goal.number, goal_no, "policy {policy_no}: goal");
         assert_eq!(goal.title, row[1], "goal {goal_no}: title");
         assert_eq!(policy.title, row[3], "policy {policy_no}: title");
