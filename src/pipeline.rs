@@ -224,10 +224,23 @@ struct Tally {
     data_files: usize,
 }
 
-/// Passes files on to a sink, counting them.
+/// Passes files on to a sink, counting them, and with them the search
+/// index's files that have come in meanwhile.
 struct Tee<'a> {
     sink: &'a mut dyn Sink,
     tally: Tally,
+    /// The search index's files, as the thread writing it makes them.
+    index: Option<std::sync::mpsc::Receiver<Vec<OutputFile>>>,
+}
+
+impl Tee<'_> {
+    /// Passes on the search index's files that have come in.
+    fn take_index_files(&mut self) -> Result<(), OutputError> {
+        while let Some(files) = self.index.as_ref().and_then(|r| r.try_recv().ok()) {
+            self.sink.put(files)?;
+        }
+        Ok(())
+    }
 }
 
 impl Sink for Tee<'_> {
@@ -239,13 +252,15 @@ impl Sink for Tee<'_> {
                 self.tally.data_files += 1;
             }
         }
-        self.sink.put(files)
+        self.sink.put(files)?;
+        self.take_index_files()
     }
 }
 
 /// Renders `site` into `sink` and, unless turned off, writes the search
 /// index from the model on a thread of its own meanwhile (both share the
-/// rayon pool) and adds its files at the end.
+/// rayon pool). The index's files go into the sink as they are made,
+/// between batches of pages, so a big site's index is never held whole.
 fn produce(
     site: &Site,
     theme: &Theme,
@@ -256,14 +271,33 @@ fn produce(
     options.step(Step::Rendering {
         items: site.plans.iter().map(|p| p.items.len()).sum(),
     });
+    let (send, receive) = std::sync::mpsc::channel();
     let mut tee = Tee {
         sink,
         tally: Tally::default(),
+        index: (!options.no_search).then_some(receive),
     };
     let (rendered, index) = std::thread::scope(|s| {
-        let index = (!options.no_search).then(|| s.spawn(|| index_site(site)));
+        let index = (!options.no_search).then(|| {
+            s.spawn(move || {
+                index_site(site, &|files| {
+                    // The receiver is gone only when the build has failed.
+                    let _ = send.send(files);
+                })
+            })
+        });
         let rendered = render::render(site, theme, diags, &mut tee);
-        (rendered, index.map(|h| h.join()))
+        if rendered.is_ok() && index.is_some() {
+            options.step(Step::Indexing {
+                files: tee.tally.pages,
+            });
+        }
+        // The rest of the index's files, until its thread is done.
+        let rest = match (&rendered, tee.index.take()) {
+            (Ok(_), Some(receive)) => receive.iter().try_for_each(|f| tee.sink.put(f)),
+            _ => Ok(()),
+        };
+        (rendered.and(rest.map_err(RenderError::Output)), index.map(|h| h.join()))
     });
     rendered?;
     if diags.has_errors() {
@@ -273,28 +307,29 @@ fn produce(
     let Some(index) = index else {
         return Ok((tally, search::SearchStats::default()));
     };
-    options.step(Step::Indexing { files: tally.pages });
-    let index = index
+    let stats = index
         .unwrap_or_else(|_| {
             Err(search::SearchError(
                 "the thread writing the search index stopped".into(),
             ))
         })
         .map_err(InternalError::from)?;
-    sink.put(index.files)?;
-    Ok((tally, index.stats))
+    Ok((tally, stats))
 }
 
 /// Builds the search index of `site`. Test-only hook: with the environment
 /// variable `KOHYO_TEST_FAULT=search` it fails as a fault of kohyo would, so
 /// tests can check how such a fault is reported. Not for users.
-fn index_site(site: &Site) -> Result<search::SearchIndex, search::SearchError> {
+fn index_site(
+    site: &Site,
+    out: &(dyn Fn(Vec<OutputFile>) + Sync),
+) -> Result<search::SearchStats, search::SearchError> {
     if std::env::var_os("KOHYO_TEST_FAULT").is_some_and(|v| v == "search") {
         return Err(search::SearchError(
             "the index writer failed (KOHYO_TEST_FAULT=search)".into(),
         ));
     }
-    Ok(search::build(site))
+    Ok(search::build_each(site, out))
 }
 
 /// Loads, validates and renders the site under `root`, all in memory.

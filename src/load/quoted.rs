@@ -24,6 +24,10 @@ const NUMBER_KEYS: [&str; 15] = [
 ];
 
 /// Reports every quoted number given to a number key in `text`.
+///
+/// One pass over each line: at each quote, the text before it must be a
+/// key of [`NUMBER_KEYS`] and a colon (`value: "15"`, also inside a flow
+/// mapping such as `{year: 2014, value: '500'}`).
 pub fn scan(file: &str, text: &str, diags: &mut Diagnostics) {
     for (i, line) in text.lines().enumerate() {
         let code = line.split_once(" #").map_or(line, |(c, _)| c);
@@ -31,40 +35,38 @@ pub fn scan(file: &str, text: &str, diags: &mut Diagnostics) {
         if !code.contains(['"', '\'']) {
             continue;
         }
-        for key in NUMBER_KEYS {
-            let mut from = 0;
-            while let Some(at) = code[from..].find(key).map(|p| p + from) {
-                from = at + key.len();
-                let before = code[..at].chars().next_back();
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                    continue;
-                }
-                let rest = &code[from..];
-                let Some(value) = rest.strip_prefix(':').map(str::trim_start) else {
-                    continue;
-                };
-                let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-                    continue;
-                };
-                let inner: String = value[1..].chars().take_while(|c| *c != q).collect();
-                let numeric = !inner.is_empty()
-                    && inner
-                        .trim_start_matches('-')
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                    && inner.chars().any(|c| c.is_ascii_digit());
-                if numeric {
-                    let column = code.len() - value.len() + 1;
-                    diags.error_hint(
-                        Place::line_column(file, i as u64 + 1, column as u64),
-                        "quoted-number",
-                        format!("the number {q}{inner}{q} of `{key}` is in quotes"),
-                        format!(
-                            "write `{key}: {}` without quotes; in quotes it is text, not a number",
-                            inner.replace(',', "")
-                        ),
-                    );
-                }
+        for (at, q) in code.match_indices(['"', '\'']) {
+            let Some(before) = code[..at].trim_end().strip_suffix(':') else {
+                continue;
+            };
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+                .last()
+                .map_or(before.len(), |(s, _)| s);
+            let key = &before[start..];
+            if !NUMBER_KEYS.contains(&key) {
+                continue;
+            }
+            let q = q.chars().next().unwrap_or('"');
+            let inner: String = code[at + 1..].chars().take_while(|c| *c != q).collect();
+            let numeric = !inner.is_empty()
+                && inner
+                    .trim_start_matches('-')
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && inner.chars().any(|c| c.is_ascii_digit());
+            if numeric {
+                diags.error_hint(
+                    Place::line_column(file, i as u64 + 1, at as u64 + 1),
+                    "quoted-number",
+                    format!("the number {q}{inner}{q} of `{key}` is in quotes"),
+                    format!(
+                        "write `{key}: {}` without quotes; in quotes it is text, not a number",
+                        inner.replace(',', "")
+                    ),
+                );
             }
         }
     }
@@ -83,5 +85,27 @@ mod tests {
             &mut d,
         );
         assert_eq!(d.error_count(), 3, "{:?}", d.sorted());
+    }
+
+    #[test]
+    fn names_the_line_column_and_key_of_each() {
+        let mut d = Diagnostics::new();
+        scan(
+            "x.yaml",
+            "- {year: '2014', subvalue: \"5\", value:  \"1,500\"}\ntitle: \"value: 3\"\n",
+            &mut d,
+        );
+        let found: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|x| format!("{} {}", x.place, x.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "x.yaml:1:10 the number '2014' of `year` is in quotes",
+                "x.yaml:1:41 the number \"1,500\" of `value` is in quotes",
+            ]
+        );
     }
 }

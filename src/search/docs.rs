@@ -138,38 +138,83 @@ const ARCHIVED: u8 = 70;
 /// Rank of an indicator's own document, in percent.
 const INDICATOR: u8 = 80;
 
-/// Every document of `site`, in a fixed order (plans in content order, then
-/// divisions, then pages).
+/// The documents of a site, in a fixed order (plans in content order, then
+/// divisions, then pages), each made when asked for: the items, most of a
+/// site, are made from the model one by one, so the index writer never
+/// holds every document at once.
+pub struct Documents<'a> {
+    site: &'a Site,
+    list: Vec<Source<'a>>,
+}
+
+/// Where a document comes from.
+enum Source<'a> {
+    /// Made already (the home page, plans' own pages, divisions, pages).
+    Ready(Doc),
+    /// An item of a plan, made when asked for.
+    Item(&'a Plan, &'a Item),
+}
+
+impl<'a> Documents<'a> {
+    /// The documents of `site`.
+    pub fn new(site: &'a Site) -> Self {
+        let mut list = vec![Source::Ready(home(site))];
+        for plan in &site.plans {
+            list.extend(plan_docs(site, plan).into_iter().map(|mut d| {
+                archive(plan, &mut d);
+                Source::Ready(d)
+            }));
+            list.extend(plan.items.iter().map(|i| Source::Item(plan, i)));
+        }
+        list.extend(division_docs(site).into_iter().map(Source::Ready));
+        for p in &site.pages {
+            let mut d = Doc::new(paths::page(&p.slug), p.title.clone(), String::new());
+            for line in p.body.lines() {
+                if let Some(h) = line.trim_start().strip_prefix('#') {
+                    d.push(Field::Heading, h.trim_start_matches('#').trim().to_string());
+                }
+            }
+            d.push(Field::Body, markdown::plain_text(&p.body));
+            list.push(Source::Ready(d));
+        }
+        Self { site, list }
+    }
+
+    /// How many documents there are.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether there are none (never: the home page is one).
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Document `i` (below [`Documents::len`]).
+    pub fn get(&self, i: usize) -> Doc {
+        match &self.list[i] {
+            Source::Ready(d) => d.clone(),
+            Source::Item(plan, item) => {
+                let mut d = item_doc(self.site, plan, item);
+                archive(plan, &mut d);
+                d
+            }
+        }
+    }
+}
+
+/// An archived plan's documents rank below the current plan's.
+fn archive(plan: &Plan, d: &mut Doc) {
+    if plan.status == PlanStatus::Archived {
+        d.prior = (u16::from(d.prior) * u16::from(ARCHIVED) / 100) as u8;
+    }
+}
+
+/// Every document of `site`, in the order of [`Documents`].
 pub fn documents(site: &Site) -> Vec<Doc> {
     use rayon::prelude::*;
-    let mut docs = vec![home(site)];
-    for plan in &site.plans {
-        let start = docs.len();
-        docs.extend(plan_docs(site, plan));
-        let items: Vec<Doc> = plan
-            .items
-            .par_iter()
-            .map(|i| item_doc(site, plan, i))
-            .collect();
-        docs.extend(items);
-        if plan.status == PlanStatus::Archived {
-            for d in &mut docs[start..] {
-                d.prior = (u16::from(d.prior) * u16::from(ARCHIVED) / 100) as u8;
-            }
-        }
-    }
-    docs.extend(division_docs(site));
-    for p in &site.pages {
-        let mut d = Doc::new(paths::page(&p.slug), p.title.clone(), String::new());
-        for line in p.body.lines() {
-            if let Some(h) = line.trim_start().strip_prefix('#') {
-                d.push(Field::Heading, h.trim_start_matches('#').trim().to_string());
-            }
-        }
-        d.push(Field::Body, markdown::plain_text(&p.body));
-        docs.push(d);
-    }
-    docs
+    let docs = Documents::new(site);
+    (0..docs.len()).into_par_iter().map(|i| docs.get(i)).collect()
 }
 
 fn home(site: &Site) -> Doc {

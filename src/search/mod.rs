@@ -93,22 +93,42 @@ pub struct SearchStats {
 #[error("search index: {0}")]
 pub struct SearchError(pub String);
 
-/// Builds the search index of `site`: its documents (see [`docs`]),
-/// tokenised and written in parallel.
+/// Builds the search index of `site`, all in memory: its documents (see
+/// [`docs`]), tokenised and written in parallel.
 pub fn build(site: &Site) -> SearchIndex {
+    let files = std::sync::Mutex::new(Vec::new());
+    let stats = build_each(site, &|batch| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).extend(batch);
+    });
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    SearchIndex { files, stats }
+}
+
+/// Builds the search index of `site`, handing each batch of its files to
+/// `out` as soon as it is made (from several threads, in no fixed order),
+/// so a big site's index is never held whole.
+pub fn build_each(site: &Site, out: &(dyn Fn(Vec<OutputFile>) + Sync)) -> SearchStats {
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
     let start = Instant::now();
-    let documents = docs::documents(site);
-    let pages = documents.len();
-    let written = write::write(documents, &site.synonyms, BUNDLE_DIR);
-    let stats = SearchStats {
-        pages,
-        files: written.files.len(),
-        shards: written.shards,
-        bytes: written.files.iter().map(|f| f.bytes.len() as u64).sum(),
+    let documents = docs::Documents::new(site);
+    let (files, bytes) = (AtomicUsize::new(0), AtomicU64::new(0));
+    let shards = write::write_each(
+        documents.len(),
+        &|i| documents.get(i),
+        &site.synonyms,
+        BUNDLE_DIR,
+        &|batch| {
+            files.fetch_add(batch.len(), Relaxed);
+            bytes.fetch_add(batch.iter().map(|f| f.bytes.len() as u64).sum(), Relaxed);
+            out(batch);
+        },
+    );
+    SearchStats {
+        pages: documents.len(),
+        files: files.into_inner(),
+        shards,
+        bytes: bytes.into_inner(),
         elapsed: start.elapsed(),
-    };
-    SearchIndex {
-        files: written.files,
-        stats,
     }
 }

@@ -24,16 +24,17 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Documents tokenised at once before their postings are filed.
 const CHUNK: usize = 256;
 
-/// Characters of text per bucket, about: tokens are first filed into the
-/// next power of two of the site's characters divided by this.
-const CHARS_PER_SHARD: usize = 500;
-
-/// Most buckets, and so most shards (files) the postings are split into.
+/// Buckets tokens are filed into, and so most shards (files) the postings
+/// are split into: the shards are these buckets, joined (see
+/// [`SHARD_BYTES`]).
 const MAX_SHARDS: usize = 8192;
 
-/// Bytes of postings per shard, about: fewer, larger files, each still
-/// small enough that a query's shards stay a small download.
-const SHARD_BYTES: usize = 16 * 1024;
+/// Bytes of filed postings per shard, about: fewer, larger files, each
+/// still small enough that a query's shards stay a small download. Filed
+/// postings (token, document id and positions, for each document) take
+/// about twice the bytes of a shard file, so shards come out at about
+/// 16 KiB.
+const SHARD_BYTES: usize = 32 * 1024;
 
 /// How many documents make a pair common: from then on its postings keep
 /// counts, not positions (a sixteenth of the site, at least 64 documents).
@@ -41,10 +42,11 @@ pub fn common_df(docs: usize) -> usize {
     (docs / 16).max(64)
 }
 
-/// The number of buckets tokens are filed into for `chars` characters of
-/// text; the shards are these buckets, joined (see [`SHARD_BYTES`]).
-pub fn shard_count(chars: usize) -> usize {
-    (chars / CHARS_PER_SHARD)
+/// The number of shards for `bytes` of filed postings: a power of two,
+/// at most [`MAX_SHARDS`].
+pub fn shard_count(bytes: usize) -> usize {
+    bytes
+        .div_ceil(SHARD_BYTES)
         .max(1)
         .next_power_of_two()
         .min(MAX_SHARDS)
@@ -358,56 +360,69 @@ struct DocFile<'a> {
     x: String,
 }
 
-/// What one chunk of documents gives: its postings by bucket, its
-/// documents' files, filter values and ranks.
+/// What one chunk of documents gives: its postings, bucket after bucket
+/// in one buffer, its documents' filter values and ranks.
 struct Filed {
-    bufs: Vec<Vec<u8>>,
-    files: Vec<OutputFile>,
+    /// The chunk's postings, bucket 0 first.
+    data: Vec<u8>,
+    /// Where each bucket's postings start in `data`; one more entry than
+    /// there are buckets, the last is `data`'s length.
+    starts: Vec<u32>,
     filters: Vec<Vec<(&'static str, String)>>,
     priors: Vec<u8>,
 }
 
-/// Writes the index of `docs` under `dir` (e.g. `search`), with the
-/// synonym groups the search page expands queries with. Each chunk of
-/// documents is let go once it is filed, so the documents and the index
-/// are not both held whole.
-pub fn write(docs: Vec<Doc>, synonyms: &[Vec<String>], dir: &str) -> Written {
-    let count = docs.len();
-    let chars: usize = docs
-        .par_iter()
-        .map(|d| {
-            d.fields
-                .iter()
-                .flatten()
-                .map(|t| t.chars().count())
-                .sum::<usize>()
-        })
-        .sum();
-    let buckets = shard_count(chars);
-    let mut rest = docs.into_iter();
-    let mut chunks: Vec<Vec<Doc>> = Vec::with_capacity(count.div_ceil(CHUNK));
-    loop {
-        let chunk: Vec<Doc> = rest.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        chunks.push(chunk);
+impl Filed {
+    fn bucket(&self, b: usize) -> &[u8] {
+        &self.data[self.starts[b] as usize..self.starts[b + 1] as usize]
     }
+}
+
+/// Writes the index of `docs` under `dir` (e.g. `search`), with the
+/// synonym groups the search page expands queries with, all in memory:
+/// the files sorted by path.
+pub fn write(docs: Vec<Doc>, synonyms: &[Vec<String>], dir: &str) -> Written {
+    let files = std::sync::Mutex::new(Vec::new());
+    let shards = write_each(
+        docs.len(),
+        &|i| docs[i].clone(),
+        synonyms,
+        dir,
+        &|batch| files.lock().unwrap_or_else(|e| e.into_inner()).extend(batch),
+    );
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Written { files, shards }
+}
+
+/// Writes the index of the `count` documents `doc` makes (document `i` when
+/// asked for `i`) under `dir`, handing each batch of files to `out` as soon
+/// as it is made, and returns the number of postings shards. Documents are
+/// made a chunk at a time and let go once filed, each document's file goes
+/// out with its chunk, and each shard is written from the filed postings
+/// and goes out on its own: memory holds the filed postings (about the size
+/// of the shards) and little else. The files are the same, whatever the
+/// order they come in.
+pub fn write_each(
+    count: usize,
+    doc: &(dyn Fn(usize) -> Doc + Sync),
+    synonyms: &[Vec<String>],
+    dir: &str,
+    out: &(dyn Fn(Vec<OutputFile>) + Sync),
+) -> usize {
     // Each chunk of documents files its postings into buckets of its own,
     // in parallel; each shard then joins its buckets' buffers in chunk order.
-    let filed: Vec<Filed> = chunks
+    let filed: Vec<Filed> = (0..count.div_ceil(CHUNK))
         .into_par_iter()
-        .enumerate()
-        .map_init(Scratch::default, |scratch, (c, chunk)| {
-            let mut out = Filed {
-                bufs: vec![Vec::new(); buckets],
-                files: Vec::with_capacity(chunk.len()),
-                filters: Vec::with_capacity(chunk.len()),
-                priors: Vec::with_capacity(chunk.len()),
-            };
-            for (k, d) in chunk.into_iter().enumerate() {
-                let id = c * CHUNK + k;
-                postings(&d, id as u32, &mut out.bufs, scratch);
+        .map_init(Scratch::default, |scratch, c| {
+            let ids = c * CHUNK..((c + 1) * CHUNK).min(count);
+            let mut bufs = vec![Vec::new(); MAX_SHARDS];
+            let mut files = Vec::with_capacity(ids.len());
+            let mut filters = Vec::with_capacity(ids.len());
+            let mut priors = Vec::with_capacity(ids.len());
+            for id in ids {
+                let d = doc(id);
+                postings(&d, id as u32, &mut bufs, scratch);
                 let file = DocFile {
                     c: &d.context,
                     t: &d.title,
@@ -415,46 +430,45 @@ pub fn write(docs: Vec<Doc>, synonyms: &[Vec<String>], dir: &str) -> Written {
                     x: d.excerpt_text(),
                 };
                 let bytes = serde_json::to_vec(&file).unwrap_or_default();
-                out.files
-                    .push(OutputFile::new(format!("{dir}/d/{id}.json"), bytes));
-                out.filters.push(d.filters);
-                out.priors.push(d.prior);
+                files.push(OutputFile::new(format!("{dir}/d/{id}.json"), bytes));
+                filters.push(d.filters);
+                priors.push(d.prior);
             }
-            out.bufs.iter_mut().for_each(Vec::shrink_to_fit);
-            out
+            out(files);
+            let mut data = Vec::with_capacity(bufs.iter().map(Vec::len).sum());
+            let mut starts = Vec::with_capacity(MAX_SHARDS + 1);
+            for b in &bufs {
+                starts.push(data.len() as u32);
+                data.extend_from_slice(b);
+            }
+            starts.push(data.len() as u32);
+            Filed {
+                data,
+                starts,
+                filters,
+                priors,
+            }
         })
         .collect();
-    let mut bufs = Vec::with_capacity(filed.len());
-    let mut doc_files = Vec::with_capacity(count);
+    // The shards: bucket b goes to shard b mod shards, which is the token's
+    // hash mod shards too. Each is made and handed on by itself.
+    let common = common_df(count);
+    let shards = shard_count(filed.iter().map(|f| f.data.len()).sum());
+    (0..shards).into_par_iter().for_each(|n| {
+        let members: Vec<Member<'_>> = (n..MAX_SHARDS)
+            .step_by(shards)
+            .flat_map(|b| bucket_members(filed.iter().map(|f| f.bucket(b)), common))
+            .collect();
+        let bytes = shard_file(members.iter().collect());
+        out(vec![OutputFile::new(format!("{dir}/p/{n}.json"), bytes)]);
+    });
     let mut filters = Vec::with_capacity(count);
     let mut ranks = Vec::with_capacity(count);
     for f in filed {
-        bufs.push(f.bufs);
-        doc_files.extend(f.files);
         filters.extend(f.filters);
         ranks.extend(f.priors);
     }
-    // Each bucket's members, in parallel; then the buckets are joined into
-    // shards of about SHARD_BYTES each: bucket b goes to shard b mod
-    // shards, which is the token's hash mod shards too.
-    let common = common_df(count);
-    let members: Vec<Vec<Member<'_>>> = (0..buckets)
-        .into_par_iter()
-        .map(|b| bucket_members(bufs.iter().map(|c| c[b].as_slice()), common))
-        .collect();
-    let total: usize = members.iter().flatten().map(|m| m.1.len() + 1).sum();
-    let shards = total.div_ceil(SHARD_BYTES).next_power_of_two().min(buckets);
-    let mut files: Vec<OutputFile> = (0..shards)
-        .into_par_iter()
-        .map(|n| {
-            let mine = (n..buckets).step_by(shards).flat_map(|b| &members[b]);
-            let bytes = shard_file(mine.collect());
-            OutputFile::new(format!("{dir}/p/{n}.json"), bytes)
-        })
-        .collect();
-    drop(members);
-    drop(bufs);
-    files.extend(doc_files);
+    let mut files = Vec::new();
     // Filters: value → documents, each name in its own file; values and
     // their counts also go in meta.json for the search page's menus.
     let mut by_filter: std::collections::BTreeMap<
@@ -514,8 +528,8 @@ pub fn write(docs: Vec<Doc>, synonyms: &[Vec<String>], dir: &str) -> Written {
         format!("{dir}/meta.json"),
         meta.to_string(),
     ));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Written { files, shards }
+    out(files);
+    shards
 }
 
 #[cfg(test)]
