@@ -297,7 +297,10 @@ fn produce(
             (Ok(_), Some(receive)) => receive.iter().try_for_each(|f| tee.sink.put(f)),
             _ => Ok(()),
         };
-        (rendered.and(rest.map_err(RenderError::Output)), index.map(|h| h.join()))
+        (
+            rendered.and(rest.map_err(RenderError::Output)),
+            index.map(|h| h.join()),
+        )
     });
     rendered?;
     if diags.has_errors() {

@@ -7,6 +7,7 @@
 
 pub mod cycles;
 mod ids;
+mod index;
 mod indicator;
 mod item;
 mod plan;
@@ -15,6 +16,7 @@ mod results;
 
 pub use crate::achievement::{Direction, Measure, Outcome, SeriesKind, TargetPoint, TargetSeries};
 pub use ids::*;
+pub use index::Index;
 pub use indicator::*;
 pub use item::*;
 pub use plan::*;
@@ -36,7 +38,7 @@ pub struct Site {
     pub synonyms: Vec<Vec<String>>,
     /// Position of each division id in [`Site::divisions`].
     /// Built by [`Site::index_divisions`] once the divisions are in place.
-    pub division_index: std::collections::BTreeMap<DivisionId, usize>,
+    pub division_index: Index<DivisionId, usize>,
 }
 
 impl Site {
@@ -45,19 +47,25 @@ impl Site {
     /// Looked up in [`Site::division_index`]; if the index does not have it
     /// (not built, or `divisions` changed since), found by a search instead.
     pub fn division(&self, id: &str) -> Option<&Division> {
+        self.division_position(id).map(|i| &self.divisions[i])
+    }
+
+    /// The position in [`Site::divisions`] of the division with this id,
+    /// found as [`Site::division`] finds it.
+    pub fn division_position(&self, id: &str) -> Option<usize> {
         self.division_index
             .get(id)
-            .and_then(|&i| self.divisions.get(i))
-            .filter(|d| d.id == id)
-            .or_else(|| self.divisions.iter().find(|d| d.id == id))
+            .copied()
+            .filter(|&i| self.divisions.get(i).is_some_and(|d| d.id == id))
+            .or_else(|| self.divisions.iter().position(|d| d.id == id))
     }
 
     /// Fills [`Site::division_index`] from [`Site::divisions`]; the first of
     /// two divisions with the same id wins, as in a search from the start.
     pub fn index_divisions(&mut self) {
-        let mut index = std::collections::BTreeMap::new();
+        let mut index = Index::default();
         for (i, d) in self.divisions.iter().enumerate() {
-            index.entry(d.id.clone()).or_insert(i);
+            index.insert_first(d.id.clone(), i);
         }
         self.division_index = index;
     }

@@ -81,7 +81,7 @@ pub struct Plan {
     pub events: Vec<PlanEvent>,
     /// Where each indicator id is: its owner and position in the owner's list.
     /// Built by [`Plan::index_indicators`] once the items are in place.
-    pub indicator_index: std::collections::BTreeMap<IndicatorId, (Owner, usize)>,
+    pub indicator_index: Index<IndicatorId, (Owner, usize)>,
 }
 
 impl Plan {
@@ -218,22 +218,18 @@ impl Plan {
 
     /// Fills [`Plan::indicator_index`] from the plan's, goals' and items' indicators.
     pub fn index_indicators(&mut self) {
-        let mut index = std::collections::BTreeMap::new();
+        let mut index = Index::default();
         for (i, ind) in self.indicators.iter().enumerate() {
-            index.entry(ind.id.clone()).or_insert((Owner::Plan, i));
+            index.insert_first(ind.id.clone(), (Owner::Plan, i));
         }
         for g in &self.goals {
             for (i, ind) in g.indicators.iter().enumerate() {
-                index
-                    .entry(ind.id.clone())
-                    .or_insert((Owner::Goal(g.number), i));
+                index.insert_first(ind.id.clone(), (Owner::Goal(g.number), i));
             }
         }
         for it in &self.items {
             for (i, ind) in it.indicators.iter().enumerate() {
-                index
-                    .entry(ind.id.clone())
-                    .or_insert((Owner::Item(it.number), i));
+                index.insert_first(ind.id.clone(), (Owner::Item(it.number), i));
             }
         }
         self.indicator_index = index;

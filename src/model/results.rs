@@ -1,7 +1,7 @@
 //! A fiscal year's evaluation cycle 評価結果: rates, figures, meetings, each
 //! item's result, indicator actuals and revisions.
 
-use super::{IndicatorId, ItemNumber};
+use super::{Index, IndicatorId, ItemNumber};
 
 /// A rate computed from grade counts, e.g. 計画実施率.
 #[derive(Debug, Clone)]
@@ -32,7 +32,7 @@ pub struct Cycle {
     /// Indicator actuals, in file order.
     pub actuals: Vec<Actual>,
     /// Position of each indicator's actual in `actuals`.
-    pub actual_index: std::collections::BTreeMap<IndicatorId, usize>,
+    pub actual_index: Index<IndicatorId, usize>,
     /// Revisions decided.
     pub revisions: Vec<Revision>,
     /// Aggregate figures as published.
@@ -53,6 +53,15 @@ impl Cycle {
     /// The evaluation of the item with a number read from outside the model.
     pub fn item_by_number(&self, number: u32) -> Option<&ItemResult> {
         self.item(ItemNumber(number))
+    }
+
+    /// Fills [`Cycle::actual_index`] from [`Cycle::actuals`].
+    pub fn index_actuals(&mut self) {
+        let mut index = Index::default();
+        for (i, a) in self.actuals.iter().enumerate() {
+            index.insert_first(a.indicator.clone(), i);
+        }
+        self.actual_index = index;
     }
 
     /// The actual of indicator `id` in this cycle, if any.

@@ -214,7 +214,10 @@ fn archive(plan: &Plan, d: &mut Doc) {
 pub fn documents(site: &Site) -> Vec<Doc> {
     use rayon::prelude::*;
     let docs = Documents::new(site);
-    (0..docs.len()).into_par_iter().map(|i| docs.get(i)).collect()
+    (0..docs.len())
+        .into_par_iter()
+        .map(|i| docs.get(i))
+        .collect()
 }
 
 fn home(site: &Site) -> Doc {
@@ -526,11 +529,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
                     .flat_map(|p| p.divisions.iter().chain(&p.related_divisions)),
             );
             for id in ids {
-                let found = site.division_index.get(id.as_str()).copied();
-                let Some(k) = found
-                    .filter(|&k| site.divisions.get(k).is_some_and(|d| &d.id == id))
-                    .or_else(|| site.divisions.iter().position(|d| &d.id == id))
-                else {
+                let Some(k) = site.division_position(id) else {
                     continue;
                 };
                 if last[k] == Some((p, item.number)) {

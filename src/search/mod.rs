@@ -98,7 +98,10 @@ pub struct SearchError(pub String);
 pub fn build(site: &Site) -> SearchIndex {
     let files = std::sync::Mutex::new(Vec::new());
     let stats = build_each(site, &|batch| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).extend(batch);
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(batch);
     });
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -383,13 +383,12 @@ impl Filed {
 /// the files sorted by path.
 pub fn write(docs: Vec<Doc>, synonyms: &[Vec<String>], dir: &str) -> Written {
     let files = std::sync::Mutex::new(Vec::new());
-    let shards = write_each(
-        docs.len(),
-        &|i| docs[i].clone(),
-        synonyms,
-        dir,
-        &|batch| files.lock().unwrap_or_else(|e| e.into_inner()).extend(batch),
-    );
+    let shards = write_each(docs.len(), &|i| docs[i].clone(), synonyms, dir, &|batch| {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(batch)
+    });
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Written { files, shards }

@@ -77,7 +77,7 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
         plans,
         pages,
         synonyms,
-        division_index: BTreeMap::new(),
+        division_index: Index::default(),
     };
     site.index_divisions();
     Some(site)

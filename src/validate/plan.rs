@@ -61,7 +61,7 @@ pub(super) fn plan(
         items: Vec::new(),
         cycles: Vec::new(),
         events: events::events(raw, ck),
-        indicator_index: BTreeMap::new(),
+        indicator_index: Index::default(),
     };
     plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, ck.diags());
     plan.index_indicators();

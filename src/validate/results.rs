@@ -171,13 +171,8 @@ fn cycle(f: &ResultsFile, ck: &mut Checker<'_>) -> Cycle {
     }
     items.sort_by_key(|i| i.item);
     let actuals = actuals(f, ck);
-    let actual_index = actuals
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.indicator.clone(), i))
-        .collect();
-    Cycle {
-        actual_index,
+    let mut cycle = Cycle {
+        actual_index: Index::default(),
         year,
         published: r
             .published
@@ -195,7 +190,9 @@ fn cycle(f: &ResultsFile, ck: &mut Checker<'_>) -> Cycle {
         revisions: revisions(plan, r, ck),
         figures: figures(r, ck),
         source_file: ck.file().to_string(),
-    }
+    };
+    cycle.index_actuals();
+    cycle
 }
 
 fn unknown_item(plan: &Plan, n: &Spanned<u32>, ck: &mut Checker<'_>) {

@@ -270,7 +270,11 @@ fn tsv_with_bom_and_placement_column() {
     let site = load(root);
     let p = plan(&site);
     use kohyo::model::Placement::*;
-    let placements: Vec<_> = p.items.iter().map(|i| (i.number.get(), i.placement)).collect();
+    let placements: Vec<_> = p
+        .items
+        .iter()
+        .map(|i| (i.number.get(), i.placement))
+        .collect();
     assert_eq!(
         placements,
         [(9, Documented), (25, Documented), (26, Inferred)]
@@ -298,7 +302,10 @@ fn xlsx_workbook_sheet() {
         p.items.iter().map(|i| i.number).collect::<Vec<_>>(),
         [1, 2, 3, 28]
     );
-    assert_eq!(p.item_by_number(2).unwrap().title, "県への支払い方法の多様化");
+    assert_eq!(
+        p.item_by_number(2).unwrap().title,
+        "県への支払い方法の多様化"
+    );
     assert_eq!(p.item_by_number(28).unwrap().policy(), Some(14));
 
     args.sheet = Some("指標".into());

@@ -139,7 +139,9 @@ fn structure_matches_seed_table() {
         let policy = plan
             .policy_of(item)
             .unwrap_or_else(|| panic!("{at}: policy {policy_no} is missing"));
-        let goal = plan.goal_of(item).expect("an item under a policy has a goal");
+        let goal = plan
+            .goal_of(item)
+            .expect("an item under a policy has a goal");
         assert_eq!(goal.number, goal_no, "policy {policy_no}: goal");
         assert_eq!(goal.title, row[1], "goal {goal_no}: title");
         assert_eq!(policy.title, row[3], "policy {policy_no}: title");
