@@ -140,3 +140,15 @@ number_id!(
     /// An item's number 実施項目番号, unique in its plan.
     ItemNumber
 );
+number_id!(
+    /// A goal's number (first level of the structure), unique in its plan.
+    GoalNumber
+);
+number_id!(
+    /// A policy's number (second level), unique in its plan.
+    PolicyNumber
+);
+number_id!(
+    /// A third-level node's number (plans of four levels), unique in its plan.
+    NodeNumber
+);

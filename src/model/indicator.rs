@@ -20,7 +20,7 @@ pub enum Owner {
     /// The plan as a whole.
     Plan,
     /// A goal, by number.
-    Goal(u32),
+    Goal(GoalNumber),
     /// An item, by number.
     Item(ItemNumber),
 }

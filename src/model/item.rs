@@ -43,17 +43,17 @@ pub struct Item {
 
 impl Item {
     /// Number of its goal (first level), in a plan of two or more levels.
-    pub fn goal(&self) -> Option<u32> {
+    pub fn goal(&self) -> Option<GoalNumber> {
         self.parent.goal().map(GoalRef::number)
     }
 
     /// Number of its policy (second level), in a plan of three or four levels.
-    pub fn policy(&self) -> Option<u32> {
+    pub fn policy(&self) -> Option<PolicyNumber> {
         self.parent.policy().map(PolicyRef::number)
     }
 
     /// Number of its third-level node, in a plan of four levels.
-    pub fn node(&self) -> Option<u32> {
+    pub fn node(&self) -> Option<NodeNumber> {
         self.parent.node().map(NodeRef::number)
     }
 }

@@ -100,13 +100,13 @@ impl Plan {
     }
 
     /// How a goal (first-level node) is labelled, e.g. 目標1 or Ⅰ.
-    pub fn goal_label(&self, number: u32) -> String {
-        self.level(0).label(number)
+    pub fn goal_label(&self, number: GoalNumber) -> String {
+        self.level(0).label(number.get())
     }
 
     /// How a policy (second-level node) is labelled, e.g. 方針5.
-    pub fn policy_label(&self, number: u32) -> String {
-        self.level(1).label(number)
+    pub fn policy_label(&self, number: PolicyNumber) -> String {
+        self.level(1).label(number.get())
     }
 
     /// How an item is labelled, e.g. 実施項目9.
@@ -135,12 +135,12 @@ impl Plan {
     }
 
     /// How a third-level node is labelled (plans of four levels), e.g. 事業3.
-    pub fn node_label(&self, number: u32) -> String {
-        self.level(2).label(number)
+    pub fn node_label(&self, number: NodeNumber) -> String {
+        self.level(2).label(number.get())
     }
 
     /// Items under the third-level node with this number.
-    pub fn items_of_node(&self, number: u32) -> impl Iterator<Item = &Item> {
+    pub fn items_of_node(&self, number: NodeNumber) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(move |i| i.node() == Some(number))
     }
 
@@ -159,14 +159,14 @@ impl Plan {
     }
 
     /// Items under the policy with this number.
-    pub fn items_of_policy(&self, number: u32) -> impl Iterator<Item = &Item> {
+    pub fn items_of_policy(&self, number: PolicyNumber) -> impl Iterator<Item = &Item> {
         self.items
             .iter()
             .filter(move |i| i.policy() == Some(number))
     }
 
     /// Items that sit directly under the goal with this number (two-level plans).
-    pub fn items_of_goal(&self, number: u32) -> impl Iterator<Item = &Item> {
+    pub fn items_of_goal(&self, number: GoalNumber) -> impl Iterator<Item = &Item> {
         self.items
             .iter()
             .filter(move |i| matches!(i.parent, Parent::Goal(g) if g.number() == number))
@@ -377,7 +377,7 @@ pub struct Grade {
 #[derive(Debug, Clone)]
 pub struct Goal {
     /// Number.
-    pub number: u32,
+    pub number: GoalNumber,
     /// Title.
     pub title: String,
     /// Summary (Markdown).
@@ -392,7 +392,7 @@ pub struct Goal {
 #[derive(Debug, Clone)]
 pub struct Policy {
     /// Number, unique in the plan.
-    pub number: u32,
+    pub number: PolicyNumber,
     /// Title.
     pub title: String,
     /// Summary (Markdown).
@@ -405,7 +405,7 @@ pub struct Policy {
 #[derive(Debug, Clone)]
 pub struct Node {
     /// Number, unique in the plan.
-    pub number: u32,
+    pub number: NodeNumber,
     /// Title.
     pub title: String,
     /// Summary (Markdown).

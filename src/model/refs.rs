@@ -6,13 +6,13 @@
 //! cannot fail for the plan that made it.
 
 use super::Plan;
-use super::{Goal, Node, Policy};
+use super::{Goal, GoalNumber, Node, NodeNumber, Policy, PolicyNumber};
 
 /// A goal (first-level node) of a plan: its position and number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GoalRef {
     index: usize,
-    number: u32,
+    number: GoalNumber,
 }
 
 /// A policy (second-level node): its goal, its position in the goal and its number.
@@ -20,7 +20,7 @@ pub struct GoalRef {
 pub struct PolicyRef {
     goal: GoalRef,
     index: usize,
-    number: u32,
+    number: PolicyNumber,
 }
 
 /// A third-level node (plans of four levels): its policy, its position in the
@@ -29,19 +29,19 @@ pub struct PolicyRef {
 pub struct NodeRef {
     policy: PolicyRef,
     index: usize,
-    number: u32,
+    number: NodeNumber,
 }
 
 impl GoalRef {
     /// The goal's number.
-    pub fn number(self) -> u32 {
+    pub fn number(self) -> GoalNumber {
         self.number
     }
 }
 
 impl PolicyRef {
     /// The policy's number.
-    pub fn number(self) -> u32 {
+    pub fn number(self) -> PolicyNumber {
         self.number
     }
 
@@ -53,7 +53,7 @@ impl PolicyRef {
 
 impl NodeRef {
     /// The node's number.
-    pub fn number(self) -> u32 {
+    pub fn number(self) -> NodeNumber {
         self.number
     }
 
@@ -109,7 +109,10 @@ impl Plan {
     /// A reference to the goal with this number, if the plan has one.
     pub(crate) fn resolve_goal(&self, number: u32) -> Option<GoalRef> {
         let index = self.goals.iter().position(|g| g.number == number)?;
-        Some(GoalRef { index, number })
+        Some(GoalRef {
+            index,
+            number: GoalNumber(number),
+        })
     }
 
     /// A reference to the policy with this number, if the plan has one.
@@ -123,7 +126,7 @@ impl Plan {
             Some(PolicyRef {
                 goal,
                 index,
-                number,
+                number: PolicyNumber(number),
             })
         })
     }
@@ -145,7 +148,7 @@ impl Plan {
                 Some(NodeRef {
                     policy,
                     index,
-                    number,
+                    number: NodeNumber(number),
                 })
             })
         })

@@ -73,7 +73,7 @@ struct DivisionRow<'a> {
 #[derive(Serialize)]
 struct IndicatorRow<'a> {
     plan: &'a str,
-    goal: Option<u32>,
+    goal: Option<GoalNumber>,
     item: Option<ItemNumber>,
     indicator: &'a str,
     name: &'a str,
@@ -238,11 +238,11 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 .collect();
             structure.push(StructureRow {
                 plan: &plan.id,
-                goal: goal.map(|g| g.number),
+                goal: goal.map(|g| g.number.get()),
                 goal_title: goal.map(|g| g.title.as_str()),
-                policy: policy.map(|p| p.number),
+                policy: policy.map(|p| p.number.get()),
                 policy_title: policy.map(|p| p.title.as_str()),
-                node: four_levels.then_some(node.map(|n| n.number)),
+                node: four_levels.then_some(node.map(|n| n.number.get())),
                 node_title: four_levels.then_some(node.map(|n| n.title.as_str())),
                 item: item.number,
                 title: &item.title,

@@ -119,11 +119,11 @@ impl PageKind {
             PageKind::Plan { plan } => paths::plan(&site.plans[plan].id),
             PageKind::Goal { plan, goal } => {
                 let plan = &site.plans[plan];
-                paths::goal(&plan.id, plan.goals[goal].number)
+                paths::goal(&plan.id, plan.goals[goal].number.get())
             }
             PageKind::Policy { plan, goal, policy } => {
                 let plan = &site.plans[plan];
-                paths::policy(&plan.id, plan.goals[goal].policies[policy].number)
+                paths::policy(&plan.id, plan.goals[goal].policies[policy].number.get())
             }
             PageKind::Node {
                 plan,
@@ -134,7 +134,7 @@ impl PageKind {
                 let plan = &site.plans[plan];
                 paths::node(
                     &plan.id,
-                    plan.goals[goal].policies[policy].nodes[node].number,
+                    plan.goals[goal].policies[policy].nodes[node].number.get(),
                 )
             }
             PageKind::Dashboard { plan } => paths::dashboard(&site.plans[plan].id),
@@ -244,7 +244,7 @@ impl PageKind {
                 let mut crumbs = in_plan(plan);
                 crumbs.push(LinkView {
                     title: format!("{} {}", plan.goal_label(goal.number), goal.title),
-                    url: paths::goal(&plan.id, goal.number),
+                    url: paths::goal(&plan.id, goal.number.get()),
                 });
                 meta(
                     "policy.html",
@@ -274,11 +274,11 @@ impl PageKind {
                 let mut crumbs = in_plan(plan);
                 crumbs.push(LinkView {
                     title: format!("{} {}", plan.goal_label(goal.number), goal.title),
-                    url: paths::goal(&plan.id, goal.number),
+                    url: paths::goal(&plan.id, goal.number.get()),
                 });
                 crumbs.push(LinkView {
                     title: format!("{} {}", plan.policy_label(policy.number), policy.title),
-                    url: paths::policy(&plan.id, policy.number),
+                    url: paths::policy(&plan.id, policy.number.get()),
                 });
                 meta(
                     "node.html",

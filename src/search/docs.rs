@@ -255,7 +255,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
     docs.push(d);
     for g in &plan.goals {
         let mut d = Doc::new(
-            paths::goal(&plan.id, g.number),
+            paths::goal(&plan.id, g.number.get()),
             goal_title(plan, g),
             plan.title.clone(),
         );
@@ -279,7 +279,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
         docs.push(d);
         for p in &g.policies {
             let mut d = Doc::new(
-                paths::policy(&plan.id, p.number),
+                paths::policy(&plan.id, p.number.get()),
                 policy_title(plan, p),
                 format!("{} › {}", plan.title, goal_title(plan, g)),
             );
@@ -294,7 +294,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
             // The pages of the third level, in a plan of four levels.
             for n in &p.nodes {
                 let mut d = Doc::new(
-                    paths::node(&plan.id, n.number),
+                    paths::node(&plan.id, n.number.get()),
                     node_title(plan, n),
                     format!("{} › {}", plan.title, policy_title(plan, p)),
                 );
@@ -310,7 +310,11 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
             }
         }
         for i in &g.indicators {
-            let url = format!("{}#indicator-{}", paths::goal(&plan.id, g.number), i.id);
+            let url = format!(
+                "{}#indicator-{}",
+                paths::goal(&plan.id, g.number.get()),
+                i.id
+            );
             indicators.push(indicator_doc(plan, i, url, goal_title(plan, g), era));
         }
     }

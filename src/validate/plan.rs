@@ -176,14 +176,14 @@ pub(super) fn goals(
                     );
                 }
                 nodes.push(Node {
-                    number: n.number.value,
+                    number: NodeNumber::new(n.number.value),
                     title: n.title.clone(),
                     summary: n.summary.clone(),
                 });
             }
             nodes.sort_by_key(|n| n.number);
             policies.push(Policy {
-                number: p.number.value,
+                number: PolicyNumber::new(p.number.value),
                 title: p.title.clone(),
                 summary: p.summary.clone(),
                 nodes,
@@ -191,7 +191,7 @@ pub(super) fn goals(
         }
         policies.sort_by_key(|p| p.number);
         goals.push(Goal {
-            number: g.number.value,
+            number: GoalNumber::new(g.number.value),
             title: g.title.clone(),
             summary: g.summary.clone(),
             policies,

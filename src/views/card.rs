@@ -212,7 +212,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<CardGroup> {
     let one = |owner: Owner, ind: &Indicator| {
         let (url, name) = match owner {
             Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
-            Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
+            Owner::Goal(n) => (paths::goal(&plan.id, n.get()), plan.goal_label(n)),
             Owner::Item(n) => (paths::item(&plan.id, n.get()), plan.item_label(n)),
         };
         card(plan, ind, era, name, paths::chart(&url, &ind.id))

@@ -199,7 +199,7 @@ fn owner_link(plan: &Plan, owner: Owner) -> Option<LinkView> {
         Owner::Plan => None,
         Owner::Goal(n) => plan.goals.iter().find(|g| g.number == n).map(|g| LinkView {
             title: format!("{} {}", plan.goal_label(g.number), g.title),
-            url: paths::goal(&plan.id, g.number),
+            url: paths::goal(&plan.id, g.number.get()),
         }),
         Owner::Item(n) => item_link(plan, n),
     }
@@ -263,7 +263,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .map(|g| GoalGrades {
             goal: LinkView {
                 title: format!("{} {}", plan.goal_label(g.number), g.title),
-                url: paths::goal(&plan.id, g.number),
+                url: paths::goal(&plan.id, g.number.get()),
             },
             items: plan
                 .items

@@ -285,7 +285,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
         let fy = |y: i32| crate::years::fiscal_year(y, era);
         let (url, owner_name) = match owner {
             Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
-            Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
+            Owner::Goal(n) => (paths::goal(&plan.id, n.get()), plan.goal_label(n)),
             Owner::Item(n) => (paths::item(&plan.id, n.get()), plan.item_label(n)),
         };
         let st = series.assessment.status;

@@ -246,15 +246,15 @@ impl ItemRow {
             label: plan.item_label(item.number),
             policy: policy.map(|p| LinkView {
                 title: format!("{} {}", plan.policy_label(p.number), p.title),
-                url: paths::policy(&plan.id, p.number),
+                url: paths::policy(&plan.id, p.number.get()),
             }),
             goal: goal.map(|g| LinkView {
                 title: format!("{} {}", plan.goal_label(g.number), g.title),
-                url: paths::goal(&plan.id, g.number),
+                url: paths::goal(&plan.id, g.number.get()),
             }),
             node: node.map(|n| LinkView {
                 title: format!("{} {}", plan.node_label(n.number), n.title),
-                url: paths::node(&plan.id, n.number),
+                url: paths::node(&plan.id, n.number.get()),
             }),
             role: "",
         }
@@ -276,7 +276,7 @@ pub fn division_links(site: &Site, ids: &[DivisionId]) -> Vec<LinkView> {
 #[derive(Debug, Serialize)]
 pub struct PolicyView {
     /// Number.
-    pub number: u32,
+    pub number: PolicyNumber,
     /// How it is labelled, e.g. 方針5.
     pub label: String,
     /// Title.
@@ -297,7 +297,7 @@ pub struct PolicyView {
 #[derive(Debug, Serialize)]
 pub struct NodeView {
     /// Number.
-    pub number: u32,
+    pub number: NodeNumber,
     /// How it is labelled, e.g. 事業3.
     pub label: String,
     /// Title.
@@ -315,7 +315,7 @@ pub struct NodeView {
 #[derive(Debug, Serialize)]
 pub struct GoalCard<'a> {
     /// Number.
-    pub number: u32,
+    pub number: GoalNumber,
     /// How it is labelled, e.g. 目標1 or Ⅰ.
     pub label: String,
     /// Title.
@@ -340,13 +340,13 @@ impl<'a> GoalCard<'a> {
             number: goal.number,
             label: plan.goal_label(goal.number),
             title: &goal.title,
-            url: paths::goal(&plan.id, goal.number),
+            url: paths::goal(&plan.id, goal.number.get()),
             policies: goal
                 .policies
                 .iter()
                 .map(|p| LinkView {
                     title: format!("{} {}", plan.policy_label(p.number), p.title),
-                    url: paths::policy(&plan.id, p.number),
+                    url: paths::policy(&plan.id, p.number.get()),
                 })
                 .collect(),
             item_count: in_policies + plan.items_of_goal(goal.number).count(),
@@ -358,7 +358,7 @@ impl<'a> GoalCard<'a> {
 #[derive(Debug, Serialize)]
 pub struct GoalView {
     /// Number.
-    pub number: u32,
+    pub number: GoalNumber,
     /// How it is labelled, e.g. 目標1 or Ⅰ.
     pub label: String,
     /// Title.
@@ -393,7 +393,7 @@ impl GoalView {
                         number: n.number,
                         label: plan.node_label(n.number),
                         title: n.title.clone(),
-                        url: paths::node(&plan.id, n.number),
+                        url: paths::node(&plan.id, n.number.get()),
                         summary: md(&n.summary),
                         items: plan
                             .items_of_node(n.number)
@@ -410,7 +410,7 @@ impl GoalView {
                     number: p.number,
                     label: plan.policy_label(p.number),
                     title: p.title.clone(),
-                    url: paths::policy(&plan.id, p.number),
+                    url: paths::policy(&plan.id, p.number.get()),
                     summary: md(&p.summary),
                     item_count: items.len() + nodes.iter().map(|n| n.items.len()).sum::<usize>(),
                     items,
@@ -426,7 +426,7 @@ impl GoalView {
             number: goal.number,
             label: plan.goal_label(goal.number),
             title: goal.title.clone(),
-            url: paths::goal(&plan.id, goal.number),
+            url: paths::goal(&plan.id, goal.number.get()),
             summary: md(&goal.summary),
             item_count: policies.iter().map(|p| p.item_count).sum::<usize>() + items.len(),
             node_count: policies.iter().map(|p| p.nodes.len()).sum(),

@@ -16,7 +16,7 @@ use std::process::Command;
 use kohyo::import::{
     self, ImportError, IndicatorsArgs, PlacementArg, ResultsArgs, StructureArgs, Target,
 };
-use kohyo::model::{Plan, RowStatus, Site};
+use kohyo::model::{Plan, PolicyNumber, RowStatus, Site};
 use kohyo::pipeline;
 
 const PLAN: &str = "gunma-2025";
@@ -188,9 +188,9 @@ fn seeds_import_into_the_sample_structure() {
                 let policies = g
                     .policies
                     .iter()
-                    .map(|x| (x.number, x.title.clone()))
+                    .map(|x| (x.number.get(), x.title.clone()))
                     .collect();
-                (g.number, g.title.clone(), policies)
+                (g.number.get(), g.title.clone(), policies)
             })
             .collect()
     };
@@ -306,7 +306,13 @@ fn xlsx_workbook_sheet() {
         p.item_by_number(2).unwrap().title,
         "県への支払い方法の多様化"
     );
-    assert_eq!(p.item_by_number(28).unwrap().policy(), Some(14));
+    assert_eq!(
+        p.item_by_number(28)
+            .unwrap()
+            .policy()
+            .map(PolicyNumber::get),
+        Some(14)
+    );
 
     args.sheet = Some("指標".into());
     let err = import::import_structure(&args).unwrap_err();

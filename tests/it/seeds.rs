@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use kohyo::model::{Direction, IndicatorKind, Placement, Plan, Site};
+use kohyo::model::{Direction, GoalNumber, IndicatorKind, Placement, Plan, PolicyNumber, Site};
 use kohyo::pipeline;
 
 const PLAN_ID: &str = "gunma-2025";
@@ -97,12 +97,12 @@ fn structure_matches_seed_table() {
     assert_eq!(plan.items.len(), 35, "items");
     assert_eq!(rows.len(), 35, "rows in structure.csv");
 
-    let goal_numbers: Vec<u32> = plan.goals.iter().map(|g| g.number).collect();
+    let goal_numbers: Vec<u32> = plan.goals.iter().map(|g| g.number.get()).collect();
     assert_eq!(goal_numbers, vec![1, 2, 3, 4], "goal numbering");
     let policy_numbers: Vec<u32> = plan
         .goals
         .iter()
-        .flat_map(|g| g.policies.iter().map(|p| p.number))
+        .flat_map(|g| g.policies.iter().map(|p| p.number.get()))
         .collect();
     assert_eq!(
         policy_numbers,
@@ -133,8 +133,16 @@ fn structure_matches_seed_table() {
         let at = format!("item {item_no} ({})", item.source_file);
 
         assert_eq!(item.title, row[5], "{at}: title");
-        assert_eq!(item.policy(), Some(policy_no), "{at}: policy");
-        assert_eq!(item.goal(), Some(goal_no), "{at}: goal");
+        assert_eq!(
+            item.policy().map(PolicyNumber::get),
+            Some(policy_no),
+            "{at}: policy"
+        );
+        assert_eq!(
+            item.goal().map(GoalNumber::get),
+            Some(goal_no),
+            "{at}: goal"
+        );
 
         let policy = plan
             .policy_of(item)
