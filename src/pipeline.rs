@@ -185,14 +185,19 @@ fn prepare_noting_drafts(
     options: &BuildOptions,
 ) -> Result<(Site, Theme, Diagnostics, Vec<String>), Diagnostics> {
     options.step(Step::Loading);
-    let (mut raw, mut diags) = load::load_with(root, options.cache.as_deref());
-    let left_out = if options.drafts {
-        Vec::new()
-    } else {
-        drafts::leave_out(&mut raw)
-    };
+    let cache = options.cache.as_deref();
+    let (raw, mut diags) = load::load_deferred(root, cache);
     let theme = theme::load(root, &mut diags);
-    let site = validate::validate(raw, &mut diags);
+    // Each plan's files are read just before the plan is checked, and let go
+    // after, so a big site's parsed files are never all in memory.
+    let site_root = crate::fs::within::SiteRoot::new(root);
+    let mut left_out = Vec::new();
+    let site = validate::validate_each(raw, &mut diags, &mut |dir, diags| {
+        load::read_plan_files(&site_root, std::slice::from_mut(dir), cache, diags);
+        if !options.drafts {
+            drafts::leave_out_of(dir, &mut left_out);
+        }
+    });
     if let Some(base) = &options.base_url
         && crate::urls::base_url(base).is_none()
     {

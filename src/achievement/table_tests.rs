@@ -26,23 +26,23 @@ fn value(year: i32, v: f64) -> Observed<'static> {
     }
 }
 
-fn facts<'a>(
-    direction: Direction,
-    measure: Measure,
-    baseline: Option<(i32, f64)>,
-    series: &'a [TargetSeries],
-    observed: &'a [Observed<'a>],
-    unit: &'a str,
-) -> Facts<'a> {
-    Facts {
-        unit,
-        precision: None,
-        direction,
-        measure,
-        baseline,
-        series,
-        observed,
-        era: false,
+/// An indicator as the tests see it: direction, measure, baseline, unit.
+struct Ind(Direction, Measure, Option<(i32, f64)>, &'static str);
+
+impl Ind {
+    /// Its assessment against `series` with `observed` values.
+    fn assess(&self, series: &[TargetSeries], observed: &[Observed]) -> Assessment {
+        let Ind(direction, measure, baseline, unit) = *self;
+        assess(&Facts {
+            unit,
+            precision: None,
+            direction,
+            measure,
+            baseline,
+            series,
+            observed,
+            era: false,
+        })
     }
 }
 
@@ -63,189 +63,30 @@ fn every_kind_direction_and_baseline() {
     use Direction::{Higher, Lower, Neither};
     use SeriesKind::*;
     let b = Some((2024, 210.0));
+    #[rustfmt::skip]
     let cases: &[Case] = &[
-        (
-            Yearly,
-            Higher,
-            b,
-            &[(2029, 300.0)],
-            246.0,
-            "40%",
-            Some(false),
-            Status::Improved,
-        ),
-        (
-            Yearly,
-            Higher,
-            None,
-            &[(2029, 300.0)],
-            246.0,
-            "82%",
-            Some(false),
-            Status::NotApplicable,
-        ),
-        (
-            Yearly,
-            Lower,
-            Some((2023, 12.5)),
-            &[(2029, 10.0)],
-            11.8,
-            "28%",
-            Some(false),
-            Status::Improved,
-        ),
-        (
-            Yearly,
-            Lower,
-            None,
-            &[(2029, 10.0)],
-            12.5,
-            "80%",
-            Some(false),
-            Status::NotApplicable,
-        ),
-        (
-            Yearly,
-            Neither,
-            b,
-            &[(2029, 300.0)],
-            246.0,
-            "40%",
-            None,
-            Status::Changed,
-        ),
-        (
-            Yearly,
-            Neither,
-            None,
-            &[(2029, 300.0)],
-            300.0,
-            "100%",
-            None,
-            Status::NotApplicable,
-        ),
-        (
-            Cumulative,
-            Higher,
-            None,
-            &[(2029, 1000.0)],
-            400.0,
-            "40%",
-            Some(false),
-            Status::NotApplicable,
-        ),
-        (
-            Cumulative,
-            Higher,
-            b,
-            &[(2029, 1000.0)],
-            400.0,
-            "40%",
-            Some(false),
-            Status::Improved,
-        ),
-        (
-            Cumulative,
-            Lower,
-            None,
-            &[(2029, 50.0)],
-            40.0,
-            "80%",
-            Some(true),
-            Status::NotApplicable,
-        ),
-        (
-            Cap,
-            Lower,
-            Some((2023, 130.0)),
-            &[(2029, 100.0)],
-            115.0,
-            "87%",
-            Some(false),
-            Status::Improved,
-        ),
-        (
-            Cap,
-            Lower,
-            None,
-            &[(2029, 100.0)],
-            90.0,
-            "100%",
-            Some(true),
-            Status::NotApplicable,
-        ),
-        (
-            Cap,
-            Neither,
-            None,
-            &[(2029, 100.0)],
-            125.0,
-            "80%",
-            Some(false),
-            Status::NotApplicable,
-        ),
-        (
-            Floor,
-            Higher,
-            Some((2023, 80.0)),
-            &[(2029, 90.0)],
-            72.0,
-            "80%",
-            Some(false),
-            Status::Worsened,
-        ),
-        (
-            Floor,
-            Higher,
-            None,
-            &[(2029, 90.0)],
-            95.0,
-            "100%",
-            Some(true),
-            Status::NotApplicable,
-        ),
-        (
-            Floor,
-            Lower,
-            None,
-            &[(2029, 90.0)],
-            95.0,
-            "100%",
-            Some(true),
-            Status::NotApplicable,
-        ),
-        (
-            Range,
-            Neither,
-            None,
-            &[(2029, 40.0)],
-            50.0,
-            "達成",
-            Some(true),
-            Status::NotApplicable,
-        ),
-        (
-            Range,
-            Higher,
-            Some((2023, 30.0)),
-            &[(2029, 40.0)],
-            70.0,
-            "未達成",
-            Some(false),
-            Status::Improved,
-        ),
+        (Yearly, Higher, b, &[(2029, 300.0)], 246.0, "40%", Some(false), Status::Improved),
+        (Yearly, Higher, None, &[(2029, 300.0)], 246.0, "82%", Some(false), Status::NotApplicable),
+        (Yearly, Lower, Some((2023, 12.5)), &[(2029, 10.0)], 11.8, "28%", Some(false), Status::Improved),
+        (Yearly, Lower, None, &[(2029, 10.0)], 12.5, "80%", Some(false), Status::NotApplicable),
+        (Yearly, Neither, b, &[(2029, 300.0)], 246.0, "40%", None, Status::Changed),
+        (Yearly, Neither, None, &[(2029, 300.0)], 300.0, "100%", None, Status::NotApplicable),
+        (Cumulative, Higher, None, &[(2029, 1000.0)], 400.0, "40%", Some(false), Status::NotApplicable),
+        (Cumulative, Higher, b, &[(2029, 1000.0)], 400.0, "40%", Some(false), Status::Improved),
+        (Cumulative, Lower, None, &[(2029, 50.0)], 40.0, "80%", Some(true), Status::NotApplicable),
+        (Cap, Lower, Some((2023, 130.0)), &[(2029, 100.0)], 115.0, "87%", Some(false), Status::Improved),
+        (Cap, Lower, None, &[(2029, 100.0)], 90.0, "100%", Some(true), Status::NotApplicable),
+        (Cap, Neither, None, &[(2029, 100.0)], 125.0, "80%", Some(false), Status::NotApplicable),
+        (Floor, Higher, Some((2023, 80.0)), &[(2029, 90.0)], 72.0, "80%", Some(false), Status::Worsened),
+        (Floor, Higher, None, &[(2029, 90.0)], 95.0, "100%", Some(true), Status::NotApplicable),
+        (Floor, Lower, None, &[(2029, 90.0)], 95.0, "100%", Some(true), Status::NotApplicable),
+        (Range, Neither, None, &[(2029, 40.0)], 50.0, "達成", Some(true), Status::NotApplicable),
+        (Range, Higher, Some((2023, 30.0)), &[(2029, 40.0)], 70.0, "未達成", Some(false), Status::Improved),
     ];
     for &(kind, direction, baseline, targets, actual, shown, met, status) in cases {
         let s = series(kind, targets, (kind == Range).then_some(60.0));
         let obs = [value(2025, actual)];
-        let a = assess(&facts(
-            direction,
-            Measure::Quantity,
-            baseline,
-            &s,
-            &obs,
-            "件",
-        ));
+        let a = Ind(direction, Measure::Quantity, baseline, "件").assess(&s, &obs);
         let label = format!("{kind:?} {direction:?} {baseline:?} {actual}: {a:?}");
         assert_eq!(a.progress_text(), shown, "{label}");
         assert_eq!(a.final_check.and_then(|c| c.met), met, "{label}");
@@ -268,14 +109,13 @@ fn a_cap_sentence_and_status_line_agree() {
     // Cap 100, actual 115: 100 ÷ 115 = 87%, never 115% nor 100%.
     let s = series(SeriesKind::Cap, &[(2029, 100.0)], None);
     let obs = [value(2025, 115.0)];
-    let a = assess(&facts(
+    let a = Ind(
         Direction::Lower,
         Measure::Quantity,
         Some((2023, 130.0)),
-        &s,
-        &obs,
         "人",
-    ));
+    )
+    .assess(&s, &obs);
     assert_eq!(a.progress_text(), "87%");
     assert!(
         a.summary.contains("上限（2029年度、100人以下）に対し、2025年度は115人で上限を15人上回っています（達成率87%）。"),
@@ -295,14 +135,7 @@ fn per_year_and_final_progress() {
         None,
     );
     let obs = [value(2025, 90.0), value(2026, 150.0)];
-    let a = assess(&facts(
-        Direction::Higher,
-        Measure::Quantity,
-        None,
-        &s,
-        &obs,
-        "件",
-    ));
+    let a = Ind(Direction::Higher, Measure::Quantity, None, "件").assess(&s, &obs);
     assert_eq!(a.year_progress_text(), "75%");
     assert_eq!(a.progress_text(), "50%");
     assert!(
@@ -357,14 +190,7 @@ fn cumulative_runs_on_totals_published_or_summed() {
             undated: false,
         },
     ];
-    let a = assess(&facts(
-        Direction::Higher,
-        Measure::Quantity,
-        None,
-        &s,
-        &obs,
-        "千円",
-    ));
+    let a = Ind(Direction::Higher, Measure::Quantity, None, "千円").assess(&s, &obs);
     assert_eq!(a.totals, vec![(2014, 1_467_153.0), (2016, 8_147_000.0)]);
     assert_eq!(a.progress_text(), "141%");
     assert_eq!(a.final_check.and_then(|c| c.met), Some(true));
@@ -375,42 +201,22 @@ fn cumulative_runs_on_totals_published_or_summed() {
 fn ranks_are_phrased_as_ranks() {
     let obs = [value(2024, 17.0)];
     let none: Vec<TargetSeries> = Vec::new();
-    let a = assess(&facts(
-        Direction::Lower,
-        Measure::Rank,
-        Some((2020, 20.0)),
-        &none,
-        &obs,
-        "位",
-    ));
+    let rank = Ind(Direction::Lower, Measure::Rank, Some((2020, 20.0)), "位");
+    let a = rank.assess(&none, &obs);
     assert_eq!(a.status, Status::Improved);
     assert_eq!(
         a.summary,
         "策定時（2020年度）の20位から2024年度は17位へ3つ上がり、改善しています。"
     );
     let worse = [value(2024, 22.0)];
-    let a = assess(&facts(
-        Direction::Lower,
-        Measure::Rank,
-        Some((2020, 20.0)),
-        &none,
-        &worse,
-        "位",
-    ));
+    let a = rank.assess(&none, &worse);
     assert!(
         a.summary.contains("22位へ2つ下がり、悪化しています"),
         "{}",
         a.summary
     );
     let s = series(SeriesKind::Yearly, &[(2027, 10.0)], None);
-    let a = assess(&facts(
-        Direction::Lower,
-        Measure::Rank,
-        Some((2020, 20.0)),
-        &s,
-        &obs,
-        "位",
-    ));
+    let a = rank.assess(&s, &obs);
     assert_eq!(a.progress_text(), "未達成");
     assert!(
         a.summary
@@ -438,14 +244,7 @@ fn judgements_are_shown_not_counted_as_numbers() {
                 reason: None,
                 undated: false,
             }];
-            let a = assess(&facts(
-                Direction::Lower,
-                Measure::Quantity,
-                baseline,
-                &s,
-                &obs,
-                "億円",
-            ));
+            let a = Ind(Direction::Lower, Measure::Quantity, baseline, "億円").assess(&s, &obs);
             assert_eq!(a.status, Status::Judged);
             assert_eq!(a.latest, Some((2023, "目標を維持".to_string())));
             assert_eq!(a.progress_text(), shown, "{outcome:?}");
@@ -467,27 +266,19 @@ fn judgements_are_shown_not_counted_as_numbers() {
 #[test]
 fn nothing_observed_yet() {
     let s = series(SeriesKind::Yearly, &[(2029, 300.0)], None);
-    let a = assess(&facts(
-        Direction::Higher,
-        Measure::Quantity,
-        None,
-        &s,
-        &[],
-        "者",
-    ));
+    let a = Ind(Direction::Higher, Measure::Quantity, None, "者").assess(&s, &[]);
     assert_eq!(a.status, Status::NoData);
     assert_eq!(
         a.summary,
         "策定時の値は公表されていません。実績はまだありません。2029年度の目標は300者です。"
     );
-    let a = assess(&facts(
+    let a = Ind(
         Direction::Higher,
         Measure::Quantity,
         Some((2024, 210.0)),
-        &s,
-        &[],
         "者",
-    ));
+    )
+    .assess(&s, &[]);
     assert_eq!(
         a.summary,
         "策定時（2024年度）の値は210者です。実績はまだありません。2029年度の目標は300者です。"
@@ -505,14 +296,13 @@ fn a_value_without_its_year_gets_no_invented_year() {
         undated: true,
     }];
     let none: Vec<TargetSeries> = Vec::new();
-    let a = assess(&facts(
+    let a = Ind(
         Direction::Higher,
         Measure::Quantity,
         Some((2020, 18.0)),
-        &none,
-        &obs,
         "者",
-    ));
+    )
+    .assess(&none, &obs);
     assert_eq!(
         a.summary,
         "策定時（2020年度）の18者から年度の記載のない最新の実績は230者へ212者増加し、改善しています（高いほどよい指標）。"

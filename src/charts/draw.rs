@@ -223,6 +223,32 @@ impl Placer {
     }
 }
 
+/// A labelled vertical line across the plot (a revision, a break between
+/// plans): its CSS class, its dash pattern and its label.
+struct Marker(&'static str, &'static str, &'static str);
+
+impl Marker {
+    /// Draws the line at `x` from `top` to `bottom`, and its label at
+    /// baseline `y`: right of the line where it fits, else left of it.
+    fn draw(&self, svg: &mut Svg, placer: &mut Placer, x: f64, (top, bottom): (f64, f64), y: f64) {
+        let Marker(class, dashes, text) = *self;
+        let line = format!(
+            r#"class="{class}" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="{dashes}""#
+        );
+        svg.line(&line, (x, top), (x, bottom));
+        let fits = x + 4.0 + text_em(text) * FONT <= WIDTH - 2.0;
+        let (at, anchor) = if fits {
+            ((x + 4.0, y), "start")
+        } else {
+            ((x - 4.0, y), "end")
+        };
+        placer.reserve(at, anchor, text, FONT);
+        let attrs =
+            format!(r#"class="{class} label" text-anchor="{anchor}" fill="{MUTED}" {HALO}"#);
+        svg.text(&attrs, at, text);
+    }
+}
+
 /// Writes SVG elements, one a line, straight into one buffer. Numbers and
 /// the constants above go in as they are; every other text is escaped as by
 /// [`escape`].
@@ -425,42 +451,16 @@ pub(super) fn chart(input: &ChartInput, data: &Data, desc: &str) -> String {
     // Revisions: a dotted vertical line and a label at the top.
     for &year in &data.revisions {
         let x = scale.x(year);
-        let dots = format!(
-            r#"class="revision" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="2 3""#
-        );
-        svg.line(&dots, (x, top), (x, bottom));
-        let (text, y) = ("見直し", top + FONT);
-        let fits = x + 4.0 + text_em(text) * FONT <= WIDTH - 2.0;
-        let (at, anchor) = if fits {
-            ((x + 4.0, y), "start")
-        } else {
-            ((x - 4.0, y), "end")
-        };
-        placer.reserve(at, anchor, text, FONT);
-        let attrs =
-            format!(r#"class="revision label" text-anchor="{anchor}" fill="{MUTED}" {HALO}"#);
-        svg.text(&attrs, at, text);
+        let line = Marker("revision", "2 3", "見直し");
+        line.draw(&mut svg, &mut placer, x, (top, bottom), top + FONT);
     }
 
     // Breaks between plans: a dashed vertical line half a year before the
     // new plan's first year, labelled at the bottom of the plot.
     for &year in &data.breaks {
         let x = (scale.x(year - 1) + scale.x(year)) / 2.0;
-        let dash = format!(
-            r#"class="plan-break" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="6 3""#
-        );
-        svg.line(&dash, (x, top), (x, bottom));
-        let (text, y) = ("計画の切替", bottom - 6.0);
-        let fits = x + 4.0 + text_em(text) * FONT <= WIDTH - 2.0;
-        let (at, anchor) = if fits {
-            ((x + 4.0, y), "start")
-        } else {
-            ((x - 4.0, y), "end")
-        };
-        placer.reserve(at, anchor, text, FONT);
-        let attrs =
-            format!(r#"class="plan-break label" text-anchor="{anchor}" fill="{MUTED}" {HALO}"#);
-        svg.text(&attrs, at, text);
+        let line = Marker("plan-break", "6 3", "計画の切替");
+        line.draw(&mut svg, &mut placer, x, (top, bottom), bottom - 6.0);
     }
 
     // Every marker is an obstacle for labels; so is every line.

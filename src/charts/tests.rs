@@ -277,28 +277,29 @@ fn target_series_is_dashed_and_labelled() {
 
 #[test]
 fn target_wording() {
+    // The farmers' chart summary with these targets and actuals.
+    let summary = |targets: &[(i32, f64)], actuals: &[(i32, Option<f64>)]| {
+        chart(&with(farmers(), |c| {
+            (c.targets, c.actuals) = (targets, actuals)
+        }))
+        .summary
+    };
     let targets = [(2029, 300.0)];
-    let no_actuals = chart(&with(farmers(), |c| c.targets = &targets)).summary;
+    let no_actuals = summary(&targets, &[]);
     assert!(
         no_actuals.ends_with("実績はまだありません。2029年度の目標は300者です。"),
         "{no_actuals}"
     );
 
     let falling = [(2025, Some(192.0))];
-    let away = chart(&with(farmers(), |c| {
-        (c.targets, c.actuals) = (&targets, &falling)
-    }))
-    .summary;
+    let away = summary(&targets, &falling);
     assert!(
         away.contains("進捗は-20%で、策定時より目標から離れています。"),
         "{away}"
     );
 
     let keep = [(2029, 210.0)];
-    let kept = chart(&with(farmers(), |c| {
-        (c.targets, c.actuals) = (&keep, &falling)
-    }))
-    .summary;
+    let kept = summary(&keep, &falling);
     assert!(
         kept.ends_with("2029年度の目標は210者で、策定時の値を保つことです。"),
         "{kept}"

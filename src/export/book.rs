@@ -105,6 +105,19 @@ pub fn protect_growing(
     Ok(())
 }
 
+/// A new sheet named `name` with `title` as its title line in A1.
+pub fn titled_sheet<'b>(
+    book: &'b mut Workbook,
+    f: &Formats,
+    name: &str,
+    title: &str,
+) -> Result<&'b mut Worksheet, XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(name)?;
+    sheet.write_string_with_format(0, 0, title, &f.title)?;
+    Ok(sheet)
+}
+
 /// Writes the header row at [`sheets::HEADER_ROW`] with its widths.
 pub fn header(
     sheet: &mut Worksheet,

@@ -119,14 +119,8 @@ fn instructions(e: &Entry) -> Vec<String> {
 fn items_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxError> {
     use sheets::items::*;
     let current = e.current();
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheets::ITEMS)?;
-    sheet.write_string_with_format(
-        0,
-        0,
-        format!("{}年度の評価（{}）", e.year, e.division.name),
-        &f.title,
-    )?;
+    let title = format!("{}年度の評価（{}）", e.year, e.division.name);
+    let sheet = book::titled_sheet(book, f, sheets::ITEMS, &title)?;
     let mut columns = vec![
         (NUMBER, 10.0),
         (
@@ -205,14 +199,8 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
                 })
         })
         .collect();
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheets::ROADMAP)?;
-    sheet.write_string_with_format(
-        0,
-        0,
-        format!("{}年度の工程表の実績（{}）", e.year, e.division.name),
-        &f.title,
-    )?;
+    let title = format!("{}年度の工程表の実績（{}）", e.year, e.division.name);
+    let sheet = book::titled_sheet(book, f, sheets::ROADMAP, &title)?;
     book::header(
         sheet,
         f,
@@ -299,14 +287,8 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
         .iter()
         .flat_map(|(item, _)| item.indicators.iter().map(move |i| (*item, i)))
         .collect();
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheets::INDICATORS)?;
-    sheet.write_string_with_format(
-        0,
-        0,
-        format!("{}年度の指標の実績（{}）", e.year, e.division.name),
-        &f.title,
-    )?;
+    let title = format!("{}年度の指標の実績（{}）", e.year, e.division.name);
+    let sheet = book::titled_sheet(book, f, sheets::INDICATORS, &title)?;
     let targets: Vec<String> = rows.iter().map(|(_, i)| targets_text(i)).collect();
     book::header(
         sheet,

@@ -63,9 +63,7 @@ fn meetings_sheet(
     current: Option<&Cycle>,
 ) -> Result<(), XlsxError> {
     use sheets::meetings::*;
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheets::MEETINGS)?;
-    sheet.write_string_with_format(0, 0, "委員会の開催", &f.title)?;
+    let sheet = book::titled_sheet(book, f, sheets::MEETINGS, "委員会の開催")?;
     book::header(
         sheet,
         f,
@@ -104,9 +102,7 @@ fn opinions_sheet(
     current: Option<&Cycle>,
 ) -> Result<(), XlsxError> {
     use sheets::opinions::*;
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheets::OPINIONS)?;
-    sheet.write_string_with_format(0, 0, "委員意見一覧", &f.title)?;
+    let sheet = book::titled_sheet(book, f, sheets::OPINIONS, "委員意見一覧")?;
     book::header(
         sheet,
         f,
@@ -157,9 +153,7 @@ fn opinions_sheet(
 }
 
 fn item_list(book: &mut Workbook, f: &Formats, site: &Site, plan: &Plan) -> Result<(), XlsxError> {
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheets::ITEM_LIST)?;
-    sheet.write_string_with_format(0, 0, "実施項目の一覧（参照用）", &f.title)?;
+    let sheet = book::titled_sheet(book, f, sheets::ITEM_LIST, "実施項目の一覧（参照用）")?;
     let names: Vec<String> = plan
         .items
         .iter()

@@ -80,15 +80,7 @@ pub(super) fn diff(
             }
         }
         for a in &r.rows {
-            let key = (a.project, a.row);
-            let old = before
-                .items
-                .get(&a.item)
-                .and_then(|i| i.achievements.get(&key));
-            let new = after
-                .items
-                .get(&a.item)
-                .and_then(|i| i.achievements.get(&key));
+            let (old, new) = (before.achievement(a), after.achievement(a));
             let mut c = Vec::new();
             change("状況", old, new, |v| status(v), &mut c);
             if !c.is_empty() {

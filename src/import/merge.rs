@@ -37,6 +37,15 @@ pub(super) struct Out {
     pub meetings: Vec<workbooks::MeetingAnswer>,
 }
 
+impl Out {
+    /// The status and text the roadmap row answered in `a` has here, if any.
+    pub fn achievement(&self, a: &RowAnswer) -> Option<&(RowStatus, Option<String>)> {
+        self.items
+            .get(&a.item)
+            .and_then(|i| i.achievements.get(&(a.project, a.row)))
+    }
+}
+
 fn from_cycle(c: &Cycle) -> Out {
     let items = c
         .items
@@ -358,14 +367,10 @@ fn merged(before: &Out, returned: &[Returned]) -> Out {
             }
         }
         for a in &r.rows {
-            let key = (a.project, a.row);
-            let old = before
-                .items
-                .get(&a.item)
-                .and_then(|i| i.achievements.get(&key));
+            let old = before.achievement(a);
             if let Some(e) = out.items.get_mut(&a.item) {
                 let text = keep(old.and_then(|o| o.1.as_ref()), &a.text);
-                e.achievements.insert(key, (a.status, text));
+                e.achievements.insert((a.project, a.row), (a.status, text));
             }
         }
         for a in &r.actuals {

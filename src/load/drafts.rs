@@ -6,8 +6,8 @@
 //! dropped before validation, so no page, feed entry, sitemap line, search
 //! record or open-data row can carry it. Publishing is changing the key.
 
-use crate::load::RawContent;
 use crate::load::raw::RawResults;
+use crate::load::{RawContent, RawPlanDir};
 
 /// Whether a results file says `status: draft`.
 pub fn is_draft(results: &RawResults) -> bool {
@@ -22,15 +22,21 @@ pub fn is_draft(results: &RawResults) -> bool {
 pub fn leave_out(content: &mut RawContent) -> Vec<String> {
     let mut left_out = Vec::new();
     for dir in &mut content.plans {
-        dir.results.retain(|r| {
-            let draft = is_draft(&r.value);
-            if draft {
-                left_out.push(r.file.clone());
-            }
-            !draft
-        });
+        leave_out_of(dir, &mut left_out);
     }
     left_out
+}
+
+/// Removes every draft results file from the plan folder `dir`, adding
+/// their files to `left_out`, in file order.
+pub fn leave_out_of(dir: &mut RawPlanDir, left_out: &mut Vec<String>) {
+    dir.results.retain(|r| {
+        let draft = is_draft(&r.value);
+        if draft {
+            left_out.push(r.file.clone());
+        }
+        !draft
+    });
 }
 
 /// The line a build prints for a draft it left out.

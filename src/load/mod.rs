@@ -51,6 +51,8 @@ pub struct RawPlanDir {
     pub items: Vec<Arc<Sourced<RawItem>>>,
     /// Every results file that parsed, in file-name order.
     pub results: Vec<Arc<Sourced<RawResults>>>,
+    /// Files of the folder not read yet (see [`load_deferred`]).
+    pending: Vec<PlanFile>,
 }
 
 /// A Markdown page: front matter and body.
@@ -250,6 +252,15 @@ pub fn load(root: &Path) -> (RawContent, Diagnostics) {
 /// [`load`], taking unchanged item and results files from `cache` (and
 /// keeping the ones it parses there).
 pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics) {
+    let (mut content, mut diags) = load_deferred(root, cache);
+    read_plan_files(&SiteRoot::new(root), &mut content.plans, cache, &mut diags);
+    (content, diags)
+}
+
+/// [`load_with`], leaving the plans' files (most of a site) to be read by [`read_plan_files`] a plan at a time, so that a big
+/// site's parsed files need never be in memory all at once: validation
+/// checks each plan as soon as its files are read and lets them go.
+pub fn load_deferred(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics) {
     let site = SiteRoot::new(root);
     let mut diags = Diagnostics::new();
     let mut content = RawContent::default();
@@ -303,12 +314,13 @@ pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics
         Found::Reported | Found::Missing => {}
     }
     let plan_dirs = plan_dirs(&site, &dir.join("plans"), &mut diags);
-    content.plans = load_plan_dirs(&site, &plan_dirs, cache, &mut diags);
+    content.plans = list_plan_dirs(&site, &plan_dirs, cache, &mut diags);
     content.pages = load_pages(&site, &dir.join("pages"), &mut diags);
     (content, diags)
 }
 
 /// One file of a plan folder to read, or its missing `plan.yaml`.
+#[derive(Debug)]
 enum PlanFile {
     Plan(PathBuf),
     MissingPlan(PathBuf),
@@ -356,21 +368,21 @@ impl PlanFile {
     }
 }
 
-/// Reads every plan folder: the files of all plans are parsed in one
-/// parallel pass, so several plans keep every core busy, and the results and
-/// diagnostics come out in folder order, then plan, items and results files
-/// in name order, as if read one after another.
-fn load_plan_dirs(
+/// Lists every plan folder; its `plan.yaml`, item and results files are
+/// left pending for [`read_plan_files`]. The cache forgets files no longer
+/// there.
+fn list_plan_dirs(
     site: &SiteRoot,
     plan_dirs: &[PathBuf],
     cache: Option<&Cache>,
     diags: &mut Diagnostics,
 ) -> Vec<RawPlanDir> {
     let mut plans = Vec::with_capacity(plan_dirs.len());
-    let mut files: Vec<(usize, PlanFile)> = Vec::new();
-    for (index, plan_dir) in plan_dirs.iter().enumerate() {
+    for plan_dir in plan_dirs {
         let (plan_file, items, results) = plan_files(site, plan_dir, diags);
-        files.extend(plan_file.map(|f| (index, f)));
+        let mut pending: Vec<PlanFile> = plan_file.into_iter().collect();
+        pending.extend(items.into_iter().map(PlanFile::Item));
+        pending.extend(results.into_iter().map(PlanFile::Results));
         plans.push(RawPlanDir {
             id: plan_dir
                 .file_name()
@@ -378,12 +390,43 @@ fn load_plan_dirs(
                 .unwrap_or_default(),
             dir: site.show(plan_dir),
             plan: None,
-            items: Vec::with_capacity(items.len()),
-            results: Vec::with_capacity(results.len()),
+            items: Vec::new(),
+            results: Vec::new(),
+            pending,
         });
-        files.extend(items.into_iter().map(|f| (index, PlanFile::Item(f))));
-        files.extend(results.into_iter().map(|f| (index, PlanFile::Results(f))));
     }
+    if let Some(cache) = cache {
+        cache.keep_only(
+            &plans
+                .iter()
+                .flat_map(|p| &p.pending)
+                .map(PlanFile::path)
+                .collect(),
+        );
+    }
+    plans
+}
+
+/// Reads the pending files of the plan folders `plans` (see
+/// [`load_deferred`]): the files of all of them are parsed in one parallel
+/// pass, so several plans keep every core busy, and the results and
+/// diagnostics come out in folder order, then plan, items and results files
+/// in name order, as if read one after another.
+pub fn read_plan_files(
+    site: &SiteRoot,
+    plans: &mut [RawPlanDir],
+    cache: Option<&Cache>,
+    diags: &mut Diagnostics,
+) {
+    let files: Vec<(usize, PlanFile)> = plans
+        .iter_mut()
+        .enumerate()
+        .flat_map(|(index, p)| {
+            std::mem::take(&mut p.pending)
+                .into_iter()
+                .map(move |f| (index, f))
+        })
+        .collect();
     // Indexed parallel iterators collect in input order.
     let loaded: Vec<(usize, Loaded, Diagnostics)> = files
         .par_iter()
@@ -393,9 +436,6 @@ fn load_plan_dirs(
             (*index, loaded, d)
         })
         .collect();
-    if let Some(cache) = cache {
-        cache.keep_only(&files.iter().map(|(_, f)| f.path()).collect());
-    }
     for (index, loaded, d) in loaded {
         diags.extend(d);
         let plan = &mut plans[index];
@@ -406,7 +446,6 @@ fn load_plan_dirs(
             Loaded::Nothing => {}
         }
     }
-    plans
 }
 
 /// A plan folder's `plan.yaml` (or its absence), item files and results

@@ -101,7 +101,8 @@ fn plans_read_in_one_pass_as_if_one_after_another() {
     assert_eq!(dirs.len(), 4);
 
     let mut diags = Diagnostics::new();
-    let loaded = load_plan_dirs(&site, &dirs, None, &mut diags);
+    let mut loaded = list_plan_dirs(&site, &dirs, None, &mut diags);
+    read_plan_files(&site, &mut loaded, None, &mut diags);
 
     // The same, one file after another.
     let mut want_diags = Diagnostics::new();
@@ -137,6 +138,7 @@ fn plans_read_in_one_pass_as_if_one_after_another() {
             plan,
             items,
             results,
+            pending: Vec::new(),
         });
     }
     assert_eq!(format!("{loaded:?}"), format!("{want:?}"));

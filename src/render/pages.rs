@@ -186,6 +186,19 @@ impl PageKind {
             description,
             crumbs,
         };
+        // A page inside a plan: titled by its heading, then the plan's
+        // title; its breadcrumbs run home, the plan, then `above`.
+        let of_plan = |template, heading: String, plan: &Plan, description, above: &[LinkView]| {
+            let mut crumbs = in_plan(plan);
+            crumbs.extend_from_slice(above);
+            Meta {
+                template,
+                title_parts: vec![heading.clone(), plan.title.clone()],
+                heading,
+                description,
+                crumbs,
+            }
+        };
         let era = site.settings.era_years;
         match self {
             PageKind::Home => meta(
@@ -227,13 +240,7 @@ impl PageKind {
                 } else {
                     format!("{}の{label}「{}」の{item_level}。", plan.title, goal.title)
                 };
-                meta(
-                    "goal.html",
-                    heading.clone(),
-                    vec![heading, plan.title.clone()],
-                    description,
-                    in_plan(plan),
-                )
+                of_plan("goal.html", heading, plan, description, &[])
             }
             PageKind::Policy { plan, goal, policy } => {
                 let plan = &site.plans[plan];
@@ -241,22 +248,17 @@ impl PageKind {
                 let policy = &goal.policies[policy];
                 let label = plan.policy_label(policy.number);
                 let heading = format!("{label} {}", policy.title);
-                let mut crumbs = in_plan(plan);
-                crumbs.push(LinkView {
-                    title: format!("{} {}", plan.goal_label(goal.number), goal.title),
-                    url: paths::goal(&plan.id, goal.number.get()),
-                });
-                meta(
+                of_plan(
                     "policy.html",
-                    heading.clone(),
-                    vec![heading, plan.title.clone()],
+                    heading,
+                    plan,
                     format!(
                         "{}の{label}「{}」の{}。",
                         plan.title,
                         policy.title,
                         plan.item_level().name
                     ),
-                    crumbs,
+                    &[LinkView::goal(plan, goal)],
                 )
             }
             PageKind::Node {
@@ -271,39 +273,30 @@ impl PageKind {
                 let node = &policy.nodes[node];
                 let label = plan.node_label(node.number);
                 let heading = format!("{label} {}", node.title);
-                let mut crumbs = in_plan(plan);
-                crumbs.push(LinkView {
-                    title: format!("{} {}", plan.goal_label(goal.number), goal.title),
-                    url: paths::goal(&plan.id, goal.number.get()),
-                });
-                crumbs.push(LinkView {
-                    title: format!("{} {}", plan.policy_label(policy.number), policy.title),
-                    url: paths::policy(&plan.id, policy.number.get()),
-                });
-                meta(
+                of_plan(
                     "node.html",
-                    heading.clone(),
-                    vec![heading, plan.title.clone()],
+                    heading,
+                    plan,
                     format!(
                         "{}の{label}「{}」の{}。",
                         plan.title,
                         node.title,
                         plan.item_level().name
                     ),
-                    crumbs,
+                    &[LinkView::goal(plan, goal), LinkView::policy(plan, policy)],
                 )
             }
             PageKind::Dashboard { plan } => {
                 let plan = &site.plans[plan];
-                meta(
+                of_plan(
                     "dashboard.html",
                     "指標の一覧".into(),
-                    vec!["指標の一覧".into(), plan.title.clone()],
+                    plan,
                     format!(
                         "{}のすべての指標の策定時の値、最新の実績、目標と状況。",
                         plan.title
                     ),
-                    in_plan(plan),
+                    &[],
                 )
             }
             PageKind::Mark { plan, mark } => {
@@ -311,26 +304,26 @@ impl PageKind {
                 let m = &plan.marks[mark];
                 let item_level = &plan.item_level().name;
                 let label = format!("{}（{}）の{item_level}", m.symbol, m.label);
-                meta(
+                of_plan(
                     "mark.html",
-                    label.clone(),
-                    vec![label, plan.title.clone()],
+                    label,
+                    plan,
                     format!("{}のうち、{}の{item_level}の一覧。", plan.title, m.label),
-                    in_plan(plan),
+                    &[],
                 )
             }
             PageKind::Cycle { plan, cycle } => {
                 let plan = &site.plans[plan];
                 let year = crate::years::fiscal_year(plan.cycles[cycle].year, era);
-                meta(
+                of_plan(
                     "cycle.html",
                     format!("{year}の評価結果"),
-                    vec![format!("{year}の評価結果"), plan.title.clone()],
+                    plan,
                     format!(
                         "{}の{year}の評価結果：評価の分布、委員会の意見、見直し。",
                         plan.title
                     ),
-                    in_plan(plan),
+                    &[],
                 )
             }
             PageKind::Item { plan, item } => {

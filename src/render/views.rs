@@ -163,17 +163,17 @@ fn plan_page<'p>(pages: &'p Pages, site: &'p Site, index: usize) -> PlanPage<'p>
             .grades
             .iter()
             .map(|g| GradeView {
-                key: g.key.clone(),
-                label: g.label.clone(),
-                meaning: g.meaning.clone().unwrap_or_default(),
+                key: &g.key,
+                label: &g.label,
+                meaning: g.meaning.as_deref().unwrap_or_default(),
             })
             .collect(),
         marks: plan
             .marks
             .iter()
             .map(|m| MarkView {
-                symbol: m.symbol.clone(),
-                label: m.label.clone(),
+                symbol: &m.symbol,
+                label: &m.label,
                 url: paths::mark(&plan.id, &m.id),
                 count: plan
                     .items
@@ -262,16 +262,16 @@ fn plan_divisions(site: &Site, plan: &Plan) -> Vec<LinkView> {
 }
 
 #[derive(Serialize)]
-struct GradeView {
-    key: String,
-    label: String,
-    meaning: String,
+struct GradeView<'a> {
+    key: &'a str,
+    label: &'a str,
+    meaning: &'a str,
 }
 
 #[derive(Serialize)]
-struct MarkView {
-    symbol: String,
-    label: String,
+struct MarkView<'a> {
+    symbol: &'a str,
+    label: &'a str,
     /// The page listing the plan's items with this mark.
     url: String,
     /// How many items carry it.
@@ -297,8 +297,8 @@ struct PlanPage<'a> {
     source: Html,
     structure_note: Html,
     grades_note: Html,
-    grades: Vec<GradeView>,
-    marks: Vec<MarkView>,
+    grades: Vec<GradeView<'a>>,
+    marks: Vec<MarkView<'a>>,
     divisions: Vec<LinkView>,
     cycles: Vec<LinkView>,
     indicators: Vec<IndicatorView>,
@@ -340,7 +340,7 @@ struct ItemPage<'a> {
     summary: Html,
     note: Html,
     years: Vec<String>,
-    projects: Vec<ProjectView>,
+    projects: Vec<ProjectView<'a>>,
     indicators: Vec<IndicatorView>,
     thread: Vec<crate::views::thread::ThreadEntry>,
     source_file: &'a str,
@@ -349,7 +349,7 @@ struct ItemPage<'a> {
 #[derive(Serialize)]
 struct DashboardPage<'a> {
     plan: PlanView<'a>,
-    groups: Vec<crate::views::indicator::DashboardGroup>,
+    groups: Vec<crate::views::indicator::DashboardGroup<'a>>,
     cards: Vec<crate::views::card::CardGroup>,
     counts: crate::views::indicator::StatusCounts,
     formulas: Vec<crate::views::indicator::FormulaView>,

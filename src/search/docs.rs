@@ -150,7 +150,7 @@ pub struct Documents<'a> {
 /// Where a document comes from.
 enum Source<'a> {
     /// Made already (the home page, plans' own pages, divisions, pages).
-    Ready(Doc),
+    Ready(Box<Doc>),
     /// An item of a plan, made when asked for.
     Item(&'a Plan, &'a Item),
 }
@@ -158,15 +158,19 @@ enum Source<'a> {
 impl<'a> Documents<'a> {
     /// The documents of `site`.
     pub fn new(site: &'a Site) -> Self {
-        let mut list = vec![Source::Ready(home(site))];
+        let mut list = vec![Source::Ready(Box::new(home(site)))];
         for plan in &site.plans {
             list.extend(plan_docs(site, plan).into_iter().map(|mut d| {
                 archive(plan, &mut d);
-                Source::Ready(d)
+                Source::Ready(Box::new(d))
             }));
             list.extend(plan.items.iter().map(|i| Source::Item(plan, i)));
         }
-        list.extend(division_docs(site).into_iter().map(Source::Ready));
+        list.extend(
+            division_docs(site)
+                .into_iter()
+                .map(|d| Source::Ready(Box::new(d))),
+        );
         for p in &site.pages {
             let mut d = Doc::new(paths::page(&p.slug), p.title.clone(), String::new());
             for line in p.body.lines() {
@@ -175,7 +179,7 @@ impl<'a> Documents<'a> {
                 }
             }
             d.push(Field::Body, markdown::plain_text(&p.body));
-            list.push(Source::Ready(d));
+            list.push(Source::Ready(Box::new(d)));
         }
         Self { site, list }
     }
@@ -193,7 +197,7 @@ impl<'a> Documents<'a> {
     /// Document `i` (below [`Documents::len`]).
     pub fn get(&self, i: usize) -> Doc {
         match &self.list[i] {
-            Source::Ready(d) => d.clone(),
+            Source::Ready(d) => Doc::clone(d),
             Source::Item(plan, item) => {
                 let mut d = item_doc(self.site, plan, item);
                 archive(plan, &mut d);

@@ -38,7 +38,18 @@ use site::{pages, settings};
 
 /// Checks everything that was loaded and builds the model; `None` when any
 /// error was found (all of them are in `diags`).
-pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site> {
+pub fn validate(content: RawContent, diags: &mut Diagnostics) -> Option<Site> {
+    validate_each(content, diags, &mut |_, _| {})
+}
+
+/// [`validate`], calling `read` on each plan folder just before the plan is
+/// checked: with content from [`crate::load::load_deferred`], `read` reads
+/// the plan's files, so only one plan's parsed files are in memory at a time.
+pub fn validate_each(
+    mut content: RawContent,
+    diags: &mut Diagnostics,
+    read: &mut dyn FnMut(&mut RawPlanDir, &mut Diagnostics),
+) -> Option<Site> {
     let settings = content.site.as_ref().map(|s| settings(s, diags));
     let divisions = content
         .divisions
@@ -50,6 +61,7 @@ pub fn validate(mut content: RawContent, diags: &mut Diagnostics) -> Option<Site
     let lookup = DivisionLookup::new(&divisions, content.divisions.is_some());
     let mut plans: Vec<Plan> = Vec::with_capacity(content.plans.len());
     for dir in &mut content.plans {
+        read(dir, diags);
         plans.extend(plan(dir, &lookup, diags));
         // The parsed files of a plan are not needed once it is checked: let
         // them go now, so a site's parsed files and its model are never all

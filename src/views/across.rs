@@ -59,41 +59,19 @@ pub fn across(
             },
         ));
     };
-    if let Some(b) = before.baseline {
-        push(
-            b.year,
-            0,
-            "前の計画",
-            "策定時",
-            achievement::with_unit(b.value, &old_facts),
-        );
-    }
-    for o in old.observed.iter().filter(|o| !o.undated) {
-        push(
-            o.year,
-            1,
-            "前の計画",
-            "実績",
-            achievement::observed_text(o, &old_facts),
-        );
-    }
-    if let Some(b) = now.baseline {
-        push(
-            b.year,
-            2,
-            "この計画",
-            "策定時",
-            achievement::with_unit(b.value, &new_facts),
-        );
-    }
-    for o in new.observed.iter().filter(|o| !o.undated) {
-        push(
-            o.year,
-            3,
-            "この計画",
-            "実績",
-            achievement::observed_text(o, &new_facts),
-        );
+    // Each plan's baseline, then its dated actuals.
+    for (rank, name, indicator, series, facts) in [
+        (0, "前の計画", before, &old, &old_facts),
+        (2, "この計画", now, &new, &new_facts),
+    ] {
+        if let Some(b) = indicator.baseline {
+            let value = achievement::with_unit(b.value, facts);
+            push(b.year, rank, name, "策定時", value);
+        }
+        for o in series.observed.iter().filter(|o| !o.undated) {
+            let value = achievement::observed_text(o, facts);
+            push(o.year, rank + 1, name, "実績", value);
+        }
     }
     // Values the source gives without their year: last, without one.
     let undated: Vec<AcrossRow> = old

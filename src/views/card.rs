@@ -210,57 +210,11 @@ pub struct CardGroup {
 /// indicators, then each goal's with its items'.
 pub fn dashboard(plan: &Plan, era: bool) -> Vec<CardGroup> {
     let one = |owner: Owner, ind: &Indicator| {
-        let (url, name) = match owner {
-            Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
-            Owner::Goal(n) => (paths::goal(&plan.id, n.get()), plan.goal_label(n)),
-            Owner::Item(n) => (paths::item(&plan.id, n.get()), plan.item_label(n)),
-        };
+        let (url, name) = indicator::owner_place(plan, owner);
         card(plan, ind, era, name, paths::chart(&url, &ind.id))
     };
-    let mut groups = Vec::new();
-    if !plan.indicators.is_empty() {
-        groups.push(CardGroup {
-            title: "計画全体".into(),
-            cards: plan
-                .indicators
-                .iter()
-                .map(|i| one(Owner::Plan, i))
-                .collect(),
-        });
-    }
-    for g in &plan.goals {
-        let mut cards: Vec<CardView> = g
-            .indicators
-            .iter()
-            .map(|i| one(Owner::Goal(g.number), i))
-            .collect();
-        for item in plan.items.iter().filter(|i| i.goal() == Some(g.number)) {
-            cards.extend(
-                item.indicators
-                    .iter()
-                    .map(|i| one(Owner::Item(item.number), i)),
-            );
-        }
-        if !cards.is_empty() {
-            groups.push(CardGroup {
-                title: format!("{} {}", plan.goal_label(g.number), g.title),
-                cards,
-            });
-        }
-    }
-    // Items under no first-level node (a plan of one level).
-    let loose: Vec<CardView> = plan
-        .items
-        .iter()
-        .filter(|i| i.goal().is_none())
-        .flat_map(|item| item.indicators.iter().map(move |i| (item.number, i)))
-        .map(|(n, i)| one(Owner::Item(n), i))
-        .collect();
-    if !loose.is_empty() {
-        groups.push(CardGroup {
-            title: format!("{}の指標", plan.item_level().name),
-            cards: loose,
-        });
-    }
-    groups
+    indicator::grouped(plan, one)
+        .into_iter()
+        .map(|(title, cards)| CardGroup { title, cards })
+        .collect()
 }

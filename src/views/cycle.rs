@@ -4,8 +4,7 @@
 use serde::Serialize;
 
 use super::thread::{
-    GradeView, OpinionView, RevisionView, cycle_link, grade, indicator_name, item_link,
-    link_to_item, revision,
+    GradeView, OpinionView, RevisionView, cycle_link, grade, indicator_name, item_link, revision,
 };
 use super::{Html, LinkView, md};
 use crate::achievement::Status;
@@ -197,10 +196,11 @@ fn status_word(s: Status) -> &'static str {
 fn owner_link(plan: &Plan, owner: Owner) -> Option<LinkView> {
     match owner {
         Owner::Plan => None,
-        Owner::Goal(n) => plan.goals.iter().find(|g| g.number == n).map(|g| LinkView {
-            title: format!("{} {}", plan.goal_label(g.number), g.title),
-            url: paths::goal(&plan.id, g.number.get()),
-        }),
+        Owner::Goal(n) => plan
+            .goals
+            .iter()
+            .find(|g| g.number == n)
+            .map(|g| LinkView::goal(plan, g)),
         Owner::Item(n) => item_link(plan, n),
     }
 }
@@ -261,16 +261,13 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .goals
         .iter()
         .map(|g| GoalGrades {
-            goal: LinkView {
-                title: format!("{} {}", plan.goal_label(g.number), g.title),
-                url: paths::goal(&plan.id, g.number.get()),
-            },
+            goal: LinkView::goal(plan, g),
             items: plan
                 .items
                 .iter()
                 .filter(|i| i.goal() == Some(g.number))
                 .map(|i| GradedItem {
-                    item: link_to_item(plan, i),
+                    item: LinkView::item(plan, i),
                     grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
                 })
                 .collect(),
@@ -284,7 +281,7 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
         .iter()
         .filter(|i| i.goal().is_none())
         .map(|i| GradedItem {
-            item: link_to_item(plan, i),
+            item: LinkView::item(plan, i),
             grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
         })
         .collect();

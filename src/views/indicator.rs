@@ -102,6 +102,15 @@ pub fn facts<'a>(indicator: &'a Indicator, observed: &'a [Observed<'a>], era: bo
     }
 }
 
+/// The latest actual with its year, e.g. 246件（2025年度）, or 実績なし.
+pub fn latest_text(a: &Assessment, era: bool) -> String {
+    match &a.latest {
+        Some((_, v)) if a.latest_undated => format!("{v}（年度の記載なし）"),
+        Some((y, v)) => format!("{v}（{}）", crate::years::fiscal_year(*y, era)),
+        None => "実績なし".into(),
+    }
+}
+
 /// A row of the table beside a chart.
 #[derive(Debug, Serialize)]
 pub struct DataRow {
@@ -209,9 +218,9 @@ pub fn chart(plan: &Plan, indicator: &Indicator, era: bool) -> ChartView {
 
 /// A row of the indicators dashboard.
 #[derive(Debug, Serialize)]
-pub struct DashboardRow {
+pub struct DashboardRow<'a> {
     /// Indicator name.
-    pub name: String,
+    pub name: &'a str,
     /// Where the indicator is shown in full.
     pub url: String,
     /// What it belongs to.
@@ -234,11 +243,11 @@ pub struct DashboardRow {
 
 /// A group of the dashboard: the plan as a whole, or one goal.
 #[derive(Debug, Serialize)]
-pub struct DashboardGroup {
+pub struct DashboardGroup<'a> {
     /// Heading.
     pub title: String,
     /// Rows.
-    pub rows: Vec<DashboardRow>,
+    pub rows: Vec<DashboardRow<'a>>,
 }
 
 /// How many indicators stand where against their baseline.
@@ -278,16 +287,12 @@ pub fn status_counts(plan: &Plan) -> StatusCounts {
 }
 
 /// The dashboard of `plan`: plan indicators first, then each goal's own and its items'.
-pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
-    let row = |owner: Owner, ind: &Indicator| {
+pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup<'_>> {
+    let row = |owner: Owner, ind| {
         let series = Series::new(plan, ind, era);
         let fmt = |v: f64| format!("{}{}", crate::years::number(v, ind.precision), ind.unit);
         let fy = |y: i32| crate::years::fiscal_year(y, era);
-        let (url, owner_name) = match owner {
-            Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
-            Owner::Goal(n) => (paths::goal(&plan.id, n.get()), plan.goal_label(n)),
-            Owner::Item(n) => (paths::item(&plan.id, n.get()), plan.item_label(n)),
-        };
+        let (url, owner_name) = owner_place(plan, owner);
         let st = series.assessment.status;
         let target = match (ind.main_series(), ind.final_target()) {
             (Some(s), Some(t)) => {
@@ -301,7 +306,7 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
             _ => "設定なし".into(),
         };
         DashboardRow {
-            name: ind.name.clone(),
+            name: &ind.name,
             url: paths::indicator(&url, &ind.id),
             owner: owner_name,
             sparkline: super::Html::chart(charts::sparkline(&series.input(plan, ind))),
@@ -309,57 +314,50 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
                 .baseline
                 .map(|b| format!("{}（{}）", fmt(b.value), fy(b.year)))
                 .unwrap_or_else(|| "公表なし".into()),
-            latest: series
-                .assessment
-                .latest
-                .as_ref()
-                .map(|(y, v)| {
-                    if series.assessment.latest_undated {
-                        format!("{v}（年度の記載なし）")
-                    } else {
-                        format!("{v}（{}）", fy(*y))
-                    }
-                })
-                .unwrap_or_else(|| "実績なし".into()),
+            latest: latest_text(&series.assessment, era),
             target,
             status: achievement::status_label(st),
             status_class: status_class(st),
             progress: series.assessment.progress_text(),
         }
     };
+    grouped(plan, row)
+        .into_iter()
+        .map(|(title, rows)| DashboardGroup { title, rows })
+        .collect()
+}
+
+/// The indicators of `plan` as the dashboard groups them, each group with
+/// its heading: the plan's own (計画全体), then each goal's own and its
+/// items', then the items' under no goal; empty groups are left out.
+pub fn grouped<'a, T>(
+    plan: &'a Plan,
+    mut view: impl FnMut(Owner, &'a Indicator) -> T,
+) -> Vec<(String, Vec<T>)> {
     let mut groups = Vec::new();
     if !plan.indicators.is_empty() {
-        groups.push(DashboardGroup {
-            title: "計画全体".into(),
-            rows: plan
-                .indicators
-                .iter()
-                .map(|i| row(Owner::Plan, i))
-                .collect(),
-        });
+        let rows = plan.indicators.iter().map(|i| view(Owner::Plan, i));
+        groups.push(("計画全体".to_string(), rows.collect()));
     }
     for g in &plan.goals {
-        let mut rows: Vec<DashboardRow> = g
+        let mut rows: Vec<T> = g
             .indicators
             .iter()
-            .map(|i| row(Owner::Goal(g.number), i))
+            .map(|i| view(Owner::Goal(g.number), i))
             .collect();
         for item in plan.items.iter().filter(|i| i.goal() == Some(g.number)) {
             rows.extend(
                 item.indicators
                     .iter()
-                    .map(|i| row(Owner::Item(item.number), i)),
+                    .map(|i| view(Owner::Item(item.number), i)),
             );
         }
         if !rows.is_empty() {
-            groups.push(DashboardGroup {
-                title: format!("{} {}", plan.goal_label(g.number), g.title),
-                rows,
-            });
+            groups.push((format!("{} {}", plan.goal_label(g.number), g.title), rows));
         }
     }
     // Items outside any goal: every item of a one-level plan.
-    let rows: Vec<DashboardRow> = plan
+    let rows: Vec<T> = plan
         .items
         .iter()
         .filter(|i| i.goal().is_none())
@@ -368,15 +366,22 @@ pub fn dashboard(plan: &Plan, era: bool) -> Vec<DashboardGroup> {
                 .iter()
                 .map(move |i| (Owner::Item(item.number), i))
         })
-        .map(|(o, i)| row(o, i))
+        .map(|(o, i)| view(o, i))
         .collect();
     if !rows.is_empty() {
-        groups.push(DashboardGroup {
-            title: format!("{}の指標", plan.item_level().name),
-            rows,
-        });
+        groups.push((format!("{}の指標", plan.item_level().name), rows));
     }
     groups
+}
+
+/// Where the dashboard links an indicator of `owner` to (the owner's page)
+/// and how it names the owner, e.g. 実施項目25.
+pub fn owner_place(plan: &Plan, owner: Owner) -> (String, String) {
+    match owner {
+        Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
+        Owner::Goal(n) => (paths::goal(&plan.id, n.get()), plan.goal_label(n)),
+        Owner::Item(n) => (paths::item(&plan.id, n.get()), plan.item_label(n)),
+    }
 }
 
 /// A formula with what it applies to.

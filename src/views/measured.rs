@@ -82,18 +82,7 @@ impl IndicatorView {
         let fmt = |v: f64| format!("{}{}", number(v, indicator.precision), indicator.unit);
         let series = indicator::Series::new(plan, indicator, era);
         let facts = indicator::facts(indicator, &series.observed, era);
-        let latest = series
-            .assessment
-            .latest
-            .as_ref()
-            .map(|(y, v)| {
-                if series.assessment.latest_undated {
-                    format!("{v}（年度の記載なし）")
-                } else {
-                    format!("{v}（{}）", fiscal_year(*y, era))
-                }
-            })
-            .unwrap_or_else(|| "実績なし".to_string());
+        let latest = indicator::latest_text(&series.assessment, era);
         IndicatorView {
             actuals: series
                 .observed

@@ -34,6 +34,40 @@ pub struct LinkView {
     pub url: String,
 }
 
+impl LinkView {
+    /// A link to `goal`'s page, titled by its label and title (目標1 …).
+    pub fn goal(plan: &Plan, goal: &Goal) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.goal_label(goal.number), goal.title),
+            url: paths::goal(&plan.id, goal.number.get()),
+        }
+    }
+
+    /// A link to `policy`'s page, titled by its label and title.
+    pub fn policy(plan: &Plan, policy: &Policy) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.policy_label(policy.number), policy.title),
+            url: paths::policy(&plan.id, policy.number.get()),
+        }
+    }
+
+    /// A link to `node`'s page, titled by its label and title.
+    pub fn node(plan: &Plan, node: &Node) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.node_label(node.number), node.title),
+            url: paths::node(&plan.id, node.number.get()),
+        }
+    }
+
+    /// A link to `item`'s page, titled by its label and title (実施項目9 …).
+    pub fn item(plan: &Plan, item: &Item) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.item_label(item.number), item.title),
+            url: paths::item(&plan.id, item.number.get()),
+        }
+    }
+}
+
 /// Output paths, owned by [`crate::urls::paths`]; re-exported here only for
 /// `search`, which still imports them from views.
 pub use crate::urls::paths;
@@ -244,18 +278,9 @@ impl ItemRow {
             placement_unknown: item.placement == Placement::Unknown,
             placement_words: plan.placement_words(item.placement),
             label: plan.item_label(item.number),
-            policy: policy.map(|p| LinkView {
-                title: format!("{} {}", plan.policy_label(p.number), p.title),
-                url: paths::policy(&plan.id, p.number.get()),
-            }),
-            goal: goal.map(|g| LinkView {
-                title: format!("{} {}", plan.goal_label(g.number), g.title),
-                url: paths::goal(&plan.id, g.number.get()),
-            }),
-            node: node.map(|n| LinkView {
-                title: format!("{} {}", plan.node_label(n.number), n.title),
-                url: paths::node(&plan.id, n.number.get()),
-            }),
+            policy: policy.map(|p| LinkView::policy(plan, p)),
+            goal: goal.map(|g| LinkView::goal(plan, g)),
+            node: node.map(|n| LinkView::node(plan, n)),
             role: "",
         }
     }
@@ -344,10 +369,7 @@ impl<'a> GoalCard<'a> {
             policies: goal
                 .policies
                 .iter()
-                .map(|p| LinkView {
-                    title: format!("{} {}", plan.policy_label(p.number), p.title),
-                    url: paths::policy(&plan.id, p.number.get()),
-                })
+                .map(|p| LinkView::policy(plan, p))
                 .collect(),
             item_count: in_policies + plan.items_of_goal(goal.number).count(),
         }

@@ -9,11 +9,11 @@ use crate::model::*;
 
 /// A roadmap row drawn across the plan's years.
 #[derive(Debug, Serialize)]
-pub struct RoadmapView {
+pub struct RoadmapView<'a> {
     /// What is planned.
-    pub label: String,
+    pub label: &'a str,
     /// Detail line.
-    pub detail: String,
+    pub detail: &'a str,
     /// One cell per plan year.
     pub cells: Vec<RoadmapCell>,
     /// e.g. 2025年度〜2029年度, or 年度の記載なし.
@@ -35,9 +35,9 @@ pub struct RoadmapCell {
 
 /// A project 事業 ready to print.
 #[derive(Debug, Serialize)]
-pub struct ProjectView {
+pub struct ProjectView<'a> {
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Responsible divisions.
     pub divisions: Vec<LinkView>,
     /// Related divisions.
@@ -49,27 +49,27 @@ pub struct ProjectView {
     /// 関連情報; `url` is empty for text without a link.
     pub links: Vec<LinkView>,
     /// 工程表.
-    pub roadmap: Vec<RoadmapView>,
+    pub roadmap: Vec<RoadmapView<'a>>,
     /// 評価.
-    pub evaluation: Vec<RowView>,
+    pub evaluation: Vec<RowView<'a>>,
 }
 
 /// A labelled row with an optional detail line.
 #[derive(Debug, Serialize)]
-pub struct RowView {
+pub struct RowView<'a> {
     /// Label.
-    pub label: String,
+    pub label: &'a str,
     /// Detail line, empty when absent.
-    pub detail: String,
+    pub detail: &'a str,
 }
 
-impl ProjectView {
+impl<'a> ProjectView<'a> {
     /// The view of project number `index` (from 0) of `item` in `plan`.
-    pub fn new(site: &Site, plan: &Plan, item: &Item, index: usize) -> Self {
+    pub fn new(site: &Site, plan: &Plan, item: &'a Item, index: usize) -> Self {
         let project = &item.projects[index];
         let era = site.settings.era_years;
         ProjectView {
-            title: project.title.clone(),
+            title: &project.title,
             divisions: division_links(site, &project.divisions),
             related_divisions: division_links(site, &project.related_divisions),
             situation: md(&project.situation),
@@ -87,8 +87,8 @@ impl ProjectView {
                 .iter()
                 .enumerate()
                 .map(|(row, r)| RoadmapView {
-                    label: r.label.clone(),
-                    detail: r.detail.clone().unwrap_or_default(),
+                    label: &r.label,
+                    detail: r.detail.as_deref().unwrap_or_default(),
                     cells: plan
                         .period
                         .years()
@@ -110,8 +110,8 @@ impl ProjectView {
                 .evaluation
                 .iter()
                 .map(|e| RowView {
-                    label: e.label.clone(),
-                    detail: e.detail.clone().unwrap_or_default(),
+                    label: &e.label,
+                    detail: e.detail.as_deref().unwrap_or_default(),
                 })
                 .collect(),
         }

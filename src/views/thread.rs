@@ -106,15 +106,7 @@ pub(super) fn indicator_name(plan: &Plan, id: &str) -> String {
 }
 
 pub(super) fn item_link(plan: &Plan, n: ItemNumber) -> Option<LinkView> {
-    plan.item(n).map(|i| link_to_item(plan, i))
-}
-
-/// The link to an item of `plan`: its label and title.
-pub(super) fn link_to_item(plan: &Plan, i: &Item) -> LinkView {
-    LinkView {
-        title: format!("{} {}", plan.item_label(i.number), i.title),
-        url: paths::item(&plan.id, i.number.get()),
-    }
+    plan.item(n).map(|i| LinkView::item(plan, i))
 }
 
 /// The view of a revision.

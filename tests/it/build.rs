@@ -1,12 +1,12 @@
 //! Whole builds: the sample site, determinism, the atomic swap, safety.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use kohyo::pipeline::{self, BuildError, BuildOptions};
 
+use crate::harness::snapshot;
 use crate::serve::harness::copy_dir;
 
 fn repo() -> PathBuf {
@@ -15,24 +15,6 @@ fn repo() -> PathBuf {
 
 fn fixture(case: &str) -> PathBuf {
     repo().join("tests/fixtures").join(case)
-}
-
-/// Every file under `dir` with its bytes, keyed by `/`-separated relative path.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 fn build_sample(out: &Path) -> pipeline::BuildReport {

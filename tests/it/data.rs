@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use kohyo::model::Owner;
 use kohyo::pipeline::{self, BuildOptions};
 
+use crate::harness::DATA_SETS;
+
 fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
     pipeline::render_site(root, &BuildOptions::default())
         .unwrap()
@@ -225,13 +227,7 @@ fn evaluations_and_unavailable_actuals() {
         ("", "集計中")
     );
     let page = String::from_utf8(files["data/index.html"].clone()).unwrap();
-    for name in [
-        "structure",
-        "item-divisions",
-        "indicators",
-        "evaluations",
-        "rates",
-    ] {
+    for name in DATA_SETS {
         assert!(
             page.contains(&format!("href=\"../data/{name}.csv\""))
                 || page.contains(&format!("href=\"{name}.csv\""))

@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use kohyo::pipeline::{self, BuildOptions};
 
+use crate::harness::kohyo;
 use crate::serve::harness::copy_dir;
 
 const DRAFT: &str = "content/plans/demo/results/2026.yaml";
@@ -146,21 +146,6 @@ fn drafts_are_previewed_under_a_banner_on_the_pages_that_show_them() {
     // The preview carries the draft everywhere a published cycle would be.
     assert!(page(&files, "feed.xml").contains("cycles/2026.html"));
     assert!(page(&files, "data/evaluations.csv").contains(",2026,"));
-}
-
-fn kohyo(args: &[&str], root: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod drafts;
 mod errors;
 mod feeds;
 mod fuzz;
+mod harness;
 mod import;
 mod layers;
 mod open_data_model;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+use crate::harness::DATA_SETS;
 use crate::plans::{Site, has};
 
 fn csv_lines(site: &Site, name: &str) -> Vec<String> {
@@ -20,13 +21,7 @@ fn csv_lines(site: &Site, name: &str) -> Vec<String> {
 #[test]
 fn csv_has_a_byte_order_mark_and_json_has_none() {
     let site = Site::of("example-2026");
-    for name in [
-        "structure",
-        "item-divisions",
-        "indicators",
-        "evaluations",
-        "rates",
-    ] {
+    for name in DATA_SETS {
         let f = site
             .0
             .files
@@ -142,16 +137,7 @@ fn the_catalogue_lists_every_data_set_with_the_gif_fields() {
         .iter()
         .map(|d| d["dct:identifier"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        names,
-        [
-            "structure",
-            "item-divisions",
-            "indicators",
-            "evaluations",
-            "rates"
-        ]
-    );
+    assert_eq!(names, DATA_SETS);
     let pdl = "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0";
     for d in sets {
         assert_eq!(d["@type"], "dcat:Dataset");

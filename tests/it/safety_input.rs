@@ -9,7 +9,7 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
-use crate::serve::harness::copy_dir;
+use crate::serve::harness::{copy_dir, spawn_serve};
 
 /// A copy of a fixture site in a temporary folder, to break on purpose.
 pub(crate) struct Site {
@@ -547,17 +547,8 @@ fn an_unreadable_theme_file_is_an_error_not_the_built_in_one() {
 #[test]
 fn serve_prints_the_warnings_and_still_serves() {
     use std::io::{BufRead, BufReader, Read};
-    use std::process::Stdio;
     let site = site_with_unread_files();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kohyo"))
-        .args(["serve", "--port", "0", "--no-search", "--root"])
-        .arg(site.root())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_serve(site.root(), &["--no-search"]);
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

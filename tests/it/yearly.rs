@@ -16,6 +16,7 @@ use kohyo::export::{self, EntrySheetsArgs};
 use kohyo::import::{self, ImportError, Target, WorkbooksArgs};
 use kohyo::pipeline::{self, BuildOptions};
 
+use crate::harness::kohyo;
 use crate::serve::harness::copy_dir;
 
 fn repo() -> PathBuf {
@@ -338,21 +339,6 @@ fn workbooks_saved_by_libreoffice_import_correctly() {
     let expected = fs::read_to_string(returned.join("expected-2026.yaml")).unwrap();
     assert_eq!(written, expected);
     pipeline::check_site(root, &BuildOptions::default()).unwrap_or_else(|d| panic!("{d}"));
-}
-
-fn kohyo(args: &[&str], root: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kohyo"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
-use crate::emit::{block, q, write_file};
+use crate::emit::{block, opinions, q, revision, steps, write_file, year_texts};
 use crate::site::*;
 
 /// Always with a decimal point, so Hugo's template math sees floats.
@@ -122,20 +122,7 @@ fn cycle_md(plan: &Plan, k: usize, c: &CycleMeta) -> String {
     }
     o.push_str("revisions:\n");
     for rev in &c.revisions {
-        let _ = writeln!(o, "  - kind: {}", rev.kind);
-        if let Some(n) = rev.item {
-            let _ = writeln!(o, "    item: {n}");
-        }
-        if let Some(i) = &rev.indicator {
-            let _ = writeln!(o, "    indicator: {i}");
-        }
-        let _ = writeln!(
-            o,
-            "    from: {}\n    change: {}\n    reason: {}",
-            rev.from,
-            q(&rev.change),
-            q(&rev.reason)
-        );
+        revision(&mut o, rev);
     }
     o.push_str("---\n");
     o.push_str(&c.summary);
@@ -184,26 +171,7 @@ fn item_md(site: &Site, plan: &Plan, it: &Item) -> String {
                 let _ = writeln!(o, "        url: {}", q(u));
             }
         }
-        o.push_str("    roadmap:\n");
-        for row in &p.roadmap {
-            let _ = writeln!(
-                o,
-                "      - label: {}\n        from: {}\n        to: {}",
-                q(&row.label),
-                row.from,
-                row.to
-            );
-            if let Some(d) = &row.detail {
-                let _ = writeln!(o, "        detail: {}", q(d));
-            }
-        }
-        o.push_str("    evaluation:\n");
-        for (label, detail) in &p.evaluation {
-            let _ = writeln!(o, "      - label: {}", q(label));
-            if let Some(d) = detail {
-                let _ = writeln!(o, "        detail: {}", q(d));
-            }
-        }
+        steps(&mut o, p);
     }
     o.push_str("indicators:\n");
     for i in &it.indicators {
@@ -274,23 +242,8 @@ fn item_md(site: &Site, plan: &Plan, it: &Item) -> String {
                 q(text)
             );
         }
-        block(&mut o, 4, "self_evaluation", &y.self_evaluation);
-        for (key, v) in [
-            ("analysis", &y.analysis),
-            ("issues", &y.issues),
-            ("next_response", &y.next_response),
-        ] {
-            if let Some(t) = v {
-                block(&mut o, 4, key, t);
-            }
-        }
-        o.push_str("    opinions:\n");
-        for (op, resp) in &y.opinions {
-            let _ = writeln!(o, "      - opinion: {}", q(op));
-            if let Some(r) = resp {
-                let _ = writeln!(o, "        response: {}", q(r));
-            }
-        }
+        year_texts(&mut o, y);
+        opinions(&mut o, &y.opinions);
     }
     o.push_str("---\n");
     o.push_str(&it.summary);

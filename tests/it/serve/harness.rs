@@ -83,6 +83,22 @@ pub fn collect(stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
     text
 }
 
+/// Starts `kohyo serve --port 0 EXTRA --root ROOT` without colours, its
+/// standard output and error piped.
+pub fn spawn_serve(root: &Path, extra: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_kohyo"))
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// A running `kohyo serve`, killed (by its pid) when dropped.
 pub struct Server {
     child: Child,
@@ -93,15 +109,7 @@ pub struct Server {
 
 impl Server {
     pub fn start(root: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kohyo"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_serve(root, &[]);
         let stdout = collect(child.stdout.take().unwrap());
         let stderr = collect(child.stderr.take().unwrap());
         let start = Instant::now();
