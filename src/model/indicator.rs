@@ -19,10 +19,10 @@ pub struct Judgement {
 pub enum Owner {
     /// The plan as a whole.
     Plan,
-    /// A goal, by number.
-    Goal(GoalNumber),
-    /// An item, by number.
-    Item(ItemNumber),
+    /// A goal.
+    Goal(GoalRef),
+    /// An item.
+    Item(ItemRef),
 }
 
 /// Whether an indicator has targets or is for reference.

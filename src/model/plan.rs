@@ -191,14 +191,11 @@ impl Plan {
     pub fn all_indicators(&self) -> impl Iterator<Item = (Owner, &Indicator)> {
         let plan = self.indicators.iter().map(|i| (Owner::Plan, i));
         let goals = self
-            .goals
-            .iter()
-            .flat_map(|g| g.indicators.iter().map(move |i| (Owner::Goal(g.number), i)));
-        let items = self.items.iter().flat_map(|it| {
-            it.indicators
-                .iter()
-                .map(move |i| (Owner::Item(it.number), i))
-        });
+            .goal_refs()
+            .flat_map(|(r, g)| g.indicators.iter().map(move |i| (Owner::Goal(r), i)));
+        let items = self
+            .item_refs()
+            .flat_map(|(r, it)| it.indicators.iter().map(move |i| (Owner::Item(r), i)));
         plan.chain(goals).chain(items)
     }
 
@@ -219,31 +216,30 @@ impl Plan {
     /// Fills [`Plan::indicator_index`] from the plan's, goals' and items' indicators.
     pub fn index_indicators(&mut self) {
         let mut index = Index::default();
-        for (i, ind) in self.indicators.iter().enumerate() {
-            index.insert_first(ind.id.clone(), (Owner::Plan, i));
-        }
-        for g in &self.goals {
-            for (i, ind) in g.indicators.iter().enumerate() {
-                index.insert_first(ind.id.clone(), (Owner::Goal(g.number), i));
-            }
-        }
-        for it in &self.items {
-            for (i, ind) in it.indicators.iter().enumerate() {
-                index.insert_first(ind.id.clone(), (Owner::Item(it.number), i));
+        let owners = std::iter::once(Owner::Plan)
+            .chain(self.goal_refs().map(|(r, _)| Owner::Goal(r)))
+            .chain(self.item_refs().map(|(r, _)| Owner::Item(r)));
+        for owner in owners {
+            for (i, ind) in self.indicators_of(owner).iter().enumerate() {
+                index.insert_first(ind.id.clone(), (owner, i));
             }
         }
         self.indicator_index = index;
     }
 
+    /// The indicators of an owner: the plan's, a goal's or an item's.
+    pub fn indicators_of(&self, owner: Owner) -> &[Indicator] {
+        match owner {
+            Owner::Plan => &self.indicators,
+            Owner::Goal(r) => &self.goal_at(r).indicators,
+            Owner::Item(r) => &self.item_at(r).indicators,
+        }
+    }
+
     /// The indicator with this id and where it belongs.
     pub fn indicator(&self, id: &str) -> Option<(Owner, &Indicator)> {
-        let (owner, i) = *self.indicator_index.get(id)?;
-        let list = match owner {
-            Owner::Plan => &self.indicators,
-            Owner::Goal(n) => &self.goals.iter().find(|g| g.number == n)?.indicators,
-            Owner::Item(n) => &self.item(n)?.indicators,
-        };
-        list.get(i).map(|ind| (owner, ind))
+        let &(owner, i) = self.indicator_index.get(id)?;
+        self.indicators_of(owner).get(i).map(|ind| (owner, ind))
     }
 
     /// The grade with this key.

@@ -6,13 +6,41 @@
 //! cannot fail for the plan that made it.
 
 use super::Plan;
-use super::{Goal, GoalNumber, Node, NodeNumber, Policy, PolicyNumber};
+use super::{Goal, GoalNumber, Item, ItemNumber, Node, NodeNumber, Policy, PolicyNumber};
 
 /// A goal (first-level node) of a plan: its position and number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GoalRef {
     index: usize,
     number: GoalNumber,
+}
+
+/// An item of a plan: its position in [`Plan::items`] and its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemRef {
+    index: usize,
+    number: ItemNumber,
+}
+
+impl ItemRef {
+    /// The item's number.
+    pub fn number(self) -> ItemNumber {
+        self.number
+    }
+}
+
+/// Shows the goal's number.
+impl std::fmt::Display for GoalRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.number.fmt(f)
+    }
+}
+
+/// Shows the item's number.
+impl std::fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.number.fmt(f)
+    }
 }
 
 /// A policy (second-level node): its goal, its position in the goal and its number.
@@ -152,6 +180,33 @@ impl Plan {
                 })
             })
         })
+    }
+
+    /// Every goal with its reference, in order.
+    pub fn goal_refs(&self) -> impl Iterator<Item = (GoalRef, &Goal)> {
+        self.goals.iter().enumerate().map(|(index, g)| {
+            let r = GoalRef {
+                index,
+                number: g.number,
+            };
+            (r, g)
+        })
+    }
+
+    /// Every item with its reference, in number order.
+    pub fn item_refs(&self) -> impl Iterator<Item = (ItemRef, &Item)> {
+        self.items.iter().enumerate().map(|(index, i)| {
+            let r = ItemRef {
+                index,
+                number: i.number,
+            };
+            (r, i)
+        })
+    }
+
+    /// The item a reference of this plan points to.
+    pub fn item_at(&self, r: ItemRef) -> &Item {
+        &self.items[r.index]
     }
 
     /// The goal a reference of this plan points to.

@@ -273,8 +273,8 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
         for (owner, ind) in plan.all_indicators() {
             let (goal, item) = match owner {
                 Owner::Plan => (None, None),
-                Owner::Goal(g) => (Some(g), None),
-                Owner::Item(n) => (plan.item(n).and_then(Item::goal), Some(n)),
+                Owner::Goal(r) => (Some(r.number()), None),
+                Owner::Item(r) => (plan.item_at(r).goal(), Some(r.number())),
             };
             let row = |fiscal_year, series, value, note| IndicatorRow {
                 plan: &plan.id,

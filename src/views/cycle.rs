@@ -196,12 +196,8 @@ fn status_word(s: Status) -> &'static str {
 fn owner_link(plan: &Plan, owner: Owner) -> Option<LinkView> {
     match owner {
         Owner::Plan => None,
-        Owner::Goal(n) => plan
-            .goals
-            .iter()
-            .find(|g| g.number == n)
-            .map(|g| LinkView::goal(plan, g)),
-        Owner::Item(n) => item_link(plan, n),
+        Owner::Goal(r) => Some(LinkView::goal(plan, plan.goal_at(r))),
+        Owner::Item(r) => Some(LinkView::item(plan, plan.item_at(r))),
     }
 }
 
