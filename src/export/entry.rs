@@ -136,7 +136,7 @@ fn items_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), XlsxEr
     for (n, (item, role)) in e.items.iter().enumerate() {
         let row = first + n as u32;
         let done = current.and_then(|c| c.item(item.number));
-        sheet.write_number_with_format(row, 0, item.number, &f.locked)?;
+        sheet.write_number_with_format(row, 0, item.number.get(), &f.locked)?;
         sheet.write_string_with_format(row, 1, &item.title, &f.locked)?;
         sheet.write_string_with_format(row, 2, role.label(), &f.locked)?;
         sheet.write_string_with_format(
@@ -239,8 +239,8 @@ fn roadmap_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), Xlsx
         } else {
             "予定なし".to_string()
         };
-        sheet.write_string_with_format(row, 0, roadmap_id(item.number, *p, *r), &f.locked)?;
-        sheet.write_number_with_format(row, 1, item.number, &f.locked)?;
+        sheet.write_string_with_format(row, 0, roadmap_id(item.number.get(), *p, *r), &f.locked)?;
+        sheet.write_number_with_format(row, 1, item.number.get(), &f.locked)?;
         sheet.write_string_with_format(row, 2, &project.title, &f.locked)?;
         sheet.write_string_with_format(row, 3, &rm.label, &f.locked)?;
         sheet.write_string_with_format(
@@ -322,8 +322,8 @@ fn indicators_sheet(book: &mut Workbook, f: &Formats, e: &Entry) -> Result<(), X
     let first = sheets::HEADER_ROW;
     for (n, (item, ind)) in rows.iter().enumerate() {
         let row = first + n as u32;
-        sheet.write_string_with_format(row, 0, &ind.id, &f.locked)?;
-        sheet.write_number_with_format(row, 1, item.number, &f.locked)?;
+        sheet.write_string_with_format(row, 0, ind.id.as_str(), &f.locked)?;
+        sheet.write_number_with_format(row, 1, item.number.get(), &f.locked)?;
         sheet.write_string_with_format(row, 2, &ind.name, &f.locked)?;
         let kind = match ind.kind {
             IndicatorKind::Target => "数値目標",

@@ -112,7 +112,7 @@ fn opinions_sheet(
         .map(|c| {
             c.items
                 .iter()
-                .flat_map(|r| r.opinions.iter().map(move |o| (r.item, o)))
+                .flat_map(|r| r.opinions.iter().map(move |o| (r.item.get(), o)))
                 .collect()
         })
         .unwrap_or_default();
@@ -182,7 +182,7 @@ fn item_list(book: &mut Workbook, f: &Formats, site: &Site, plan: &Plan) -> Resu
     )?;
     for (n, (item, names)) in plan.items.iter().zip(&names).enumerate() {
         let row = sheets::HEADER_ROW + n as u32;
-        sheet.write_number_with_format(row, 0, item.number, &f.locked)?;
+        sheet.write_number_with_format(row, 0, item.number.get(), &f.locked)?;
         sheet.write_string_with_format(row, 1, &item.title, &f.locked)?;
         sheet.write_string_with_format(row, 2, names, &f.locked)?;
     }

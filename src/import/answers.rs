@@ -64,7 +64,7 @@ pub(super) fn read_items(
     use sheets::items::*;
     let mine: BTreeSet<u32> = division_items(plan, division)
         .iter()
-        .map(|(i, _)| i.number)
+        .map(|(i, _)| i.number.get())
         .collect();
     let grades: Vec<&str> = plan.grades.iter().map(|g| g.key.as_str()).collect();
     let id_col = s.column(NUMBER).unwrap_or(0);
@@ -141,8 +141,14 @@ pub(super) fn read_rows(
         .iter()
         .flat_map(|(item, _)| {
             item.projects.iter().enumerate().flat_map(move |(p, proj)| {
-                (0..proj.roadmap.len())
-                    .map(move |row| (roadmap_id(item.number, p, row), item.number, p, row))
+                (0..proj.roadmap.len()).map(move |row| {
+                    (
+                        roadmap_id(item.number.get(), p, row),
+                        item.number.get(),
+                        p,
+                        row,
+                    )
+                })
             })
         })
         .collect();
@@ -347,7 +353,7 @@ pub(super) fn read_opinions(s: &Sheet, plan: &Plan, r: &mut Returned, errors: &m
         }
         let before = errors.len();
         let id = text_of(s.cell(row, item_col));
-        let item = whole(&id).filter(|n| plan.item(*n).is_some());
+        let item = whole(&id).filter(|n| plan.item_by_number(*n).is_some());
         if item.is_none() {
             errors.push(s.at(row, item_col).error(
                 if id.is_empty() {

@@ -70,7 +70,7 @@ fn from_cycle(c: &Cycle) -> Out {
                     .map(|o| (o.opinion.clone(), o.response.clone()))
                     .collect(),
             };
-            (r.item, item)
+            (r.item.get(), item)
         })
         .collect();
     Out {
@@ -84,7 +84,7 @@ fn from_cycle(c: &Cycle) -> Out {
                     judgement: a.judgement.clone(),
                     note: a.note.clone(),
                 };
-                (a.indicator.clone(), out)
+                (a.indicator.to_string(), out)
             })
             .collect(),
         meetings: c

@@ -73,7 +73,7 @@ pub fn rates(plan: &Plan, cycle: &Cycle) -> Vec<RateValue> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradeChange {
     /// Item number.
-    pub item: u32,
+    pub item: ItemNumber,
     /// Grade in the previous cycle (`None` when not evaluated then).
     pub before: Option<String>,
     /// Grade now.
@@ -84,7 +84,7 @@ pub struct GradeChange {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorMove {
     /// Indicator id.
-    pub indicator: String,
+    pub indicator: IndicatorId,
     /// Value in the previous cycle.
     pub before: f64,
     /// Value now.
@@ -103,11 +103,11 @@ pub struct Changes {
     /// Indicators whose value moved.
     pub moved: Vec<IndicatorMove>,
     /// Indicators with a first actual, or added by a revision, in this cycle.
-    pub new_indicators: Vec<String>,
+    pub new_indicators: Vec<IndicatorId>,
     /// Indicators retired by a revision of this cycle.
-    pub retired_indicators: Vec<String>,
+    pub retired_indicators: Vec<IndicatorId>,
     /// Roadmap revisions of this cycle: (item, change).
-    pub roadmap: Vec<(Option<u32>, String)>,
+    pub roadmap: Vec<(Option<ItemNumber>, String)>,
 }
 
 /// Compares `cycle` with the cycle before it in `plan`.

@@ -19,10 +19,10 @@ pub struct Judgement {
 pub enum Owner {
     /// The plan as a whole.
     Plan,
-    /// A goal, by number.
-    Goal(u32),
-    /// An item, by number.
-    Item(u32),
+    /// A goal.
+    Goal(GoalRef),
+    /// An item.
+    Item(ItemRef),
 }
 
 /// Whether an indicator has targets or is for reference.
@@ -47,7 +47,7 @@ pub struct YearValue {
 #[derive(Debug, Clone)]
 pub struct Indicator {
     /// URL-safe id, unique in the plan.
-    pub id: String,
+    pub id: IndicatorId,
     /// Name.
     pub name: String,
     /// Target or reference.

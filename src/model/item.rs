@@ -18,19 +18,15 @@ pub enum Placement {
 #[derive(Debug, Clone)]
 pub struct Item {
     /// Number, unique in the plan.
-    pub number: u32,
+    pub number: ItemNumber,
     /// Title.
     pub title: String,
-    /// Number of its policy (second level), in a plan of three or four levels.
-    pub policy: Option<u32>,
-    /// Number of its goal (first level), in a plan of two or more levels.
-    pub goal: Option<u32>,
-    /// Number of its third-level node, in a plan of four levels.
-    pub node: Option<u32>,
+    /// Where it sits in the plan's structure, resolved by `validate`.
+    pub parent: Parent,
     /// Ids of its marks.
     pub marks: Vec<String>,
     /// Ids of its responsible divisions.
-    pub divisions: Vec<String>,
+    pub divisions: Vec<DivisionId>,
     /// How its place in the structure is known.
     pub placement: Placement,
     /// Summary (Markdown).
@@ -45,15 +41,32 @@ pub struct Item {
     pub source_file: String,
 }
 
+impl Item {
+    /// Number of its goal (first level), in a plan of two or more levels.
+    pub fn goal(&self) -> Option<GoalNumber> {
+        self.parent.goal().map(GoalRef::number)
+    }
+
+    /// Number of its policy (second level), in a plan of three or four levels.
+    pub fn policy(&self) -> Option<PolicyNumber> {
+        self.parent.policy().map(PolicyRef::number)
+    }
+
+    /// Number of its third-level node, in a plan of four levels.
+    pub fn node(&self) -> Option<NodeNumber> {
+        self.parent.node().map(NodeRef::number)
+    }
+}
+
 /// A project 事業.
 #[derive(Debug, Clone)]
 pub struct Project {
     /// Title.
     pub title: String,
     /// Ids of responsible divisions 取組所属.
-    pub divisions: Vec<String>,
+    pub divisions: Vec<DivisionId>,
     /// Ids of related divisions 関係所属.
-    pub related_divisions: Vec<String>,
+    pub related_divisions: Vec<DivisionId>,
     /// Situation and issues 現状・課題 (Markdown).
     pub situation: Option<String>,
     /// Actions 取組内容 (Markdown).

@@ -6,15 +6,21 @@
 //! templates or output paths.
 
 pub mod cycles;
+mod ids;
+mod index;
 mod indicator;
 mod item;
 mod plan;
+mod refs;
 mod results;
 
 pub use crate::achievement::{Direction, Measure, Outcome, SeriesKind, TargetPoint, TargetSeries};
+pub use ids::*;
+pub use index::Index;
 pub use indicator::*;
 pub use item::*;
 pub use plan::*;
+pub use refs::*;
 pub use results::*;
 
 /// The whole site: settings, divisions, plans and pages.
@@ -32,7 +38,7 @@ pub struct Site {
     pub synonyms: Vec<Vec<String>>,
     /// Position of each division id in [`Site::divisions`].
     /// Built by [`Site::index_divisions`] once the divisions are in place.
-    pub division_index: std::collections::HashMap<String, usize>,
+    pub division_index: Index<DivisionId, usize>,
 }
 
 impl Site {
@@ -41,19 +47,25 @@ impl Site {
     /// Looked up in [`Site::division_index`]; if the index does not have it
     /// (not built, or `divisions` changed since), found by a search instead.
     pub fn division(&self, id: &str) -> Option<&Division> {
+        self.division_position(id).map(|i| &self.divisions[i])
+    }
+
+    /// The position in [`Site::divisions`] of the division with this id,
+    /// found as [`Site::division`] finds it.
+    pub fn division_position(&self, id: &str) -> Option<usize> {
         self.division_index
             .get(id)
-            .and_then(|&i| self.divisions.get(i))
-            .filter(|d| d.id == id)
-            .or_else(|| self.divisions.iter().find(|d| d.id == id))
+            .copied()
+            .filter(|&i| self.divisions.get(i).is_some_and(|d| d.id == id))
+            .or_else(|| self.divisions.iter().position(|d| d.id == id))
     }
 
     /// Fills [`Site::division_index`] from [`Site::divisions`]; the first of
     /// two divisions with the same id wins, as in a search from the start.
     pub fn index_divisions(&mut self) {
-        let mut index = std::collections::HashMap::with_capacity(self.divisions.len());
+        let mut index = Index::default();
         for (i, d) in self.divisions.iter().enumerate() {
-            index.entry(d.id.clone()).or_insert(i);
+            index.insert_first(d.id.clone(), i);
         }
         self.division_index = index;
     }
@@ -102,7 +114,7 @@ pub struct Licence {
 #[derive(Debug, Clone)]
 pub struct Division {
     /// URL-safe id.
-    pub id: String,
+    pub id: DivisionId,
     /// Official name.
     pub name: String,
     /// Bureau 部局, when known.
@@ -151,7 +163,7 @@ mod tests {
         let mut site = crate::pipeline::load_site(root).expect("the sample site loads");
         assert!(site.divisions.len() > 1);
         assert_eq!(site.division_index.len(), site.divisions.len());
-        let ids: Vec<String> = site.divisions.iter().map(|d| d.id.clone()).collect();
+        let ids: Vec<String> = site.divisions.iter().map(|d| d.id.to_string()).collect();
         for id in ids
             .iter()
             .map(String::as_str)

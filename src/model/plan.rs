@@ -37,7 +37,7 @@ impl Period {
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// URL-safe id (its folder name).
-    pub id: String,
+    pub id: PlanId,
     /// Title.
     pub title: String,
     /// Subtitle.
@@ -81,7 +81,7 @@ pub struct Plan {
     pub events: Vec<PlanEvent>,
     /// Where each indicator id is: its owner and position in the owner's list.
     /// Built by [`Plan::index_indicators`] once the items are in place.
-    pub indicator_index: std::collections::HashMap<String, (Owner, usize)>,
+    pub indicator_index: Index<IndicatorId, (Owner, usize)>,
 }
 
 impl Plan {
@@ -100,18 +100,18 @@ impl Plan {
     }
 
     /// How a goal (first-level node) is labelled, e.g. 目標1 or Ⅰ.
-    pub fn goal_label(&self, number: u32) -> String {
-        self.level(0).label(number)
+    pub fn goal_label(&self, number: GoalNumber) -> String {
+        self.level(0).label(number.get())
     }
 
     /// How a policy (second-level node) is labelled, e.g. 方針5.
-    pub fn policy_label(&self, number: u32) -> String {
-        self.level(1).label(number)
+    pub fn policy_label(&self, number: PolicyNumber) -> String {
+        self.level(1).label(number.get())
     }
 
     /// How an item is labelled, e.g. 実施項目9.
-    pub fn item_label(&self, number: u32) -> String {
-        self.item_level().label(number)
+    pub fn item_label(&self, number: ItemNumber) -> String {
+        self.item_level().label(number.get())
     }
 
     /// The name of the level items are placed in: the one just above them
@@ -135,25 +135,13 @@ impl Plan {
     }
 
     /// How a third-level node is labelled (plans of four levels), e.g. 事業3.
-    pub fn node_label(&self, number: u32) -> String {
-        self.level(2).label(number)
-    }
-
-    /// The third-level node with this number, with its goal and policy.
-    pub fn node(&self, number: u32) -> Option<(&Goal, &Policy, &Node)> {
-        self.goals.iter().find_map(|g| {
-            g.policies.iter().find_map(|p| {
-                p.nodes
-                    .iter()
-                    .find(|n| n.number == number)
-                    .map(|n| (g, p, n))
-            })
-        })
+    pub fn node_label(&self, number: NodeNumber) -> String {
+        self.level(2).label(number.get())
     }
 
     /// Items under the third-level node with this number.
-    pub fn items_of_node(&self, number: u32) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.node == Some(number))
+    pub fn items_of_node(&self, number: NodeNumber) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.node() == Some(number))
     }
 
     /// Number of third-level nodes across the plan.
@@ -170,26 +158,18 @@ impl Plan {
         self.judgements.iter().find(|j| j.label == label)
     }
 
-    /// The policy with this number, with the goal it belongs to.
-    pub fn policy(&self, number: u32) -> Option<(&Goal, &Policy)> {
-        self.goals.iter().find_map(|g| {
-            g.policies
-                .iter()
-                .find(|p| p.number == number)
-                .map(|p| (g, p))
-        })
-    }
-
     /// Items under the policy with this number.
-    pub fn items_of_policy(&self, number: u32) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.policy == Some(number))
+    pub fn items_of_policy(&self, number: PolicyNumber) -> impl Iterator<Item = &Item> {
+        self.items
+            .iter()
+            .filter(move |i| i.policy() == Some(number))
     }
 
     /// Items that sit directly under the goal with this number (two-level plans).
-    pub fn items_of_goal(&self, number: u32) -> impl Iterator<Item = &Item> {
+    pub fn items_of_goal(&self, number: GoalNumber) -> impl Iterator<Item = &Item> {
         self.items
             .iter()
-            .filter(move |i| i.policy.is_none() && i.goal == Some(number))
+            .filter(move |i| matches!(i.parent, Parent::Goal(g) if g.number() == number))
     }
 
     /// The mark with this id.
@@ -211,57 +191,55 @@ impl Plan {
     pub fn all_indicators(&self) -> impl Iterator<Item = (Owner, &Indicator)> {
         let plan = self.indicators.iter().map(|i| (Owner::Plan, i));
         let goals = self
-            .goals
-            .iter()
-            .flat_map(|g| g.indicators.iter().map(move |i| (Owner::Goal(g.number), i)));
-        let items = self.items.iter().flat_map(|it| {
-            it.indicators
-                .iter()
-                .map(move |i| (Owner::Item(it.number), i))
-        });
+            .goal_refs()
+            .flat_map(|(r, g)| g.indicators.iter().map(move |i| (Owner::Goal(r), i)));
+        let items = self
+            .item_refs()
+            .flat_map(|(r, it)| it.indicators.iter().map(move |i| (Owner::Item(r), i)));
         plan.chain(goals).chain(items)
     }
 
     /// The item with this number (items are kept in number order).
-    pub fn item(&self, number: u32) -> Option<&Item> {
+    pub fn item(&self, number: ItemNumber) -> Option<&Item> {
         self.items
             .binary_search_by_key(&number, |i| i.number)
             .ok()
             .map(|i| &self.items[i])
     }
 
+    /// The item with a number read from outside the model (a file, a
+    /// spreadsheet cell), if the plan has one.
+    pub fn item_by_number(&self, number: u32) -> Option<&Item> {
+        self.item(ItemNumber(number))
+    }
+
     /// Fills [`Plan::indicator_index`] from the plan's, goals' and items' indicators.
     pub fn index_indicators(&mut self) {
-        let mut index = std::collections::HashMap::new();
-        for (i, ind) in self.indicators.iter().enumerate() {
-            index.entry(ind.id.clone()).or_insert((Owner::Plan, i));
-        }
-        for g in &self.goals {
-            for (i, ind) in g.indicators.iter().enumerate() {
-                index
-                    .entry(ind.id.clone())
-                    .or_insert((Owner::Goal(g.number), i));
-            }
-        }
-        for it in &self.items {
-            for (i, ind) in it.indicators.iter().enumerate() {
-                index
-                    .entry(ind.id.clone())
-                    .or_insert((Owner::Item(it.number), i));
+        let mut index = Index::default();
+        let owners = std::iter::once(Owner::Plan)
+            .chain(self.goal_refs().map(|(r, _)| Owner::Goal(r)))
+            .chain(self.item_refs().map(|(r, _)| Owner::Item(r)));
+        for owner in owners {
+            for (i, ind) in self.indicators_of(owner).iter().enumerate() {
+                index.insert_first(ind.id.clone(), (owner, i));
             }
         }
         self.indicator_index = index;
     }
 
+    /// The indicators of an owner: the plan's, a goal's or an item's.
+    pub fn indicators_of(&self, owner: Owner) -> &[Indicator] {
+        match owner {
+            Owner::Plan => &self.indicators,
+            Owner::Goal(r) => &self.goal_at(r).indicators,
+            Owner::Item(r) => &self.item_at(r).indicators,
+        }
+    }
+
     /// The indicator with this id and where it belongs.
     pub fn indicator(&self, id: &str) -> Option<(Owner, &Indicator)> {
-        let (owner, i) = *self.indicator_index.get(id)?;
-        let list = match owner {
-            Owner::Plan => &self.indicators,
-            Owner::Goal(n) => &self.goals.iter().find(|g| g.number == n)?.indicators,
-            Owner::Item(n) => &self.item(n)?.indicators,
-        };
-        list.get(i).map(|ind| (owner, ind))
+        let &(owner, i) = self.indicator_index.get(id)?;
+        self.indicators_of(owner).get(i).map(|ind| (owner, ind))
     }
 
     /// The grade with this key.
@@ -395,7 +373,7 @@ pub struct Grade {
 #[derive(Debug, Clone)]
 pub struct Goal {
     /// Number.
-    pub number: u32,
+    pub number: GoalNumber,
     /// Title.
     pub title: String,
     /// Summary (Markdown).
@@ -410,7 +388,7 @@ pub struct Goal {
 #[derive(Debug, Clone)]
 pub struct Policy {
     /// Number, unique in the plan.
-    pub number: u32,
+    pub number: PolicyNumber,
     /// Title.
     pub title: String,
     /// Summary (Markdown).
@@ -423,7 +401,7 @@ pub struct Policy {
 #[derive(Debug, Clone)]
 pub struct Node {
     /// Number, unique in the plan.
-    pub number: u32,
+    pub number: NodeNumber,
     /// Title.
     pub title: String,
     /// Summary (Markdown).

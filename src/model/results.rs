@@ -1,6 +1,8 @@
 //! A fiscal year's evaluation cycle 評価結果: rates, figures, meetings, each
 //! item's result, indicator actuals and revisions.
 
+use super::{Index, IndicatorId, ItemNumber};
+
 /// A rate computed from grade counts, e.g. 計画実施率.
 #[derive(Debug, Clone)]
 pub struct Rate {
@@ -30,7 +32,7 @@ pub struct Cycle {
     /// Indicator actuals, in file order.
     pub actuals: Vec<Actual>,
     /// Position of each indicator's actual in `actuals`.
-    pub actual_index: std::collections::HashMap<String, usize>,
+    pub actual_index: Index<IndicatorId, usize>,
     /// Revisions decided.
     pub revisions: Vec<Revision>,
     /// Aggregate figures as published.
@@ -41,11 +43,25 @@ pub struct Cycle {
 
 impl Cycle {
     /// The evaluation of item `number`, if any (kept in item order).
-    pub fn item(&self, number: u32) -> Option<&ItemResult> {
+    pub fn item(&self, number: ItemNumber) -> Option<&ItemResult> {
         self.items
             .binary_search_by_key(&number, |r| r.item)
             .ok()
             .map(|i| &self.items[i])
+    }
+
+    /// The evaluation of the item with a number read from outside the model.
+    pub fn item_by_number(&self, number: u32) -> Option<&ItemResult> {
+        self.item(ItemNumber(number))
+    }
+
+    /// Fills [`Cycle::actual_index`] from [`Cycle::actuals`].
+    pub fn index_actuals(&mut self) {
+        let mut index = Index::default();
+        for (i, a) in self.actuals.iter().enumerate() {
+            index.insert_first(a.indicator.clone(), i);
+        }
+        self.actual_index = index;
     }
 
     /// The actual of indicator `id` in this cycle, if any.
@@ -119,7 +135,7 @@ pub struct Opinion {
 #[derive(Debug, Clone)]
 pub struct ItemResult {
     /// Item number.
-    pub item: u32,
+    pub item: ItemNumber,
     /// Grade key.
     pub grade: String,
     /// Achievements per roadmap row.
@@ -140,7 +156,7 @@ pub struct ItemResult {
 #[derive(Debug, Clone)]
 pub struct Actual {
     /// Indicator id.
-    pub indicator: String,
+    pub indicator: IndicatorId,
     /// The value, or `None` when unavailable or given as a judgement.
     pub value: Option<f64>,
     /// A published running total (cumulative targets).
@@ -174,9 +190,9 @@ pub struct Revision {
     /// Kind.
     pub kind: RevisionKind,
     /// Item concerned.
-    pub item: Option<u32>,
+    pub item: Option<ItemNumber>,
     /// Indicator concerned.
-    pub indicator: Option<String>,
+    pub indicator: Option<IndicatorId>,
     /// First year it applies to.
     pub from: i32,
     /// What changed.

@@ -55,7 +55,7 @@ struct StructureRow<'a> {
     node: Option<Option<u32>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     node_title: Option<Option<&'a str>>,
-    item: u32,
+    item: ItemNumber,
     title: &'a str,
     divisions: String,
     marks: String,
@@ -65,7 +65,7 @@ struct StructureRow<'a> {
 #[derive(Serialize)]
 struct DivisionRow<'a> {
     plan: &'a str,
-    item: u32,
+    item: ItemNumber,
     division_id: &'a str,
     division: &'a str,
 }
@@ -73,8 +73,8 @@ struct DivisionRow<'a> {
 #[derive(Serialize)]
 struct IndicatorRow<'a> {
     plan: &'a str,
-    goal: Option<u32>,
-    item: Option<u32>,
+    goal: Option<GoalNumber>,
+    item: Option<ItemNumber>,
     indicator: &'a str,
     name: &'a str,
     kind: &'static str,
@@ -111,7 +111,7 @@ struct RateRow<'a> {
 struct EvaluationRow<'a> {
     plan: &'a str,
     fiscal_year: i32,
-    item: u32,
+    item: ItemNumber,
     grade: &'a str,
     grade_label: &'a str,
 }
@@ -270,11 +270,9 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
         .collect::<Result<Vec<_>, String>>()?;
     for plan in &site.plans {
         for item in &plan.items {
-            let goal = item
-                .goal
-                .and_then(|n| plan.goals.iter().find(|g| g.number == n));
-            let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
-            let node = item.node.and_then(|n| plan.node(n)).map(|(_, _, n)| n);
+            let goal = plan.goal_of(item);
+            let policy = plan.policy_of(item);
+            let node = plan.node_of(item);
             let names: Vec<&str> = item
                 .divisions
                 .iter()
@@ -283,11 +281,11 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
                 .collect();
             structure.push(StructureRow {
                 plan: &plan.id,
-                goal: goal.map(|g| g.number),
+                goal: goal.map(|g| g.number.get()),
                 goal_title: goal.map(|g| g.title.as_str()),
-                policy: policy.map(|p| p.number),
+                policy: policy.map(|p| p.number.get()),
                 policy_title: policy.map(|p| p.title.as_str()),
-                node: four_levels.then_some(node.map(|n| n.number)),
+                node: four_levels.then_some(node.map(|n| n.number.get())),
                 node_title: four_levels.then_some(node.map(|n| n.title.as_str())),
                 item: item.number,
                 title: &item.title,
@@ -318,8 +316,8 @@ pub fn data_files(site: &Site) -> Result<(Vec<OutputFile>, Vec<DataSet>), String
         for (owner, ind) in plan.all_indicators() {
             let (goal, item) = match owner {
                 Owner::Plan => (None, None),
-                Owner::Goal(g) => (Some(g), None),
-                Owner::Item(n) => (plan.item(n).and_then(|i| i.goal), Some(n)),
+                Owner::Goal(r) => (Some(r.number()), None),
+                Owner::Item(r) => (plan.item_at(r).goal(), Some(r.number())),
             };
             let row = |fiscal_year, series, value, note| IndicatorRow {
                 plan: &plan.id,

@@ -7,7 +7,7 @@
 //! only on the pages that show those results.
 
 use super::pages::PageKind;
-use crate::model::{Cycle, Plan, Site};
+use crate::model::{Cycle, IndicatorId, Plan, Site};
 
 /// The date of the newest data in the whole site.
 pub fn data_date(site: &Site) -> String {
@@ -28,7 +28,7 @@ fn plan_page_shows(plan: &Plan, kind: PageKind, c: &Cycle) -> bool {
             let item = &plan.items[item];
             let n = item.number;
             let ids: Vec<&str> = item.indicators.iter().map(|x| x.id.as_str()).collect();
-            let shows = |id: &Option<String>| id.as_deref().is_some_and(|i| ids.contains(&i));
+            let shows = |id: &Option<IndicatorId>| id.as_deref().is_some_and(|i| ids.contains(&i));
             c.item(n).is_some()
                 || c.actuals
                     .iter()

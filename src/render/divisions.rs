@@ -93,7 +93,7 @@ pub(super) fn page(site: &Site, d: &Division, items: &[(usize, usize)]) -> tera:
                 group(
                     format!("{}-goal-{}", plan.id, g.number),
                     format!("{} {}", plan.goal_label(g.number), g.title),
-                    &|i: &Item| i.goal == Some(g.number),
+                    &|i: &Item| i.goal() == Some(g.number),
                 )
             })
             .collect();

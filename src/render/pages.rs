@@ -119,11 +119,11 @@ impl PageKind {
             PageKind::Plan { plan } => paths::plan(&site.plans[plan].id),
             PageKind::Goal { plan, goal } => {
                 let plan = &site.plans[plan];
-                paths::goal(&plan.id, plan.goals[goal].number)
+                paths::goal(&plan.id, plan.goals[goal].number.get())
             }
             PageKind::Policy { plan, goal, policy } => {
                 let plan = &site.plans[plan];
-                paths::policy(&plan.id, plan.goals[goal].policies[policy].number)
+                paths::policy(&plan.id, plan.goals[goal].policies[policy].number.get())
             }
             PageKind::Node {
                 plan,
@@ -134,7 +134,7 @@ impl PageKind {
                 let plan = &site.plans[plan];
                 paths::node(
                     &plan.id,
-                    plan.goals[goal].policies[policy].nodes[node].number,
+                    plan.goals[goal].policies[policy].nodes[node].number.get(),
                 )
             }
             PageKind::Dashboard { plan } => paths::dashboard(&site.plans[plan].id),
@@ -148,7 +148,7 @@ impl PageKind {
             }
             PageKind::Item { plan, item } => {
                 let plan = &site.plans[plan];
-                paths::item(&plan.id, plan.items[item].number)
+                paths::item(&plan.id, plan.items[item].number.get())
             }
             PageKind::Divisions => paths::DIVISIONS.into(),
             PageKind::Division { division } => paths::division(&site.divisions[division].id),

@@ -201,7 +201,7 @@ fn plan_page<'p>(pages: &'p Pages, site: &'p Site, index: usize) -> PlanPage<'p>
         items: plan
             .items
             .iter()
-            .filter(|i| i.goal.is_none())
+            .filter(|i| i.goal().is_none())
             .map(|i| ItemRow::new(site, plan, i))
             .collect(),
         goals: pages.goals(site, index),

@@ -259,7 +259,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
     docs.push(d);
     for g in &plan.goals {
         let mut d = Doc::new(
-            paths::goal(&plan.id, g.number),
+            paths::goal(&plan.id, g.number.get()),
             goal_title(plan, g),
             plan.title.clone(),
         );
@@ -283,7 +283,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
         docs.push(d);
         for p in &g.policies {
             let mut d = Doc::new(
-                paths::policy(&plan.id, p.number),
+                paths::policy(&plan.id, p.number.get()),
                 policy_title(plan, p),
                 format!("{} › {}", plan.title, goal_title(plan, g)),
             );
@@ -298,7 +298,7 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
             // The pages of the third level, in a plan of four levels.
             for n in &p.nodes {
                 let mut d = Doc::new(
-                    paths::node(&plan.id, n.number),
+                    paths::node(&plan.id, n.number.get()),
                     node_title(plan, n),
                     format!("{} › {}", plan.title, policy_title(plan, p)),
                 );
@@ -314,7 +314,11 @@ fn plan_docs(site: &Site, plan: &Plan) -> Vec<Doc> {
             }
         }
         for i in &g.indicators {
-            let url = format!("{}#indicator-{}", paths::goal(&plan.id, g.number), i.id);
+            let url = format!(
+                "{}#indicator-{}",
+                paths::goal(&plan.id, g.number.get()),
+                i.id
+            );
             indicators.push(indicator_doc(plan, i, url, goal_title(plan, g), era));
         }
     }
@@ -408,22 +412,17 @@ fn indicator_doc(plan: &Plan, i: &Indicator, url: String, owner: String, era: bo
 
 fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
     let era = site.settings.era_years;
-    let policy = item.policy.and_then(|n| plan.policy(n));
-    let goal = match policy {
-        Some((g, _)) => Some(g),
-        None => item
-            .goal
-            .and_then(|n| plan.goals.iter().find(|g| g.number == n)),
-    };
-    let node = item.node.and_then(|n| plan.node(n));
-    let parent = match (policy, goal) {
-        _ if node.is_some() => node.map_or_else(String::new, |(_, _, n)| node_title(plan, n)),
-        (Some((_, p)), _) => policy_title(plan, p),
-        (None, Some(g)) => goal_title(plan, g),
-        (None, None) => plan.title.clone(),
+    let goal = plan.goal_of(item);
+    let policy = plan.policy_of(item);
+    let node = plan.node_of(item);
+    let parent = match item.parent {
+        Parent::Node(r) => node_title(plan, plan.node_at(r).2),
+        Parent::Policy(r) => policy_title(plan, plan.policy_at(r).1),
+        Parent::Goal(r) => goal_title(plan, plan.goal_at(r)),
+        Parent::Plan => plan.title.clone(),
     };
     let mut d = Doc::new(
-        paths::item(&plan.id, item.number),
+        paths::item(&plan.id, item.number.get()),
         item_title(plan, item),
         format!("{} › {parent}", plan.title),
     );
@@ -433,10 +432,10 @@ fn item_doc(site: &Site, plan: &Plan, item: &Item) -> Doc {
     if let Some(g) = goal {
         d.filter("goal", goal_title(plan, g));
     }
-    if let Some((_, p)) = policy {
+    if let Some(p) = policy {
         d.filter("policy", policy_title(plan, p));
     }
-    if let Some((_, _, n)) = node {
+    if let Some(n) = node {
         d.filter("node", node_title(plan, n));
     }
     let ids = item.divisions.iter().chain(
@@ -529,7 +528,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
         })
         .collect();
     // Each item once per division, in content order.
-    let mut last: Vec<Option<(usize, u32)>> = vec![None; docs.len()];
+    let mut last: Vec<Option<(usize, ItemNumber)>> = vec![None; docs.len()];
     for (p, plan) in site.plans.iter().enumerate() {
         for item in &plan.items {
             let ids = item.divisions.iter().chain(
@@ -538,11 +537,7 @@ fn division_docs(site: &Site) -> Vec<Doc> {
                     .flat_map(|p| p.divisions.iter().chain(&p.related_divisions)),
             );
             for id in ids {
-                let found = site.division_index.get(id.as_str()).copied();
-                let Some(k) = found
-                    .filter(|&k| site.divisions.get(k).is_some_and(|d| &d.id == id))
-                    .or_else(|| site.divisions.iter().position(|d| &d.id == id))
-                else {
+                let Some(k) = site.division_position(id) else {
                     continue;
                 };
                 if last[k] == Some((p, item.number)) {

@@ -4,15 +4,15 @@
 use super::*;
 
 pub(super) fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) -> Vec<Division> {
-    let file = src.file.as_str();
+    let ck = &mut Checker::new(src.file.as_str(), diags);
     let mut seen_ids: HashMap<&str, u64> = HashMap::new();
     let mut seen_names: HashMap<&str, u64> = HashMap::new();
     let mut out = Vec::new();
     for d in &src.value.divisions {
-        check_id(file, &d.id, "division", diags);
+        ck.check_id(&d.id, "division");
         if let Some(line) = seen_ids.insert(&d.id.value, d.id.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &d.id),
+            ck.error(
+                &d.id,
                 "duplicate-id",
                 format!("duplicate division id `{}`", d.id.value),
                 format!("it is already used on line {line}; each division needs its own id"),
@@ -20,8 +20,7 @@ pub(super) fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) ->
         }
         for name in std::iter::once(&d.name).chain(&d.aliases) {
             if let Some(line) = seen_names.insert(&name.value, name.referenced.line()) {
-                diags.error_hint(
-                    Place::of(file, name),
+                ck.error(name,
                     "duplicate-name",
                     format!("division name `{}` is used twice", name.value),
                     format!("it is already used on line {line}; a name or alias must point to one division"),
@@ -29,12 +28,12 @@ pub(super) fn divisions(src: &Sourced<RawDivisions>, diags: &mut Diagnostics) ->
             }
         }
         out.push(Division {
-            id: d.id.value.clone(),
+            id: DivisionId::new(d.id.value.clone()),
             name: d.name.value.clone(),
             bureau: d.bureau.clone(),
             aliases: d.aliases.iter().map(|a| a.value.clone()).collect(),
             contact: d.contact.clone().filter(|c| !c.trim().is_empty()),
-            url: d.url.as_ref().map(|u| link_url(file, u, diags)),
+            url: d.url.as_ref().map(|u| ck.link_url(u)),
         });
     }
     out
@@ -71,28 +70,27 @@ impl<'a> DivisionLookup<'a> {
 
     pub(super) fn resolve(
         &self,
-        file: &str,
         refs: &[Spanned<String>],
-        diags: &mut Diagnostics,
-    ) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
+        ck: &mut Checker<'_>,
+    ) -> Vec<DivisionId> {
+        let mut ids: Vec<DivisionId> = Vec::new();
         for r in refs {
             match self.by_key.get(r.value.trim()) {
-                Some(id) if ids.iter().any(|x| x == id) => diags.error_hint(
-                    Place::of(file, r),
+                Some(id) if ids.iter().any(|x| x == id) => ck.error(
+                    r,
                     "duplicate-reference",
                     format!("division `{}` is listed twice", r.value),
                     "list each division once",
                 ),
-                Some(id) => ids.push(id.to_string()),
+                Some(id) => ids.push(DivisionId::new(*id)),
                 None if !self.known => {}
                 None => {
                     let hint = match closest(&r.value, self.names.iter().copied()) {
                         Some(near) => format!("did you mean `{near}`? Divisions are listed in content/divisions.yaml; add it there if it is new"),
                         None => "use a division id or name from content/divisions.yaml, or add the division there".to_string(),
                     };
-                    diags.error_hint(
-                        Place::of(file, r),
+                    ck.error(
+                        r,
                         "unknown-division",
                         format!("unknown division `{}`", r.value),
                         hint,

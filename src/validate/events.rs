@@ -6,26 +6,18 @@
 //! `proposal` or `news`; a link is safe. Any date is allowed, before,
 //! during or after the plan's period.
 
-use super::{date_ok, link_url, one_of};
-use crate::diagnostics::{Diagnostics, Place};
+use super::Checker;
 use crate::load::raw::RawPlan;
 use crate::model::{EventKind, PlanEvent};
 
 /// The plan's events, in date order (file order for the same date).
-pub(super) fn events(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<PlanEvent> {
+pub(super) fn events(raw: &RawPlan, ck: &mut Checker<'_>) -> Vec<PlanEvent> {
     let mut out: Vec<PlanEvent> = raw
         .events
         .iter()
         .map(|e| {
-            date_ok(
-                Place::of(file, &e.date),
-                &e.date.value,
-                true,
-                "event date",
-                "write YYYY-MM-DD, or YYYY-MM when the source gives only the month, e.g. 2025-11-20",
-                diags,
-            );
-            let kind = match one_of(file, &e.kind, "kind", &["meeting", "proposal", "news"], diags) {
+            ck.date_ok(ck.place(&e.date), &e.date.value, true, "event date", "write YYYY-MM-DD, or YYYY-MM when the source gives only the month, e.g. 2025-11-20");
+            let kind = match ck.one_of(&e.kind, "kind", &["meeting", "proposal", "news"]) {
                 Some("proposal") => EventKind::Proposal,
                 Some("news") => EventKind::News,
                 _ => EventKind::Meeting,
@@ -35,7 +27,7 @@ pub(super) fn events(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
                 kind,
                 title: e.title.clone(),
                 summary: e.summary.clone(),
-                url: e.url.as_ref().map(|u| link_url(file, u, diags)),
+                url: e.url.as_ref().map(|u| ck.link_url(u)),
             }
         })
         .collect();

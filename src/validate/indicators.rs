@@ -12,43 +12,42 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::{check_id, finite, one_of, one_of_named, year_in_period, year_in_range};
+use super::Checker;
 use crate::achievement::TargetKind;
-use crate::diagnostics::{Diagnostics, Place};
+use crate::diagnostics::Diagnostics;
 use crate::load::raw::*;
 use crate::model::*;
 
 /// Checks a list of indicators; `ids` holds every id used so far in the plan.
 pub(super) fn indicators(
     period: Period,
-    file: &str,
     list: &[RawIndicator],
     ids: &mut HashMap<String, String>,
-    diags: &mut Diagnostics,
+    ck: &mut Checker<'_>,
 ) -> Vec<Indicator> {
     let mut out = Vec::new();
     for ind in list {
-        check_id(file, &ind.id, "indicator", diags);
+        ck.check_id(&ind.id, "indicator");
         if let Some(first) = ids.get(&ind.id.value) {
-            diags.error_hint(
-                Place::of(file, &ind.id),
+            ck.error(
+                &ind.id,
                 "duplicate-id",
                 format!("duplicate indicator id `{}`", ind.id.value),
                 format!("it is already used in {first}; indicator ids must be unique in the plan"),
             );
         } else {
-            ids.insert(ind.id.value.clone(), file.to_string());
+            ids.insert(ind.id.value.clone(), ck.file().to_string());
         }
-        out.push(indicator(period, file, ind, diags));
+        out.push(indicator(period, ind, ck));
     }
     out
 }
 
 /// A value that must be a rank: a whole number from 1.
-pub(super) fn check_rank(file: &str, v: &Spanned<f64>, what: &str, diags: &mut Diagnostics) {
+pub(super) fn check_rank(v: &Spanned<f64>, what: &str, ck: &mut Checker<'_>) {
     if v.value.is_finite() && (v.value < 1.0 || v.value.fract() != 0.0) {
-        diags.error_hint(
-            Place::of(file, v),
+        ck.error(
+            v,
             "bad-rank",
             format!("{what} {} is not a rank", v.value),
             "a rank (順位) is a whole number from 1, e.g. `17` for 17位",
@@ -56,28 +55,23 @@ pub(super) fn check_rank(file: &str, v: &Spanned<f64>, what: &str, diags: &mut D
     }
 }
 
-fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnostics) -> Indicator {
-    let kind = match one_of(
-        file,
-        &r.kind,
-        "indicator kind",
-        &["target", "reference"],
-        diags,
-    ) {
+fn indicator(period: Period, r: &RawIndicator, ck: &mut Checker<'_>) -> Indicator {
+    let kind = match ck.one_of(&r.kind, "indicator kind", &["target", "reference"]) {
         Some("target") => IndicatorKind::Target,
         _ => IndicatorKind::Reference,
     };
     let measure = r
         .measure
         .as_ref()
-        .and_then(|m| one_of_named(file, m, "measure", &Measure::NAMES, diags))
+        .and_then(|m| ck.one_of_named(m, "measure", &Measure::NAMES))
         .unwrap_or(Measure::Quantity);
     let direction = match &r.direction {
-        Some(d) => one_of_named(file, d, "direction", &Direction::NAMES, diags)
+        Some(d) => ck
+            .one_of_named(d, "direction", &Direction::NAMES)
             .unwrap_or(Direction::Neither),
         None if measure == Measure::Quantity => {
-            diags.error_hint(
-                Place::of(file, &r.id),
+            ck.error(
+                &r.id,
                 "missing-field",
                 format!("indicator `{}` has no `direction`", r.id.value),
                 "write `direction: higher` (higher is better), `lower` or `neither`",
@@ -91,8 +85,8 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
         && let Some(d) = &r.direction
         && d.value != "lower"
     {
-        diags.error_hint(
-            Place::of(file, d),
+        ck.error(
+            d,
             "bad-value",
             format!(
                 "a rank is better when lower, but direction is `{}`",
@@ -102,28 +96,27 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
         );
     }
     let baseline = r.baseline.as_ref().map(|b| {
-        let by = year_in_range(file, &b.year, "baseline year", diags);
+        let by = ck.year_in_range(&b.year, "baseline year");
         if by > period.to {
-            diags.error_hint(
-                Place::of(file, &b.year),
+            ck.error(&b.year,
                 "year-out-of-period",
                 format!("baseline year {by} is after the plan period {}–{}", period.from, period.to),
                 "the baseline is the value when the plan was made; it may precede the period but not follow it",
             );
         }
         if measure == Measure::Rank {
-            check_rank(file, &b.value, "baseline", diags);
+            check_rank(&b.value, "baseline", ck);
         }
         YearValue {
             year: by,
-            value: finite(file, &b.value, "baseline value", diags),
+            value: ck.finite(&b.value, "baseline value"),
         }
     });
     if let Some(p) = &r.precision
         && p.value > 6
     {
-        diags.error_hint(
-            Place::of(file, p),
+        ck.error(
+            p,
             "bad-value",
             format!("precision {} is too large", p.value),
             "use 0 to 6 decimal places",
@@ -132,8 +125,7 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
     let mut series = Vec::new();
     if !r.targets.is_empty() || r.target_kind.is_some() {
         if let Some(first) = r.target_series.first() {
-            diags.error_hint(
-                Place::of(file, &first.kind),
+            ck.error(&first.kind,
                 "targets-twice",
                 format!("indicator `{}` has both `targets` and `target_series`", r.id.value),
                 "keep one: move the `targets` into a series of `target_series`, or remove `target_series`",
@@ -142,7 +134,7 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
         let kind = r
             .target_kind
             .as_ref()
-            .and_then(|k| one_of_named(file, k, "target kind", &TargetKind::NAMES, diags))
+            .and_then(|k| ck.one_of_named(k, "target kind", &TargetKind::NAMES))
             .map_or(SeriesKind::Yearly, |k| {
                 SeriesKind::of_target_kind(k, direction)
             });
@@ -155,31 +147,17 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
                 high: None,
             })
             .collect::<Vec<_>>();
-        series.push(target_series(
-            period,
-            file,
-            measure,
-            kind,
-            None,
-            &points,
-            &[],
-            diags,
-        ));
+        series.push(target_series(period, measure, kind, None, &points, &[], ck));
     } else {
         for s in &r.target_series {
-            let kind = one_of_named(
-                file,
-                &s.kind,
-                "target series kind",
-                &SeriesKind::NAMES,
-                diags,
-            )
-            .unwrap_or(SeriesKind::Yearly);
+            let kind = ck
+                .one_of_named(&s.kind, "target series kind", &SeriesKind::NAMES)
+                .unwrap_or(SeriesKind::Yearly);
             if kind != SeriesKind::Cumulative
                 && let Some(a) = s.amounts.first()
             {
-                diags.error_hint(
-                    Place::of(file, &a.year),
+                ck.error(
+                    &a.year,
                     "bad-value",
                     "`amounts` belong to a cumulative series only",
                     "remove `amounts`, or write `kind: cumulative`",
@@ -187,18 +165,17 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
             }
             series.push(target_series(
                 period,
-                file,
                 measure,
                 kind,
                 s.label.clone(),
                 &s.targets,
                 &s.amounts,
-                diags,
+                ck,
             ));
         }
     }
     Indicator {
-        id: r.id.value.clone(),
+        id: IndicatorId::new(r.id.value.clone()),
         name: r.name.clone(),
         kind,
         measure,
@@ -213,7 +190,7 @@ fn indicator(period: Period, file: &str, r: &RawIndicator, diags: &mut Diagnosti
             plan: c.plan.value.clone(),
             indicator: c.indicator.value.clone(),
             note: c.note.clone(),
-            place: Place::of(file, &c.plan),
+            place: ck.place(&c.plan),
         }),
     }
 }
@@ -257,35 +234,34 @@ pub(super) fn check_continues(plans: &[Plan], diags: &mut Diagnostics) {
 #[allow(clippy::too_many_arguments)]
 fn target_series(
     period: Period,
-    file: &str,
     measure: Measure,
     kind: SeriesKind,
     label: Option<String>,
     raw: &[RawTargetPoint],
     amounts: &[RawYearValue],
-    diags: &mut Diagnostics,
+    ck: &mut Checker<'_>,
 ) -> TargetSeries {
     let mut points: Vec<TargetPoint> = Vec::new();
     for t in raw {
-        let year = year_in_period(file, &t.year, "target year", period, diags);
+        let year = ck.year_in_period(&t.year, "target year", period);
         if points.iter().any(|x| x.year == year) {
-            diags.error_hint(
-                Place::of(file, &t.year),
+            ck.error(
+                &t.year,
                 "duplicate-year",
                 format!("two targets for {year}"),
                 "give at most one target per fiscal year in a series",
             );
         }
         if measure == Measure::Rank {
-            check_rank(file, &t.value, "target", diags);
+            check_rank(&t.value, "target", ck);
         }
-        let value = finite(file, &t.value, "target value", diags);
+        let value = ck.finite(&t.value, "target value");
         let high = match (&t.high, kind) {
             (Some(h), SeriesKind::Range) => {
-                let high = finite(file, h, "upper end of the range", diags);
+                let high = ck.finite(h, "upper end of the range");
                 if high < value {
-                    diags.error_hint(
-                        Place::of(file, h),
+                    ck.error(
+                        h,
                         "bad-range",
                         format!("the range's upper end {high} is below its lower end {value}"),
                         "write the lower end as `value` and the upper end as `high`",
@@ -294,8 +270,8 @@ fn target_series(
                 Some(high)
             }
             (Some(h), _) => {
-                diags.error_hint(
-                    Place::of(file, h),
+                ck.error(
+                    h,
                     "bad-value",
                     "only a range has an upper end `high`",
                     "remove `high`, or write `kind: range`",
@@ -303,8 +279,8 @@ fn target_series(
                 None
             }
             (None, SeriesKind::Range) => {
-                diags.error_hint(
-                    Place::of(file, &t.value),
+                ck.error(
+                    &t.value,
                     "missing-field",
                     "a range target needs its upper end `high`",
                     "write e.g. `{year: 2027, value: 40, high: 60}` for 40 to 60",
@@ -323,8 +299,7 @@ fn target_series(
                     .iter()
                     .find(|r| r.year.value == i64::from(pair[1].year))
                     .unwrap_or(raw_point);
-                diags.error_hint(
-                    Place::of(file, &at.value),
+                ck.error(&at.value,
                     "cumulative-falls",
                     format!(
                         "the cumulative target falls from {} in {} to {} in {}",
@@ -339,8 +314,8 @@ fn target_series(
         .iter()
         .map(|a| {
             (
-                year_in_period(file, &a.year, "amount year", period, diags),
-                finite(file, &a.value, "amount", diags),
+                ck.year_in_period(&a.year, "amount year", period),
+                ck.finite(&a.value, "amount"),
             )
         })
         .collect();

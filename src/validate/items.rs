@@ -14,9 +14,10 @@ pub(super) fn items(
     let mut out = Vec::new();
     for src in raw {
         let (file, r) = (src.file.as_str(), &src.value);
+        let ck = &mut Checker::new(file, diags);
         if let Some(first) = numbers.get(&r.number.value) {
-            diags.error_hint(
-                Place::of(file, &r.number),
+            ck.error(
+                &r.number,
                 "duplicate-number",
                 format!("duplicate item number {}", r.number.value),
                 format!(
@@ -27,7 +28,7 @@ pub(super) fn items(
             continue;
         }
         numbers.insert(r.number.value, file);
-        if let Some(item) = item(plan, file, r, divisions, indicator_ids, diags) {
+        if let Some(item) = item(plan, r, divisions, indicator_ids, ck) {
             out.push(item);
         }
     }
@@ -37,25 +38,17 @@ pub(super) fn items(
 
 pub(super) fn item(
     plan: &Plan,
-    file: &str,
     r: &RawItem,
     divisions: &DivisionLookup,
     indicator_ids: &mut HashMap<String, String>,
-    diags: &mut Diagnostics,
+    ck: &mut Checker<'_>,
 ) -> Option<Item> {
-    let (goal, policy, node) = levels::placement(
-        plan,
-        file,
-        &r.number,
-        r.parent.as_ref(),
-        r.policy.as_ref(),
-        diags,
-    );
+    let parent = levels::placement(plan, &r.number, r.parent.as_ref(), r.policy.as_ref(), ck);
     for m in &r.marks {
         if plan.mark(&m.value).is_none() {
             let known: Vec<&str> = plan.marks.iter().map(|m| m.id.as_str()).collect();
-            diags.error_hint(
-                Place::of(file, m),
+            ck.error(
+                m,
                 "unknown-mark",
                 format!("unknown mark `{}`", m.value),
                 if known.is_empty() {
@@ -67,12 +60,10 @@ pub(super) fn item(
         }
     }
     let placement = match r.placement.as_ref().map(|p| {
-        one_of(
-            file,
+        ck.one_of(
             p,
             "placement",
             &["confirmed", "documented", "inferred", "unknown"],
-            diags,
         )
     }) {
         Some(Some("inferred")) => Placement::Inferred,
@@ -82,46 +73,43 @@ pub(super) fn item(
     let projects = r
         .projects
         .iter()
-        .map(|p| project(plan, file, p, divisions, diags))
+        .map(|p| project(plan, p, divisions, ck))
         .collect();
-    let indicators = indicators(plan.period, file, &r.indicators, indicator_ids, diags);
+    let indicators = indicators(plan.period, &r.indicators, indicator_ids, ck);
     Some(Item {
-        number: r.number.value,
+        number: ItemNumber::new(r.number.value),
         title: r.title.clone(),
-        policy,
-        goal,
-        node,
+        parent,
         marks: r.marks.iter().map(|m| m.value.clone()).collect(),
-        divisions: divisions.resolve(file, &r.divisions, diags),
+        divisions: divisions.resolve(&r.divisions, ck),
         placement,
         summary: r.summary.clone(),
         note: r.note.clone(),
         projects,
         indicators,
-        source_file: file.to_string(),
+        source_file: ck.file().to_string(),
     })
 }
 
 pub(super) fn project(
     plan: &Plan,
-    file: &str,
     p: &RawProject,
     divisions: &DivisionLookup,
-    diags: &mut Diagnostics,
+    ck: &mut Checker<'_>,
 ) -> Project {
     let roadmap = p
         .roadmap
         .iter()
         .map(|row| RoadmapRow {
             label: row.label.value.clone(),
-            years: roadmap::years(plan, file, row, diags),
+            years: roadmap::years(plan, row, ck),
             detail: row.detail.clone(),
         })
         .collect();
     Project {
         title: p.title.clone(),
-        divisions: divisions.resolve(file, &p.divisions, diags),
-        related_divisions: divisions.resolve(file, &p.related_divisions, diags),
+        divisions: divisions.resolve(&p.divisions, ck),
+        related_divisions: divisions.resolve(&p.related_divisions, ck),
         situation: p.situation.clone(),
         actions: p.actions.clone(),
         links: p
@@ -129,7 +117,7 @@ pub(super) fn project(
             .iter()
             .map(|l| Link {
                 title: l.title.clone(),
-                url: l.url.as_ref().map(|u| link_url(file, u, diags)),
+                url: l.url.as_ref().map(|u| ck.link_url(u)),
             })
             .collect(),
         roadmap,

@@ -7,9 +7,8 @@
 
 use serde_saphyr::Spanned;
 
-use super::one_of;
+use super::Checker;
 use crate::achievement::Outcome;
-use crate::diagnostics::{Diagnostics, Place};
 use crate::load::raw::*;
 use crate::model::*;
 
@@ -28,7 +27,7 @@ fn default_levels() -> Vec<Level> {
 }
 
 /// Checks `levels:` against the structure written in `goals:`.
-pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Level> {
+pub(super) fn levels(raw: &RawPlan, ck: &mut Checker<'_>) -> Vec<Level> {
     if raw.levels.is_empty() {
         return default_levels();
     }
@@ -36,15 +35,15 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
     for l in &raw.levels {
         let name = l.name.value.trim();
         if name.is_empty() {
-            diags.error_hint(
-                Place::of(file, &l.name),
+            ck.error(
+                &l.name,
                 "bad-value",
                 "a level needs a name",
                 "write the plan's own word for the level, e.g. `name: 基本方針`",
             );
         } else if out.iter().any(|o| o.name == name) {
-            diags.error_hint(
-                Place::of(file, &l.name),
+            ck.error(
+                &l.name,
                 "duplicate-level",
                 format!("two levels are called {name}"),
                 "give each level of the structure its own name",
@@ -53,7 +52,7 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
         let numbering = match l
             .numbering
             .as_ref()
-            .map(|n| one_of(file, n, "numbering", &["arabic", "roman", "circled"], diags))
+            .map(|n| ck.one_of(n, "numbering", &["arabic", "roman", "circled"]))
         {
             Some(Some("roman")) => Numbering::Roman,
             Some(Some("circled")) => Numbering::Circled,
@@ -65,8 +64,7 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
         });
     }
     if out.len() > MAX_LEVELS {
-        diags.error_hint(
-            Place::of(file, &raw.levels[MAX_LEVELS].name),
+        ck.error(&raw.levels[MAX_LEVELS].name,
             "too-many-levels",
             format!(
                 "the plan declares {} levels; a plan has 1 to {MAX_LEVELS}",
@@ -80,8 +78,8 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
     match out.len() {
         1 => {
             if let Some(g) = raw.goals.first() {
-                diags.error_hint(
-                    Place::of(file, &g.number),
+                ck.error(
+                    &g.number,
                     "structure-levels",
                     "the plan declares one level (its items), but `goals` gives a level above them",
                     "remove `goals`, or declare the level above the items first in `levels`",
@@ -90,8 +88,7 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
         }
         2 => {
             if let Some(p) = raw.goals.iter().flat_map(|g| &g.policies).next() {
-                diags.error_hint(
-                    Place::of(file, &p.number),
+                ck.error(&p.number,
                     "structure-levels",
                     format!("the plan declares two levels ({goal_name} and its items), but `policies` gives a third"),
                     format!("remove `policies` and let items name their {goal_name} with `parent`, or declare three levels"),
@@ -107,8 +104,7 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
                 .next()
             {
                 let policy_name = out.get(1).map(|l| l.name.clone()).unwrap_or_default();
-                diags.error_hint(
-                    Place::of(file, &n.number),
+                ck.error(&n.number,
                     "structure-levels",
                     format!("the plan declares three levels ({goal_name}, {policy_name} and its items), but `nodes` gives a fourth"),
                     "remove `nodes`, or declare four levels in `levels`",
@@ -121,12 +117,12 @@ pub(super) fn levels(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
 }
 
 /// Checks `judgements:`.
-pub(super) fn judgements(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Judgement> {
+pub(super) fn judgements(raw: &RawPlan, ck: &mut Checker<'_>) -> Vec<Judgement> {
     let mut out: Vec<Judgement> = Vec::new();
     for j in &raw.judgements {
         if out.iter().any(|o| o.label == j.label.value) {
-            diags.error_hint(
-                Place::of(file, &j.label),
+            ck.error(
+                &j.label,
                 "duplicate-judgement",
                 format!("judgement {} is listed twice", j.label.value),
                 "list each judgement once",
@@ -136,7 +132,7 @@ pub(super) fn judgements(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> 
         let outcome = match j
             .outcome
             .as_ref()
-            .map(|o| one_of(file, o, "outcome", &["met", "partly", "not-met"], diags))
+            .map(|o| ck.one_of(o, "outcome", &["met", "partly", "not-met"]))
         {
             Some(Some("met")) => Some(Outcome::Met),
             Some(Some("partly")) => Some(Outcome::Partly),
@@ -152,17 +148,16 @@ pub(super) fn judgements(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> 
     out
 }
 
-/// Where an item sits: its goal, policy and third-level node numbers,
-/// checked against the plan's levels. `parent` and `policy` are the item's
+/// Where an item sits: its goal, policy or third-level node, resolved
+/// against the plan's levels. `parent` and `policy` are the item's
 /// raw keys.
 pub(super) fn placement(
     plan: &Plan,
-    file: &str,
     item: &Spanned<u32>,
     parent: Option<&Spanned<u32>>,
     policy: Option<&Spanned<u32>>,
-    diags: &mut Diagnostics,
-) -> (Option<u32>, Option<u32>, Option<u32>) {
+    ck: &mut Checker<'_>,
+) -> Parent {
     let above = plan
         .levels
         .len()
@@ -170,8 +165,8 @@ pub(super) fn placement(
         .map(|d| plan.level(d).name.clone());
     let given = match (parent, policy) {
         (Some(p), Some(_)) => {
-            diags.error_hint(
-                Place::of(file, p),
+            ck.error(
+                p,
                 "parent-twice",
                 "the item gives both `parent` and `policy`",
                 "keep `parent` and remove `policy`",
@@ -182,18 +177,18 @@ pub(super) fn placement(
     };
     let Some(above) = above else {
         if let Some(p) = given {
-            diags.error_hint(
-                Place::of(file, p),
+            ck.error(
+                p,
                 "structure-levels",
                 "this plan has one level, so items have no `parent`",
                 "remove `parent` (or `policy`), or declare the level above the items in plan.yaml",
             );
         }
-        return (None, None, None);
+        return Parent::Plan;
     };
     let Some(n) = given else {
-        diags.error_hint(
-            Place::of(file, item),
+        ck.error(
+            item,
             "missing-field",
             format!(
                 "item {} does not say which {above} it belongs to",
@@ -205,12 +200,12 @@ pub(super) fn placement(
                 format!("write `parent: N` with the number of its {above}")
             },
         );
-        return (None, None, None);
+        return Parent::Plan;
     };
     if plan.levels.len() == 4 {
         if policy.is_some() && parent.is_none() {
-            diags.error_hint(
-                Place::of(file, n),
+            ck.error(
+                n,
                 "renamed-key",
                 format!(
                     "`policy` names the second level, but this plan's items sit under its {above}"
@@ -218,8 +213,8 @@ pub(super) fn placement(
                 "rename `policy:` to `parent:`",
             );
         }
-        if let Some((goal, pol, node)) = plan.node(n.value) {
-            return (Some(goal.number), Some(pol.number), Some(node.number));
+        if let Some(node) = plan.resolve_node(n.value) {
+            return Parent::Node(node);
         }
         let numbers: Vec<String> = plan
             .goals
@@ -228,13 +223,13 @@ pub(super) fn placement(
             .flat_map(|p| &p.nodes)
             .map(|x| x.number.to_string())
             .collect();
-        unknown(file, n, &above, &numbers, diags);
-        return (None, None, None);
+        unknown(n, &above, &numbers, ck);
+        return Parent::Plan;
     }
     if plan.levels.len() == 2 {
         if policy.is_some() && parent.is_none() {
-            diags.error_hint(
-                Place::of(file, n),
+            ck.error(
+                n,
                 "renamed-key",
                 format!(
                     "`policy` names a third level, but this plan's items sit under its {above}"
@@ -242,15 +237,15 @@ pub(super) fn placement(
                 "rename `policy:` to `parent:`",
             );
         }
-        if plan.goals.iter().any(|g| g.number == n.value) {
-            return (Some(n.value), None, None);
+        if let Some(goal) = plan.resolve_goal(n.value) {
+            return Parent::Goal(goal);
         }
         let numbers: Vec<String> = plan.goals.iter().map(|g| g.number.to_string()).collect();
-        unknown(file, n, &above, &numbers, diags);
-        return (None, None, None);
+        unknown(n, &above, &numbers, ck);
+        return Parent::Plan;
     }
-    match plan.policy(n.value) {
-        Some((goal, _)) => (Some(goal.number), Some(n.value), None),
+    match plan.resolve_policy(n.value) {
+        Some(policy) => Parent::Policy(policy),
         None => {
             let numbers: Vec<String> = plan
                 .goals
@@ -258,16 +253,16 @@ pub(super) fn placement(
                 .flat_map(|g| &g.policies)
                 .map(|p| p.number.to_string())
                 .collect();
-            unknown(file, n, &above, &numbers, diags);
-            (None, None, None)
+            unknown(n, &above, &numbers, ck);
+            Parent::Plan
         }
     }
 }
 
-fn unknown(file: &str, n: &Spanned<u32>, level: &str, numbers: &[String], diags: &mut Diagnostics) {
+fn unknown(n: &Spanned<u32>, level: &str, numbers: &[String], ck: &mut Checker<'_>) {
     // The code stays `unknown-policy` for scripts written against earlier versions.
-    diags.error_hint(
-        Place::of(file, n),
+    ck.error(
+        n,
         "unknown-policy",
         format!("unknown {level} {}", n.value),
         format!(

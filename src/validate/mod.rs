@@ -17,6 +17,7 @@ use crate::model::*;
 use crate::urls::{is_safe_link, is_url_safe_id, is_windows_reserved};
 use crate::years::{self, Date, DateError};
 
+mod checker;
 mod divisions;
 mod events;
 mod indicators;
@@ -28,6 +29,7 @@ mod roadmap;
 mod site;
 mod synonyms;
 
+use checker::Checker;
 use divisions::{DivisionLookup, divisions};
 use indicators::indicators;
 use items::items;
@@ -87,62 +89,10 @@ pub fn validate_each(
         plans,
         pages,
         synonyms,
-        division_index: HashMap::new(),
+        division_index: Index::default(),
     };
     site.index_divisions();
     Some(site)
-}
-
-fn link_url(file: &str, url: &Spanned<String>, diags: &mut Diagnostics) -> String {
-    if !is_safe_link(&url.value) {
-        diags.error_hint(
-            Place::of(file, url),
-            "unsafe-link",
-            format!(
-                "link `{}` uses an address kind that is not allowed",
-                url.value
-            ),
-            "use an http://, https:// or mailto: address, or a path inside the site",
-        );
-    }
-    url.value.clone()
-}
-
-fn check_id(file: &str, id: &Spanned<String>, what: &str, diags: &mut Diagnostics) {
-    let trimmed = id.value.trim();
-    if let Some(space) = crate::load::pasted::stray_space(&id.value)
-        && is_url_safe_id(trimmed)
-    {
-        diags.error_hint(
-            Place::of(file, id),
-            "bad-id",
-            format!("{what} id `{trimmed}` has {space} before or after it, which cannot be seen"),
-            format!("delete the space, so the line reads `{trimmed}` with nothing after it"),
-        );
-        return;
-    }
-    if !is_url_safe_id(&id.value) {
-        diags.error_hint(
-            Place::of(file, id),
-            "bad-id",
-            format!("{what} id `{}` is not URL-safe", id.value),
-            "use lowercase ASCII letters, digits and `-` only, starting with a letter or digit (e.g. `somu-soumu`)",
-        );
-    }
-    reserved_name(Place::of(file, id), &format!("{what} id"), &id.value, diags);
-}
-
-/// Refuses a name Windows cannot use for a file or folder (see
-/// [`is_windows_reserved`]): the published site could not be copied there.
-fn reserved_name(place: Place, what: &str, name: &str, diags: &mut Diagnostics) {
-    if is_windows_reserved(name) {
-        diags.error_hint(
-            place,
-            "reserved-name",
-            format!("{what} `{name}` is a file name Windows reserves for devices"),
-            format!("Windows cannot use con, prn, aux, nul, com0–com9 or lpt0–lpt9 as a file name (with any extension), so the published site could not be copied or unzipped there; choose another, e.g. `{name}-1`"),
-        );
-    }
 }
 
 /// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
@@ -152,150 +102,6 @@ fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min()
         .map(|(_, c)| c)
-}
-
-fn one_of<'v>(
-    file: &str,
-    value: &Spanned<String>,
-    what: &str,
-    allowed: &[&'v str],
-    diags: &mut Diagnostics,
-) -> Option<&'v str> {
-    let found = allowed.iter().find(|a| **a == value.value).copied();
-    if found.is_none() {
-        diags.error_hint(
-            Place::of(file, value),
-            "bad-value",
-            format!("{what} `{}` is not one of the allowed values", value.value),
-            format!("write one of: {}", allowed.join(", ")),
-        );
-    }
-    found
-}
-
-/// [`one_of`] for the words of an enum (`names`, e.g. [`Direction::NAMES`]):
-/// the value the word stands for.
-fn one_of_named<T: Copy>(
-    file: &str,
-    value: &Spanned<String>,
-    what: &str,
-    names: &[(&str, T)],
-    diags: &mut Diagnostics,
-) -> Option<T> {
-    let allowed: Vec<&str> = names.iter().map(|(word, _)| *word).collect();
-    let word = one_of(file, value, what, &allowed, diags)?;
-    names.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
-}
-
-fn year_in_range(file: &str, year: &Spanned<i64>, what: &str, diags: &mut Diagnostics) -> i32 {
-    if !years::plausible(year.value) {
-        diags.error_hint(
-            Place::of(file, year),
-            "bad-year",
-            format!("{what} {} is not a plausible fiscal year", year.value),
-            "write the fiscal year in the Western calendar, e.g. 2025 for 令和7年度",
-        );
-        return 0;
-    }
-    year.value as i32
-}
-
-fn year_in_period(
-    file: &str,
-    year: &Spanned<i64>,
-    what: &str,
-    period: Period,
-    diags: &mut Diagnostics,
-) -> i32 {
-    let y = year_in_range(file, year, what, diags);
-    if y != 0 && !period.contains(y) {
-        diags.error_hint(
-            Place::of(file, year),
-            "year-out-of-period",
-            format!(
-                "{what} {y} is outside the plan period {}–{}",
-                period.from, period.to
-            ),
-            format!("use a fiscal year from {} to {}", period.from, period.to),
-        );
-    }
-    y
-}
-
-fn finite(file: &str, value: &Spanned<f64>, what: &str, diags: &mut Diagnostics) -> f64 {
-    if !value.value.is_finite() {
-        diags.error_hint(
-            Place::of(file, value),
-            "not-finite",
-            format!("{what} is not a finite number"),
-            "write a plain number such as 12.5; if there is no value yet, leave the entry out",
-        );
-        return 0.0;
-    }
-    value.value
-}
-
-/// Whether `value` is a date that exists ([`Date`]: `YYYY-MM-DD`, or also
-/// `YYYY-MM` when `allow_month`). If not, an error at `place` says so:
-/// `hint` for a text not written as a date, the month's last day for a day
-/// past it (2025-02-31).
-fn date_ok(
-    place: Place,
-    value: &str,
-    allow_month: bool,
-    what: &str,
-    hint: &str,
-    diags: &mut Diagnostics,
-) -> bool {
-    match Date::parse(value, allow_month) {
-        Ok(_) => true,
-        Err(DateError::Day { year, month, days }) => {
-            diags.error_hint(
-                place,
-                "bad-date",
-                format!("{what} `{value}` is not a date: {year}年{month}月 has {days} days"),
-                format!(
-                    "check the day; the last day of the month is {year:04}-{month:02}-{days:02}"
-                ),
-            );
-            false
-        }
-        Err(DateError::Form | DateError::Month) => {
-            diags.error_hint(
-                place,
-                "bad-date",
-                format!("{what} `{value}` is not a date"),
-                hint,
-            );
-            false
-        }
-    }
-}
-
-fn unique_by_id<'r, T>(
-    file: &str,
-    list: &'r [T],
-    id: impl Fn(&T) -> &Spanned<String>,
-    what: &str,
-    diags: &mut Diagnostics,
-) -> Vec<&'r T> {
-    let mut seen: HashMap<&str, u64> = HashMap::new();
-    let mut out = Vec::new();
-    for entry in list {
-        let key = id(entry);
-        check_id(file, key, what, diags);
-        if let Some(line) = seen.insert(&key.value, key.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, key),
-                "duplicate-id",
-                format!("duplicate {what} id `{}`", key.value),
-                format!("it is already used on line {line}"),
-            );
-        } else {
-            out.push(entry);
-        }
-    }
-    out
 }
 
 fn check_single_current(dirs: &[RawPlanDir], plans: &[Plan], diags: &mut Diagnostics) {
@@ -355,33 +161,14 @@ mod tests {
     #[test]
     fn dates_that_do_not_exist_are_errors_with_the_last_day() {
         let mut diags = Diagnostics::default();
-        let place = || Place::file("content/pages/about.md");
-        assert!(date_ok(place(), "2025-03", true, "date", "-", &mut diags));
-        assert!(date_ok(
-            place(),
-            "2024-02-29",
-            false,
-            "date",
-            "-",
-            &mut diags
-        ));
-        assert!(!diags.has_errors());
-        assert!(!date_ok(
-            place(),
-            "2025-03",
-            false,
-            "date",
-            "write YYYY-MM-DD",
-            &mut diags
-        ));
-        assert!(!date_ok(
-            place(),
-            "2025-02-31",
-            false,
-            "date",
-            "write YYYY-MM-DD",
-            &mut diags
-        ));
+        let file = "content/pages/about.md";
+        let mut ck = Checker::new(file, &mut diags);
+        let place = || Place::file(file);
+        assert!(ck.date_ok(place(), "2025-03", true, "date", "-"));
+        assert!(ck.date_ok(place(), "2024-02-29", false, "date", "-"));
+        assert!(!ck.diags().has_errors());
+        assert!(!ck.date_ok(place(), "2025-03", false, "date", "write YYYY-MM-DD"));
+        assert!(!ck.date_ok(place(), "2025-02-31", false, "date", "write YYYY-MM-DD"));
         let shown: Vec<String> = diags
             .sorted()
             .iter()

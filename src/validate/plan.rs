@@ -9,32 +9,24 @@ pub(super) fn plan(
     diags: &mut Diagnostics,
 ) -> Option<Plan> {
     let src = dir.plan.as_ref()?;
-    let (file, raw) = (src.file.as_str(), &src.value);
-    if !is_url_safe_id(&dir.id) {
-        diags.error_hint(
-            Place::file(&dir.dir),
-            "bad-id",
-            format!("plan folder name `{}` is not URL-safe", dir.id),
-            "the folder name is the plan id: use lowercase ASCII letters, digits and `-`, e.g. `gunma-2025`",
-        );
-    }
-    reserved_name(Place::file(&dir.dir), "plan folder name", &dir.id, diags);
-    let period = period(file, &raw.period, diags);
+    let raw = &src.value;
+    let ck = &mut Checker::new(src.file.as_str(), diags);
+    ck.file_name_id(
+        Place::file(&dir.dir),
+        "plan folder name",
+        &dir.id,
+        "the folder name is the plan id: use lowercase ASCII letters, digits and `-`, e.g. `gunma-2025`",
+    );
+    let period = period(&raw.period, ck);
     if let Some(adopted) = &raw.adopted {
-        date_ok(
-            Place::of(file, adopted),
-            &adopted.value,
-            true,
-            "adoption date",
-            "write YYYY-MM or YYYY-MM-DD, e.g. 2025-03; leave `adopted` out when the date is not known",
-            diags,
-        );
+        ck.date_ok(ck.place(adopted), &adopted.value, true, "adoption date", "write YYYY-MM or YYYY-MM-DD, e.g. 2025-03; leave `adopted` out when the date is not known");
     }
-    let status = match one_of(file, &raw.status, "status", &["current", "archived"], diags) {
+    let status = match ck.one_of(&raw.status, "status", &["current", "archived"]) {
         Some("archived") => PlanStatus::Archived,
         _ => PlanStatus::Current,
     };
-    let marks = unique_by_id(file, &raw.marks, |m| &m.id, "mark", diags)
+    let marks = ck
+        .unique_by_id(&raw.marks, |m| &m.id, "mark")
         .into_iter()
         .map(|m| Mark {
             id: m.id.value.clone(),
@@ -42,13 +34,13 @@ pub(super) fn plan(
             label: m.label.clone(),
         })
         .collect::<Vec<_>>();
-    let grades = grades(file, raw, diags);
-    let rates = rates(file, raw, &grades, diags);
+    let grades = grades(raw, ck);
+    let rates = rates(raw, &grades, ck);
     let mut indicator_ids = HashMap::new();
-    let plan_indicators = indicators(period, file, &raw.indicators, &mut indicator_ids, diags);
-    let goals = goals(file, raw, period, &mut indicator_ids, diags);
+    let plan_indicators = indicators(period, &raw.indicators, &mut indicator_ids, ck);
+    let goals = goals(raw, period, &mut indicator_ids, ck);
     let mut plan = Plan {
-        id: dir.id.clone(),
+        id: PlanId::new(dir.id.clone()),
         title: raw.title.clone(),
         subtitle: raw.subtitle.clone(),
         period,
@@ -62,26 +54,25 @@ pub(super) fn plan(
         grades,
         grades_note: raw.grades_note.clone(),
         rates,
-        levels: levels::levels(file, raw, diags),
-        judgements: levels::judgements(file, raw, diags),
+        levels: levels::levels(raw, ck),
+        judgements: levels::judgements(raw, ck),
         goals,
         indicators: plan_indicators,
         items: Vec::new(),
         cycles: Vec::new(),
-        events: events::events(file, raw, diags),
-        indicator_index: HashMap::new(),
+        events: events::events(raw, ck),
+        indicator_index: Index::default(),
     };
-    plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, diags);
+    plan.items = items(&plan, &dir.items, divisions, &mut indicator_ids, ck.diags());
     plan.index_indicators();
-    plan.cycles = results::cycles(&plan, &dir.results, diags);
+    plan.cycles = results::cycles(&plan, &dir.results, ck.diags());
     Some(plan)
 }
 
-pub(super) fn period(file: &str, raw: &Spanned<RawPeriod>, diags: &mut Diagnostics) -> Period {
+pub(super) fn period(raw: &Spanned<RawPeriod>, ck: &mut Checker<'_>) -> Period {
     let (from, to) = (raw.value.from, raw.value.to);
     if !years::plausible(from) || !years::plausible(to) || from > to {
-        diags.error_hint(
-            Place::of(file, raw),
+        ck.error(raw,
             "bad-period",
             format!("plan period {from}–{to} is not a valid span of fiscal years"),
             "write `period: {from: 2025, to: 2029}` with Western-calendar fiscal years, `from` not after `to`",
@@ -97,16 +88,16 @@ pub(super) fn period(file: &str, raw: &Spanned<RawPeriod>, diags: &mut Diagnosti
     }
 }
 
-pub(super) fn grades(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<Grade> {
+pub(super) fn grades(raw: &RawPlan, ck: &mut Checker<'_>) -> Vec<Grade> {
     let mut seen: HashMap<&str, u64> = HashMap::new();
     let mut out = Vec::new();
     for g in &raw.grades {
         if g.key.value.trim().is_empty() {
-            diags.error(Place::of(file, &g.key), "bad-value", "grade key is empty");
+            ck.error_plain(&g.key, "bad-value", "grade key is empty");
         }
         if let Some(line) = seen.insert(&g.key.value, g.key.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &g.key),
+            ck.error(
+                &g.key,
                 "duplicate-id",
                 format!("duplicate grade `{}`", g.key.value),
                 format!("it is already defined on line {line}"),
@@ -121,19 +112,14 @@ pub(super) fn grades(file: &str, raw: &RawPlan, diags: &mut Diagnostics) -> Vec<
     out
 }
 
-pub(super) fn rates(
-    file: &str,
-    raw: &RawPlan,
-    grades: &[Grade],
-    diags: &mut Diagnostics,
-) -> Vec<Rate> {
+pub(super) fn rates(raw: &RawPlan, grades: &[Grade], ck: &mut Checker<'_>) -> Vec<Rate> {
     raw.rates
         .iter()
         .map(|r| {
             for g in &r.grades {
                 if !grades.iter().any(|x| x.key == g.value) {
-                    diags.error_hint(
-                        Place::of(file, g),
+                    ck.error(
+                        g,
                         "unknown-grade",
                         format!(
                             "rate `{}` counts grade `{}`, which is not on the scale",
@@ -153,11 +139,10 @@ pub(super) fn rates(
 }
 
 pub(super) fn goals(
-    file: &str,
     raw: &RawPlan,
     period: Period,
     ids: &mut HashMap<String, String>,
-    diags: &mut Diagnostics,
+    ck: &mut Checker<'_>,
 ) -> Vec<Goal> {
     let mut goal_seen: HashMap<u32, u64> = HashMap::new();
     let mut policy_seen: HashMap<u32, u64> = HashMap::new();
@@ -165,8 +150,8 @@ pub(super) fn goals(
     let mut goals = Vec::new();
     for g in &raw.goals {
         if let Some(line) = goal_seen.insert(g.number.value, g.number.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &g.number),
+            ck.error(
+                &g.number,
                 "duplicate-number",
                 format!("duplicate goal number {}", g.number.value),
                 format!("goal {} is already defined on line {line}", g.number.value),
@@ -175,8 +160,7 @@ pub(super) fn goals(
         let mut policies = Vec::new();
         for p in &g.policies {
             if let Some(line) = policy_seen.insert(p.number.value, p.number.referenced.line()) {
-                diags.error_hint(
-                    Place::of(file, &p.number),
+                ck.error(&p.number,
                     "duplicate-number",
                     format!("duplicate policy number {}", p.number.value),
                     format!("policy {} is already defined on line {line}; policies are numbered across the whole plan", p.number.value),
@@ -185,22 +169,21 @@ pub(super) fn goals(
             let mut nodes = Vec::new();
             for n in &p.nodes {
                 if let Some(line) = node_seen.insert(n.number.value, n.number.referenced.line()) {
-                    diags.error_hint(
-                        Place::of(file, &n.number),
+                    ck.error(&n.number,
                         "duplicate-number",
                         format!("duplicate node number {} under `nodes`", n.number.value),
                         format!("number {} is already used on line {line}; the third level is numbered across the whole plan", n.number.value),
                     );
                 }
                 nodes.push(Node {
-                    number: n.number.value,
+                    number: NodeNumber::new(n.number.value),
                     title: n.title.clone(),
                     summary: n.summary.clone(),
                 });
             }
             nodes.sort_by_key(|n| n.number);
             policies.push(Policy {
-                number: p.number.value,
+                number: PolicyNumber::new(p.number.value),
                 title: p.title.clone(),
                 summary: p.summary.clone(),
                 nodes,
@@ -208,11 +191,11 @@ pub(super) fn goals(
         }
         policies.sort_by_key(|p| p.number);
         goals.push(Goal {
-            number: g.number.value,
+            number: GoalNumber::new(g.number.value),
             title: g.title.clone(),
             summary: g.summary.clone(),
             policies,
-            indicators: indicators(period, file, &g.indicators, ids, diags),
+            indicators: indicators(period, &g.indicators, ids, ck),
         });
     }
     goals.sort_by_key(|g| g.number);

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::{date_ok, finite, grade_hint, link_url, one_of, year_in_period};
-use crate::diagnostics::{Diagnostics, Place};
+use super::{Checker, grade_hint};
+use crate::diagnostics::Diagnostics;
 use crate::load::Sourced;
 use crate::load::raw::*;
 use crate::model::*;
@@ -28,10 +28,11 @@ pub(super) fn cycles(
     let mut out = Vec::new();
     for src in raw {
         let (file, r) = (src.file.as_str(), &src.value);
-        let year = year_in_period(file, &r.year, "results year", plan.period, diags);
+        let ck = &mut Checker::new(file, diags);
+        let year = ck.year_in_period(&r.year, "results year", plan.period);
         if let Some(first) = years.get(&year) {
-            diags.error_hint(
-                Place::of(file, &r.year),
+            ck.error(
+                &r.year,
                 "duplicate-results",
                 format!("results for {year} are already given in {first}"),
                 "keep one results file per fiscal year",
@@ -39,7 +40,13 @@ pub(super) fn cycles(
             continue;
         }
         years.insert(year, file);
-        out.push(cycle(plan, file, r, year, &retired, diags));
+        let f = ResultsFile {
+            plan,
+            raw: r,
+            year,
+            retired: &retired,
+        };
+        out.push(cycle(&f, ck));
     }
     out.sort_by_key(|c| c.year);
     out
@@ -63,27 +70,25 @@ fn retirements(plan: &Plan, raw: &[std::sync::Arc<Sourced<RawResults>>]) -> Hash
     retired
 }
 
-fn date(file: &str, d: &Spanned<String>, what: &str, diags: &mut Diagnostics) -> String {
-    date_ok(
-        Place::of(file, d),
+fn date(d: &Spanned<String>, what: &str, ck: &mut Checker<'_>) -> String {
+    ck.date_ok(
+        ck.place(d),
         &d.value,
         false,
         what,
         "write YYYY-MM-DD, e.g. 2026-08-29",
-        diags,
     );
     d.value.clone()
 }
 
 /// A meeting date, which must fall in the fiscal year evaluated or the next
 /// one (from April of the year to March two years on).
-fn meeting_date(file: &str, d: &Spanned<String>, year: i32, diags: &mut Diagnostics) -> String {
-    let s = date(file, d, "meeting date", diags);
+fn meeting_date(d: &Spanned<String>, year: i32, ck: &mut Checker<'_>) -> String {
+    let s = date(d, "meeting date", ck);
     if Date::parse(&s, false).is_ok() {
         let (from, to) = (format!("{year}-04-01"), format!("{}-03-31", year + 2));
         if s < from || s > to {
-            diags.error_hint(
-                Place::of(file, d),
+            ck.error(d,
                 "meeting-outside-year",
                 format!("meeting date {s} is outside the evaluation of fiscal {year} ({from} to {to})"),
                 "check the year; a meeting that evaluates this fiscal year is held during it or the next one. A meeting before or after the plan's cycles belongs to the plan: list it under `events:` in plan.yaml",
@@ -94,15 +99,15 @@ fn meeting_date(file: &str, d: &Spanned<String>, year: i32, diags: &mut Diagnost
 }
 
 /// Aggregate figures as published: counts at most their totals, values finite.
-fn figures(file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Figure> {
+fn figures(r: &RawResults, ck: &mut Checker<'_>) -> Vec<Figure> {
     r.figures
         .iter()
         .map(|f| {
             if let (Some(c), Some(of)) = (&f.count, &f.of)
                 && c.value > of.value
             {
-                diags.error_hint(
-                    Place::of(file, c),
+                ck.error(
+                    c,
                     "bad-value",
                     format!("{} counts {} of {} items", f.name, c.value, of.value),
                     "`count` cannot exceed `of`; check the published figures",
@@ -116,7 +121,7 @@ fn figures(file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Figure> {
                     .map(|c| (c.value, f.of.as_ref().map(|o| o.value))),
                 value: f.value.as_ref().map(|v| {
                     (
-                        finite(file, v, "figure value", diags),
+                        ck.finite(v, "figure value"),
                         f.unit.clone().unwrap_or_default(),
                     )
                 }),
@@ -127,95 +132,85 @@ fn figures(file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Figure> {
         .collect()
 }
 
-fn cycle(
-    plan: &Plan,
-    file: &str,
-    r: &RawResults,
+/// One results file under check, with what its checks need of the plan.
+struct ResultsFile<'r> {
+    plan: &'r Plan,
+    raw: &'r RawResults,
     year: i32,
-    retired: &HashMap<String, i32>,
-    diags: &mut Diagnostics,
-) -> Cycle {
+    /// Indicator id → first year it is retired from (see [`retirements`]).
+    retired: &'r HashMap<String, i32>,
+}
+
+fn cycle(f: &ResultsFile, ck: &mut Checker<'_>) -> Cycle {
+    let (plan, r, year) = (f.plan, f.raw, f.year);
     let meetings = r
         .committee
         .iter()
         .map(|m| Meeting {
-            date: meeting_date(file, &m.date, year, diags),
+            date: meeting_date(&m.date, year, ck),
             title: m.title.clone(),
             summary: m.summary.clone(),
-            minutes: m.minutes.as_ref().map(|u| link_url(file, u, diags)),
+            minutes: m.minutes.as_ref().map(|u| ck.link_url(u)),
         })
         .collect();
     let mut seen_items: HashMap<u32, u64> = HashMap::new();
     let mut items = Vec::new();
     for ir in &r.items {
         if let Some(line) = seen_items.insert(ir.item.value, ir.item.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &ir.item),
+            ck.error(
+                &ir.item,
                 "duplicate-entry",
                 format!("item {} is evaluated twice in this file", ir.item.value),
                 format!("it is already evaluated on line {line}; keep one entry per item"),
             );
             continue;
         }
-        if let Some(result) = item_result(plan, file, ir, diags) {
+        if let Some(result) = item_result(plan, ir, ck) {
             items.push(result);
         }
     }
     items.sort_by_key(|i| i.item);
-    let actuals = actuals(plan, file, r, year, retired, diags);
-    let actual_index = actuals
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.indicator.clone(), i))
-        .collect();
-    Cycle {
-        actual_index,
+    let actuals = actuals(f, ck);
+    let mut cycle = Cycle {
+        actual_index: Index::default(),
         year,
         published: r
             .published
             .as_ref()
-            .map(|d| date(file, d, "publication date", diags)),
+            .map(|d| date(d, "publication date", ck)),
         draft: r
             .status
             .as_ref()
-            .and_then(|s| one_of(file, s, "results status", &["published", "draft"], diags))
+            .and_then(|s| ck.one_of(s, "results status", &["published", "draft"]))
             == Some("draft"),
         summary: r.summary.clone(),
         meetings,
         items,
         actuals,
-        revisions: revisions(plan, file, r, diags),
-        figures: figures(file, r, diags),
-        source_file: file.to_string(),
-    }
+        revisions: revisions(plan, r, ck),
+        figures: figures(r, ck),
+        source_file: ck.file().to_string(),
+    };
+    cycle.index_actuals();
+    cycle
 }
 
-fn unknown_item(plan: &Plan, file: &str, n: &Spanned<u32>, diags: &mut Diagnostics) {
+fn unknown_item(plan: &Plan, n: &Spanned<u32>, ck: &mut Checker<'_>) {
     let hint = match (plan.items.first(), plan.items.last()) {
         (Some(a), Some(b)) => format!("the plan's items are numbered {}–{}", a.number, b.number),
         _ => "the plan has no items yet".to_string(),
     };
-    diags.error_hint(
-        Place::of(file, n),
-        "unknown-item",
-        format!("unknown item {}", n.value),
-        hint,
-    );
+    ck.error(n, "unknown-item", format!("unknown item {}", n.value), hint);
 }
 
-fn item_result(
-    plan: &Plan,
-    file: &str,
-    ir: &RawItemResult,
-    diags: &mut Diagnostics,
-) -> Option<ItemResult> {
-    let Some(item) = plan.item(ir.item.value) else {
-        unknown_item(plan, file, &ir.item, diags);
+fn item_result(plan: &Plan, ir: &RawItemResult, ck: &mut Checker<'_>) -> Option<ItemResult> {
+    let Some(item) = plan.item_by_number(ir.item.value) else {
+        unknown_item(plan, &ir.item, ck);
         return None;
     };
     if plan.grade(&ir.grade.value).is_none() {
-        diags.error_hint(
-            Place::of(file, &ir.grade),
+        ck.error(
+            &ir.grade,
             "unknown-grade",
             format!("grade `{}` is not on the plan's scale", ir.grade.value),
             grade_hint(&plan.grades),
@@ -226,8 +221,8 @@ fn item_result(
     for a in &ir.achievements {
         let (p, row) = (a.project.value, a.row.value);
         let Some(project) = p.checked_sub(1).and_then(|i| item.projects.get(i as usize)) else {
-            diags.error_hint(
-                Place::of(file, &a.project),
+            ck.error(
+                &a.project,
                 "unknown-project",
                 format!("item {} has no project {p}", item.number),
                 format!(
@@ -239,8 +234,8 @@ fn item_result(
             continue;
         };
         if row == 0 || row as usize > project.roadmap.len() {
-            diags.error_hint(
-                Place::of(file, &a.row),
+            ck.error(
+                &a.row,
                 "unknown-roadmap-row",
                 format!(
                     "project {p} of item {} has no roadmap row {row}",
@@ -251,20 +246,14 @@ fn item_result(
             continue;
         }
         if let Some(line) = seen.insert((p, row), a.project.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &a.project),
+            ck.error(
+                &a.project,
                 "duplicate-entry",
                 format!("roadmap row {row} of project {p} has two achievements"),
                 format!("the first is on line {line}"),
             );
         }
-        let status = match one_of(
-            file,
-            &a.status,
-            "status",
-            &["done", "partial", "not-done"],
-            diags,
-        ) {
+        let status = match ck.one_of(&a.status, "status", &["done", "partial", "not-done"]) {
             Some("partial") => RowStatus::Partial,
             Some("not-done") => RowStatus::NotDone,
             _ => RowStatus::Done,
@@ -295,7 +284,7 @@ fn item_result(
     })
 }
 
-fn known_indicator(plan: &Plan, file: &str, id: &Spanned<String>, diags: &mut Diagnostics) -> bool {
+fn known_indicator(plan: &Plan, id: &Spanned<String>, ck: &mut Checker<'_>) -> bool {
     if plan.indicator(&id.value).is_some() {
         return true;
     }
@@ -303,16 +292,15 @@ fn known_indicator(plan: &Plan, file: &str, id: &Spanned<String>, diags: &mut Di
     if let Some(space) = crate::load::pasted::stray_space(&id.value)
         && plan.indicator(trimmed).is_some()
     {
-        diags.error_hint(
-            Place::of(file, id),
+        ck.error(
+            id,
             "unknown-indicator",
             format!("indicator `{trimmed}` has {space} before or after it, which cannot be seen"),
             format!("delete the space, so the line reads `{trimmed}` with nothing after it"),
         );
         return false;
     }
-    diags.error_hint(
-        Place::of(file, id),
+    ck.error(id,
         "unknown-indicator",
         format!("unknown indicator `{}`", id.value),
         "use an indicator id defined in an item file (or in plan.yaml for plan and goal indicators)",
@@ -320,23 +308,17 @@ fn known_indicator(plan: &Plan, file: &str, id: &Spanned<String>, diags: &mut Di
     false
 }
 
-fn actuals(
-    plan: &Plan,
-    file: &str,
-    r: &RawResults,
-    year: i32,
-    retired: &HashMap<String, i32>,
-    diags: &mut Diagnostics,
-) -> Vec<Actual> {
+fn actuals(f: &ResultsFile, ck: &mut Checker<'_>) -> Vec<Actual> {
+    let (plan, r, year, retired) = (f.plan, f.raw, f.year, f.retired);
     let mut seen: HashMap<&str, u64> = HashMap::new();
     let mut out = Vec::new();
     for a in &r.indicators {
-        if !known_indicator(plan, file, &a.indicator, diags) {
+        if !known_indicator(plan, &a.indicator, ck) {
             continue;
         }
         if let Some(line) = seen.insert(&a.indicator.value, a.indicator.referenced.line()) {
-            diags.error_hint(
-                Place::of(file, &a.indicator),
+            ck.error(
+                &a.indicator,
                 "duplicate-entry",
                 format!(
                     "indicator `{}` has two actuals in this file",
@@ -349,8 +331,8 @@ fn actuals(
         if let Some(from) = retired.get(&a.indicator.value)
             && year >= *from
         {
-            diags.error_hint(
-                Place::of(file, &a.indicator),
+            ck.error(
+                &a.indicator,
                 "retired-indicator",
                 format!(
                     "indicator `{}` was retired from {from} and has no actuals for {year}",
@@ -366,15 +348,14 @@ fn actuals(
         if let Some(v) = &a.value
             && ind.measure == Measure::Rank
         {
-            super::indicators::check_rank(file, v, "actual rank", diags);
+            super::indicators::check_rank(v, "actual rank", ck);
         }
         if let Some(t) = &a.total
             && ind
                 .main_series()
                 .is_none_or(|s| s.kind != SeriesKind::Cumulative)
         {
-            diags.error_hint(
-                Place::of(file, t),
+            ck.error(t,
                 "bad-value",
                 format!("indicator `{}` has no cumulative target, so it has no `total`", a.indicator.value),
                 "give the year's value as `value`, or make the indicator's first target series `kind: cumulative`",
@@ -384,8 +365,7 @@ fn actuals(
             && plan.judgement(&j.value).is_none()
         {
             let known: Vec<&str> = plan.judgements.iter().map(|j| j.label.as_str()).collect();
-            diags.error_hint(
-                Place::of(file, j),
+            ck.error(j,
                 "unknown-judgement",
                 format!("judgement `{}` is not on the plan's list", j.value),
                 if known.is_empty() {
@@ -401,12 +381,9 @@ fn actuals(
             a.unavailable.is_some(),
         ];
         let value = if given.iter().filter(|g| **g).count() == 1 {
-            a.value
-                .as_ref()
-                .map(|v| finite(file, v, "actual value", diags))
+            a.value.as_ref().map(|v| ck.finite(v, "actual value"))
         } else {
-            diags.error_hint(
-                Place::of(file, &a.indicator),
+            ck.error(&a.indicator,
                 "actual-value",
                 format!(
                     "indicator `{}` needs one of `value`, `judgement` or `unavailable`",
@@ -417,9 +394,9 @@ fn actuals(
             None
         };
         out.push(Actual {
-            indicator: a.indicator.value.clone(),
+            indicator: IndicatorId::new(a.indicator.value.clone()),
             value,
-            total: a.total.as_ref().map(|t| finite(file, t, "total", diags)),
+            total: a.total.as_ref().map(|t| ck.finite(t, "total")),
             judgement: a.judgement.as_ref().map(|j| j.value.clone()),
             undated: a.undated,
             note: a.unavailable.clone().or_else(|| a.note.clone()),
@@ -428,7 +405,7 @@ fn actuals(
     out
 }
 
-fn revisions(plan: &Plan, file: &str, r: &RawResults, diags: &mut Diagnostics) -> Vec<Revision> {
+fn revisions(plan: &Plan, r: &RawResults, ck: &mut Checker<'_>) -> Vec<Revision> {
     let kinds = [
         "item",
         "roadmap",
@@ -438,7 +415,7 @@ fn revisions(plan: &Plan, file: &str, r: &RawResults, diags: &mut Diagnostics) -
     ];
     let mut out = Vec::new();
     for rev in &r.revisions {
-        let kind = match one_of(file, &rev.kind, "revision kind", &kinds, diags) {
+        let kind = match ck.one_of(&rev.kind, "revision kind", &kinds) {
             Some("item") => RevisionKind::Item,
             Some("roadmap") => RevisionKind::Roadmap,
             Some("indicator") => RevisionKind::Indicator,
@@ -446,15 +423,15 @@ fn revisions(plan: &Plan, file: &str, r: &RawResults, diags: &mut Diagnostics) -
             Some("indicator-retired") => RevisionKind::IndicatorRetired,
             _ => continue,
         };
-        let from = year_in_period(file, &rev.from, "revision year", plan.period, diags);
+        let from = ck.year_in_period(&rev.from, "revision year", plan.period);
         if let Some(n) = &rev.item
-            && plan.item(n.value).is_none()
+            && plan.item_by_number(n.value).is_none()
         {
-            unknown_item(plan, file, n, diags);
+            unknown_item(plan, n, ck);
         }
         match (&rev.indicator, kind) {
             (Some(id), _) => {
-                known_indicator(plan, file, id, diags);
+                known_indicator(plan, id, ck);
             }
             (
                 None,
@@ -462,15 +439,15 @@ fn revisions(plan: &Plan, file: &str, r: &RawResults, diags: &mut Diagnostics) -
                 | RevisionKind::IndicatorAdded
                 | RevisionKind::IndicatorRetired,
             ) => {
-                diags.error_hint(
-                    Place::of(file, &rev.kind),
+                ck.error(
+                    &rev.kind,
                     "missing-key",
                     format!("a `{}` revision needs `indicator`", rev.kind.value),
                     "name the indicator's id, e.g. `indicator: overtime-hours`",
                 );
             }
-            (None, _) if rev.item.is_none() => diags.error_hint(
-                Place::of(file, &rev.kind),
+            (None, _) if rev.item.is_none() => ck.error(
+                &rev.kind,
                 "missing-key",
                 format!("a `{}` revision needs `item`", rev.kind.value),
                 "give the item's number, e.g. `item: 25`",
@@ -479,8 +456,11 @@ fn revisions(plan: &Plan, file: &str, r: &RawResults, diags: &mut Diagnostics) -
         }
         out.push(Revision {
             kind,
-            item: rev.item.as_ref().map(|n| n.value),
-            indicator: rev.indicator.as_ref().map(|i| i.value.clone()),
+            item: rev.item.as_ref().map(|n| ItemNumber::new(n.value)),
+            indicator: rev
+                .indicator
+                .as_ref()
+                .map(|i| IndicatorId::new(i.value.clone())),
             from,
             change: rev.change.clone(),
             reason: rev.reason.clone(),

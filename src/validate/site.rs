@@ -3,11 +3,12 @@
 use super::*;
 
 pub(super) fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Settings {
-    let (file, raw) = (src.file.as_str(), &src.value);
+    let raw = &src.value;
+    let ck = &mut Checker::new(src.file.as_str(), diags);
     let language = match &raw.language {
         Some(l) if l.value != "ja" => {
-            diags.error_hint(
-                Place::of(file, l),
+            ck.error(
+                l,
                 "bad-value",
                 format!("unsupported language `{}`", l.value),
                 "only `ja` is supported for now",
@@ -20,8 +21,7 @@ pub(super) fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Setti
     let base_url = raw.base_url.as_ref().map(|b| {
         let v = b.value.trim();
         if !(v.starts_with("https://") || v.starts_with("http://")) || v.contains(char::is_whitespace) {
-            diags.error_hint(
-                Place::of(file, b),
+            ck.error(b,
                 "bad-url",
                 format!("base_url `{v}` is not an absolute http(s) address"),
                 "write the address the site is published at, e.g. https://www.pref.example.jp/kaikaku/",
@@ -35,7 +35,7 @@ pub(super) fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Setti
             url: l
                 .url
                 .as_ref()
-                .map(|u| link_url(file, u, diags))
+                .map(|u| ck.link_url(u))
                 .or_else(|| known_licence_url(&l.name).map(String::from)),
         },
         None => Licence {
@@ -60,23 +60,20 @@ pub(super) fn settings(src: &Sourced<RawSite>, diags: &mut Diagnostics) -> Setti
 pub(super) fn pages(raw: &[RawPage], diags: &mut Diagnostics) -> Vec<Page> {
     let mut out: Vec<Page> = Vec::new();
     for p in raw {
-        if !is_url_safe_id(&p.slug) {
-            diags.error_hint(
-                Place::file(&p.file),
-                "bad-id",
-                format!("page file name `{}` is not URL-safe", p.slug),
-                "the file name becomes the page address: use lowercase ASCII letters, digits and `-`, e.g. `about.md`",
-            );
-        }
-        reserved_name(Place::file(&p.file), "page file name", &p.slug, diags);
+        let ck = &mut Checker::new(&p.file, diags);
+        ck.file_name_id(
+            Place::file(&p.file),
+            "page file name",
+            &p.slug,
+            "the file name becomes the page address: use lowercase ASCII letters, digits and `-`, e.g. `about.md`",
+        );
         if let Some(date) = &p.meta.date {
-            date_ok(
-                Place::of(&p.file, date).shifted(1),
+            ck.date_ok(
+                ck.place(date).shifted(1),
                 &date.value,
                 false,
                 "date",
                 "write YYYY-MM-DD, e.g. 2026-04-01",
-                diags,
             );
         }
         out.push(Page {

@@ -3,6 +3,7 @@
 //! term (テレワーク). Built-in groups plus the site's own in
 //! `content/synonyms.yaml`, checked with file:line errors.
 
+use super::Checker;
 use crate::diagnostics::{Diagnostics, Place};
 use crate::load::raw::RawSynonyms;
 use crate::text::normalise;
@@ -47,14 +48,15 @@ pub fn groups(raw: Option<(&str, &RawSynonyms)>, diags: &mut Diagnostics) -> Vec
     let Some((file, raw)) = raw else {
         return groups;
     };
+    let ck = &mut Checker::new(file, diags);
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (n, group) in raw.groups.iter().enumerate() {
         if group.len() < 2 {
             let place = group
                 .first()
-                .map(|w| Place::of(file, w))
+                .map(|w| ck.place(w))
                 .unwrap_or_else(|| Place::file(file));
-            diags.error_hint(
+            ck.error_at(
                 place,
                 "synonyms",
                 format!("synonym group {} has fewer than two words", n + 1),
@@ -66,8 +68,8 @@ pub fn groups(raw: Option<(&str, &RawSynonyms)>, diags: &mut Diagnostics) -> Vec
         for w in group {
             let key = normalise(w.value.trim());
             if key.is_empty() || key.chars().count() > MAX_WORD {
-                diags.error_hint(
-                    Place::of(file, w),
+                ck.error(
+                    w,
                     "synonyms",
                     format!(
                         "synonym `{}` is empty or longer than {MAX_WORD} characters",
@@ -78,8 +80,8 @@ pub fn groups(raw: Option<(&str, &RawSynonyms)>, diags: &mut Diagnostics) -> Vec
                 continue;
             }
             if let Some((_, other)) = seen.iter().find(|(k, g)| *k == key && *g != n) {
-                diags.error_hint(
-                    Place::of(file, w),
+                ck.error(
+                    w,
                     "synonyms",
                     format!("`{}` is already in synonym group {}", w.value, other + 1),
                     "put each word in one group only; merge the two groups if they mean the same",

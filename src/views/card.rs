@@ -137,7 +137,7 @@ pub fn card(plan: &Plan, ind: &Indicator, era: bool, owner: String, url: String)
         })
         .collect();
     CardView {
-        id: ind.id.clone(),
+        id: ind.id.to_string(),
         name: ind.name.clone(),
         kind: match ind.kind {
             IndicatorKind::Target => "数値目標",

@@ -196,12 +196,8 @@ fn status_word(s: Status) -> &'static str {
 fn owner_link(plan: &Plan, owner: Owner) -> Option<LinkView> {
     match owner {
         Owner::Plan => None,
-        Owner::Goal(n) => plan
-            .goals
-            .iter()
-            .find(|g| g.number == n)
-            .map(|g| LinkView::goal(plan, g)),
-        Owner::Item(n) => item_link(plan, n),
+        Owner::Goal(r) => Some(LinkView::goal(plan, plan.goal_at(r))),
+        Owner::Item(r) => Some(LinkView::item(plan, plan.item_at(r))),
     }
 }
 
@@ -265,9 +261,9 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
             items: plan
                 .items
                 .iter()
-                .filter(|i| i.goal == Some(g.number))
+                .filter(|i| i.goal() == Some(g.number))
                 .map(|i| GradedItem {
-                    item: item_link(plan, i.number).expect("item exists"),
+                    item: LinkView::item(plan, i),
                     grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
                 })
                 .collect(),
@@ -279,9 +275,9 @@ pub fn cycle_view(site: &Site, plan: &Plan, cycle: &Cycle) -> CycleView {
     let loose: Vec<GradedItem> = plan
         .items
         .iter()
-        .filter(|i| i.goal.is_none())
+        .filter(|i| i.goal().is_none())
         .map(|i| GradedItem {
-            item: item_link(plan, i.number).expect("item exists"),
+            item: LinkView::item(plan, i),
             grade: cycle.item(i.number).map(|r| grade(plan, &r.grade)),
         })
         .collect();

@@ -339,18 +339,14 @@ pub fn grouped<'a, T>(
         let rows = plan.indicators.iter().map(|i| view(Owner::Plan, i));
         groups.push(("計画全体".to_string(), rows.collect()));
     }
-    for g in &plan.goals {
+    for (gr, g) in plan.goal_refs() {
         let mut rows: Vec<T> = g
             .indicators
             .iter()
-            .map(|i| view(Owner::Goal(g.number), i))
+            .map(|i| view(Owner::Goal(gr), i))
             .collect();
-        for item in plan.items.iter().filter(|i| i.goal == Some(g.number)) {
-            rows.extend(
-                item.indicators
-                    .iter()
-                    .map(|i| view(Owner::Item(item.number), i)),
-            );
+        for (ir, item) in plan.item_refs().filter(|(_, i)| i.goal() == Some(g.number)) {
+            rows.extend(item.indicators.iter().map(|i| view(Owner::Item(ir), i)));
         }
         if !rows.is_empty() {
             groups.push((format!("{} {}", plan.goal_label(g.number), g.title), rows));
@@ -358,14 +354,9 @@ pub fn grouped<'a, T>(
     }
     // Items outside any goal: every item of a one-level plan.
     let rows: Vec<T> = plan
-        .items
-        .iter()
-        .filter(|i| i.goal.is_none())
-        .flat_map(|item| {
-            item.indicators
-                .iter()
-                .map(move |i| (Owner::Item(item.number), i))
-        })
+        .item_refs()
+        .filter(|(_, i)| i.goal().is_none())
+        .flat_map(|(ir, item)| item.indicators.iter().map(move |i| (Owner::Item(ir), i)))
         .map(|(o, i)| view(o, i))
         .collect();
     if !rows.is_empty() {
@@ -379,8 +370,14 @@ pub fn grouped<'a, T>(
 pub fn owner_place(plan: &Plan, owner: Owner) -> (String, String) {
     match owner {
         Owner::Plan => (paths::plan(&plan.id), "計画全体".to_string()),
-        Owner::Goal(n) => (paths::goal(&plan.id, n), plan.goal_label(n)),
-        Owner::Item(n) => (paths::item(&plan.id, n), plan.item_label(n)),
+        Owner::Goal(r) => (
+            paths::goal(&plan.id, r.number().get()),
+            plan.goal_label(r.number()),
+        ),
+        Owner::Item(r) => (
+            paths::item(&plan.id, r.number().get()),
+            plan.item_label(r.number()),
+        ),
     }
 }
 

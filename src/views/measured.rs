@@ -97,8 +97,8 @@ impl IndicatorView {
             earlier: None,
             card: card::card(plan, indicator, era, String::new(), String::new()),
             continues: indicator.continues.clone(),
-            plan_id: plan.id.clone(),
-            id: indicator.id.clone(),
+            plan_id: plan.id.to_string(),
+            id: indicator.id.to_string(),
             name: indicator.name.clone(),
             kind: match indicator.kind {
                 IndicatorKind::Target => "数値目標",

@@ -39,7 +39,7 @@ impl LinkView {
     pub fn goal(plan: &Plan, goal: &Goal) -> Self {
         LinkView {
             title: format!("{} {}", plan.goal_label(goal.number), goal.title),
-            url: paths::goal(&plan.id, goal.number),
+            url: paths::goal(&plan.id, goal.number.get()),
         }
     }
 
@@ -47,7 +47,7 @@ impl LinkView {
     pub fn policy(plan: &Plan, policy: &Policy) -> Self {
         LinkView {
             title: format!("{} {}", plan.policy_label(policy.number), policy.title),
-            url: paths::policy(&plan.id, policy.number),
+            url: paths::policy(&plan.id, policy.number.get()),
         }
     }
 
@@ -55,7 +55,15 @@ impl LinkView {
     pub fn node(plan: &Plan, node: &Node) -> Self {
         LinkView {
             title: format!("{} {}", plan.node_label(node.number), node.title),
-            url: paths::node(&plan.id, node.number),
+            url: paths::node(&plan.id, node.number.get()),
+        }
+    }
+
+    /// A link to `item`'s page, titled by its label and title (実施項目9 …).
+    pub fn item(plan: &Plan, item: &Item) -> Self {
+        LinkView {
+            title: format!("{} {}", plan.item_label(item.number), item.title),
+            url: paths::item(&plan.id, item.number.get()),
         }
     }
 }
@@ -216,7 +224,7 @@ impl<'a> LevelNames<'a> {
 #[derive(Debug, Serialize)]
 pub struct ItemRow {
     /// Number.
-    pub number: u32,
+    pub number: ItemNumber,
     /// Title.
     pub title: String,
     /// Item page.
@@ -252,15 +260,13 @@ impl ItemRow {
     /// The row for `item` of `plan`.
     pub fn new(site: &Site, plan: &Plan, item: &Item) -> Self {
         let marks: Vec<&Mark> = item.marks.iter().filter_map(|m| plan.mark(m)).collect();
-        let goal = item
-            .goal
-            .and_then(|n| plan.goals.iter().find(|g| g.number == n));
-        let policy = item.policy.and_then(|n| plan.policy(n)).map(|(_, p)| p);
-        let node = item.node.and_then(|n| plan.node(n)).map(|(_, _, n)| n);
+        let goal = plan.goal_of(item);
+        let policy = plan.policy_of(item);
+        let node = plan.node_of(item);
         ItemRow {
             number: item.number,
             title: item.title.clone(),
-            url: paths::item(&plan.id, item.number),
+            url: paths::item(&plan.id, item.number.get()),
             marks: marks.iter().map(|m| m.symbol.as_str()).collect(),
             mark_labels: marks
                 .iter()
@@ -281,7 +287,7 @@ impl ItemRow {
 }
 
 /// Links to the divisions with these ids.
-pub fn division_links(site: &Site, ids: &[String]) -> Vec<LinkView> {
+pub fn division_links(site: &Site, ids: &[DivisionId]) -> Vec<LinkView> {
     ids.iter()
         .filter_map(|id| site.division(id))
         .map(|d| LinkView {
@@ -295,7 +301,7 @@ pub fn division_links(site: &Site, ids: &[String]) -> Vec<LinkView> {
 #[derive(Debug, Serialize)]
 pub struct PolicyView {
     /// Number.
-    pub number: u32,
+    pub number: PolicyNumber,
     /// How it is labelled, e.g. 方針5.
     pub label: String,
     /// Title.
@@ -316,7 +322,7 @@ pub struct PolicyView {
 #[derive(Debug, Serialize)]
 pub struct NodeView {
     /// Number.
-    pub number: u32,
+    pub number: NodeNumber,
     /// How it is labelled, e.g. 事業3.
     pub label: String,
     /// Title.
@@ -334,7 +340,7 @@ pub struct NodeView {
 #[derive(Debug, Serialize)]
 pub struct GoalCard<'a> {
     /// Number.
-    pub number: u32,
+    pub number: GoalNumber,
     /// How it is labelled, e.g. 目標1 or Ⅰ.
     pub label: String,
     /// Title.
@@ -359,7 +365,7 @@ impl<'a> GoalCard<'a> {
             number: goal.number,
             label: plan.goal_label(goal.number),
             title: &goal.title,
-            url: paths::goal(&plan.id, goal.number),
+            url: paths::goal(&plan.id, goal.number.get()),
             policies: goal
                 .policies
                 .iter()
@@ -374,7 +380,7 @@ impl<'a> GoalCard<'a> {
 #[derive(Debug, Serialize)]
 pub struct GoalView {
     /// Number.
-    pub number: u32,
+    pub number: GoalNumber,
     /// How it is labelled, e.g. 目標1 or Ⅰ.
     pub label: String,
     /// Title.
@@ -409,7 +415,7 @@ impl GoalView {
                         number: n.number,
                         label: plan.node_label(n.number),
                         title: n.title.clone(),
-                        url: paths::node(&plan.id, n.number),
+                        url: paths::node(&plan.id, n.number.get()),
                         summary: md(&n.summary),
                         items: plan
                             .items_of_node(n.number)
@@ -419,14 +425,14 @@ impl GoalView {
                     .collect();
                 let items: Vec<ItemRow> = plan
                     .items_of_policy(p.number)
-                    .filter(|i| i.node.is_none())
+                    .filter(|i| i.node().is_none())
                     .map(|i| ItemRow::new(site, plan, i))
                     .collect();
                 PolicyView {
                     number: p.number,
                     label: plan.policy_label(p.number),
                     title: p.title.clone(),
-                    url: paths::policy(&plan.id, p.number),
+                    url: paths::policy(&plan.id, p.number.get()),
                     summary: md(&p.summary),
                     item_count: items.len() + nodes.iter().map(|n| n.items.len()).sum::<usize>(),
                     items,
@@ -442,7 +448,7 @@ impl GoalView {
             number: goal.number,
             label: plan.goal_label(goal.number),
             title: goal.title.clone(),
-            url: paths::goal(&plan.id, goal.number),
+            url: paths::goal(&plan.id, goal.number.get()),
             summary: md(&goal.summary),
             item_count: policies.iter().map(|p| p.item_count).sum::<usize>() + items.len(),
             node_count: policies.iter().map(|p| p.nodes.len()).sum(),

@@ -12,7 +12,7 @@ use crate::years::fiscal_year;
 /// The status text and CSS class of a roadmap row's result in `year`.
 pub fn row_status(
     plan: &Plan,
-    item: u32,
+    item: ItemNumber,
     project: usize,
     row: usize,
     year: i32,
@@ -105,11 +105,8 @@ pub(super) fn indicator_name(plan: &Plan, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-pub(super) fn item_link(plan: &Plan, n: u32) -> Option<LinkView> {
-    plan.item(n).map(|i| LinkView {
-        title: format!("{} {}", plan.item_label(i.number), i.title),
-        url: paths::item(&plan.id, i.number),
-    })
+pub(super) fn item_link(plan: &Plan, n: ItemNumber) -> Option<LinkView> {
+    plan.item(n).map(|i| LinkView::item(plan, i))
 }
 
 /// The view of a revision.

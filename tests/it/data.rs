@@ -89,7 +89,7 @@ fn structure_lists_every_item_with_its_divisions_and_marks() {
     for (row, item) in rows.iter().zip(&plan.items) {
         assert_eq!(row[5], item.number.to_string());
         assert_eq!(row[6], item.title);
-        assert_eq!(row[3], item.policy.unwrap().to_string());
+        assert_eq!(row[3], item.policy().unwrap().to_string());
         let names: Vec<&str> = item
             .divisions
             .iter()

@@ -16,7 +16,7 @@ use std::process::Command;
 use kohyo::import::{
     self, ImportError, IndicatorsArgs, PlacementArg, ResultsArgs, StructureArgs, Target,
 };
-use kohyo::model::{Plan, RowStatus, Site};
+use kohyo::model::{Plan, PolicyNumber, RowStatus, Site};
 use kohyo::pipeline;
 
 const PLAN: &str = "gunma-2025";
@@ -163,8 +163,8 @@ fn seeds_import_into_the_sample_structure() {
         let at = format!("item {}", w.number);
         assert_eq!(g.number, w.number, "{at}");
         assert_eq!(g.title, w.title, "{at}: title");
-        assert_eq!(g.policy, w.policy, "{at}: policy");
-        assert_eq!(g.goal, w.goal, "{at}: goal");
+        assert_eq!(g.policy(), w.policy(), "{at}: policy");
+        assert_eq!(g.goal(), w.goal(), "{at}: goal");
         assert_eq!(g.marks, w.marks, "{at}: marks");
         assert_eq!(g.divisions, w.divisions, "{at}: division ids");
         assert_eq!(g.placement, w.placement, "{at}: placement");
@@ -188,9 +188,9 @@ fn seeds_import_into_the_sample_structure() {
                 let policies = g
                     .policies
                     .iter()
-                    .map(|x| (x.number, x.title.clone()))
+                    .map(|x| (x.number.get(), x.title.clone()))
                     .collect();
-                (g.number, g.title.clone(), policies)
+                (g.number.get(), g.title.clone(), policies)
             })
             .collect()
     };
@@ -227,7 +227,7 @@ fn the_printed_goals_block_is_valid_plan_yaml() {
     let p = plan(&site);
     assert_eq!(p.goals.len(), 4);
     assert_eq!(p.policy_count(), 17);
-    assert_eq!(p.item(1).unwrap().marks, ["star"]);
+    assert_eq!(p.item_by_number(1).unwrap().marks, ["star"]);
     assert!(
         p.items
             .iter()
@@ -254,7 +254,7 @@ fn shift_jis_csv_with_a_title_row() {
         "number: 8\ntitle: \"地方分権改革推進\"\npolicy: 4\ndivisions:\n  - \"総務部総務課\"\n  - \"市町村課\"\nplacement: \"documented\"\n"
     ));
     let site = load(root);
-    let item = plan(&site).item(1).unwrap();
+    let item = plan(&site).item_by_number(1).unwrap();
     assert_eq!(item.title, "相談・申請手続の利便性向上");
     assert_eq!(item.marks, ["data"]);
     assert_eq!(item.divisions, ["dx"]);
@@ -270,12 +270,16 @@ fn tsv_with_bom_and_placement_column() {
     let site = load(root);
     let p = plan(&site);
     use kohyo::model::Placement::*;
-    let placements: Vec<_> = p.items.iter().map(|i| (i.number, i.placement)).collect();
+    let placements: Vec<_> = p
+        .items
+        .iter()
+        .map(|i| (i.number.get(), i.placement))
+        .collect();
     assert_eq!(
         placements,
         [(9, Documented), (25, Documented), (26, Inferred)]
     );
-    assert_eq!(p.item(25).unwrap().divisions.len(), 4);
+    assert_eq!(p.item_by_number(25).unwrap().divisions.len(), 4);
 }
 
 #[test]
@@ -298,8 +302,17 @@ fn xlsx_workbook_sheet() {
         p.items.iter().map(|i| i.number).collect::<Vec<_>>(),
         [1, 2, 3, 28]
     );
-    assert_eq!(p.item(2).unwrap().title, "県への支払い方法の多様化");
-    assert_eq!(p.item(28).unwrap().policy, Some(14));
+    assert_eq!(
+        p.item_by_number(2).unwrap().title,
+        "県への支払い方法の多様化"
+    );
+    assert_eq!(
+        p.item_by_number(28)
+            .unwrap()
+            .policy()
+            .map(PolicyNumber::get),
+        Some(14)
+    );
 
     args.sheet = Some("指標".into());
     let err = import::import_structure(&args).unwrap_err();
@@ -394,7 +407,7 @@ fn indicators_merge_into_existing_item_files() {
         "  # imported by `kohyo import indicators` from indicators-targets.csv, row 2\n"
     ));
     let site = load(root);
-    let ind = &plan(&site).item(9).unwrap().indicators[0];
+    let ind = &plan(&site).item_by_number(9).unwrap().indicators[0];
     let b = ind.baseline.unwrap();
     assert_eq!((b.year, b.value), (2024, 210.0));
     let targets = &ind.series[0].points;
@@ -465,7 +478,7 @@ fn results_with_an_unavailable_value() {
     let cycle = &plan(&site).cycles[0];
     assert_eq!(cycle.year, 2025);
     assert_eq!(cycle.published.as_deref(), Some("2026-08-29"));
-    let nine = cycle.item(9).unwrap();
+    let nine = cycle.item_by_number(9).unwrap();
     assert_eq!(nine.grade, "B");
     assert_eq!(nine.issues.as_deref(), Some("「\"稼ぐ県庁\"」の継続"));
     assert_eq!(nine.achievements.len(), 1);
@@ -474,7 +487,7 @@ fn results_with_an_unavailable_value() {
         nine.achievements[0].text.as_deref(),
         Some("会員どうしのマッチングを12件実施")
     );
-    let t25 = cycle.item(25).unwrap();
+    let t25 = cycle.item_by_number(25).unwrap();
     let rows: Vec<_> = t25
         .achievements
         .iter()

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use kohyo::model::{Direction, IndicatorKind, Placement, Plan, Site};
+use kohyo::model::{Direction, GoalNumber, IndicatorKind, Placement, Plan, PolicyNumber, Site};
 use kohyo::pipeline;
 
 const PLAN_ID: &str = "gunma-2025";
@@ -97,19 +97,19 @@ fn structure_matches_seed_table() {
     assert_eq!(plan.items.len(), 35, "items");
     assert_eq!(rows.len(), 35, "rows in structure.csv");
 
-    let goal_numbers: Vec<u32> = plan.goals.iter().map(|g| g.number).collect();
+    let goal_numbers: Vec<u32> = plan.goals.iter().map(|g| g.number.get()).collect();
     assert_eq!(goal_numbers, vec![1, 2, 3, 4], "goal numbering");
     let policy_numbers: Vec<u32> = plan
         .goals
         .iter()
-        .flat_map(|g| g.policies.iter().map(|p| p.number))
+        .flat_map(|g| g.policies.iter().map(|p| p.number.get()))
         .collect();
     assert_eq!(
         policy_numbers,
         (1..=17).collect::<Vec<u32>>(),
         "policy numbering across goals"
     );
-    let item_numbers: Vec<u32> = plan.items.iter().map(|i| i.number).collect();
+    let item_numbers: Vec<u32> = plan.items.iter().map(|i| i.number.get()).collect();
     assert_eq!(
         item_numbers,
         (1..=35).collect::<Vec<u32>>(),
@@ -133,12 +133,23 @@ fn structure_matches_seed_table() {
         let at = format!("item {item_no} ({})", item.source_file);
 
         assert_eq!(item.title, row[5], "{at}: title");
-        assert_eq!(item.policy, Some(policy_no), "{at}: policy");
-        assert_eq!(item.goal, Some(goal_no), "{at}: goal");
+        assert_eq!(
+            item.policy().map(PolicyNumber::get),
+            Some(policy_no),
+            "{at}: policy"
+        );
+        assert_eq!(
+            item.goal().map(GoalNumber::get),
+            Some(goal_no),
+            "{at}: goal"
+        );
 
-        let (goal, policy) = plan
-            .policy(policy_no)
+        let policy = plan
+            .policy_of(item)
             .unwrap_or_else(|| panic!("{at}: policy {policy_no} is missing"));
+        let goal = plan
+            .goal_of(item)
+            .expect("an item under a policy has a goal");
         assert_eq!(goal.number, goal_no, "policy {policy_no}: goal");
         assert_eq!(goal.title, row[1], "goal {goal_no}: title");
         assert_eq!(policy.title, row[3], "policy {policy_no}: title");
