@@ -427,16 +427,23 @@ pub fn read_plan_files(
                 .map(move |f| (index, f))
         })
         .collect();
-    // Indexed parallel iterators collect in input order.
-    let loaded: Vec<(usize, Loaded, Diagnostics)> = files
-        .par_iter()
-        .map(|(index, file)| {
+    // Results files, a plan's largest (one lists all its items), are
+    // started first, so the cores do not end a plan waiting on one of them;
+    // the results and diagnostics are then put back in file order.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| !matches!(files[i].1, PlanFile::Results(_)));
+    let mut loaded: Vec<(usize, usize, Loaded, Diagnostics)> = order
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|i| {
+            let (index, file) = &files[i];
             let mut d = Diagnostics::new();
             let loaded = file.load(site, cache, &mut d);
-            (*index, loaded, d)
+            (i, *index, loaded, d)
         })
         .collect();
-    for (index, loaded, d) in loaded {
+    loaded.sort_unstable_by_key(|l| l.0);
+    for (_, index, loaded, d) in loaded {
         diags.extend(d);
         let plan = &mut plans[index];
         match loaded {
