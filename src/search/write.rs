@@ -23,6 +23,8 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Documents tokenised at once before their postings are filed.
 const CHUNK: usize = 256;
+// A document's offset in its chunk is filed as one byte.
+const _: () = assert!(CHUNK <= 256);
 
 /// Buckets tokens are filed into, and so most shards (files) the postings
 /// are split into: the shards are these buckets, joined (see
@@ -121,13 +123,44 @@ struct Scratch {
     chars: Vec<char>,
     norm: String,
     token: Vec<u8>,
+    entry: Vec<u8>,
 }
 
-/// Files the postings of document `id` into the buckets `bufs` (a power
-/// of two of them): for each token, its text, a 0 byte, the id (4 bytes,
-/// little-endian), the encoded positions by field and a 0 byte. Single
-/// Japanese characters get counts instead of positions at once.
-fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>], s: &mut Scratch) {
+/// Appends `n` as a variable-length number: seven bits a byte, the high
+/// bit set on every byte but the last.
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads a number [`push_varint`] wrote at the start of `bytes`; returns it
+/// and the rest.
+fn read_varint(bytes: &[u8]) -> (u32, &[u8]) {
+    let mut n = 0u32;
+    for (i, &b) in bytes.iter().enumerate() {
+        n |= u32::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            return (n, &bytes[i + 1..]);
+        }
+    }
+    (n, &[])
+}
+
+/// Field byte of a filed entry whose positions are left out (a count only).
+const COUNT_ONLY: u8 = 0x80;
+
+/// Files the postings of document `id` (the `offset`-th of its chunk) into
+/// the buckets `bufs` (a power of two of them), compactly, as they wait for
+/// the rest of the site: for each token, its text, a 0 byte, the document's
+/// offset in its chunk (one byte), the length of the entry (a varint) and
+/// the entry: for each field, the field's number (with [`COUNT_ONLY`] for a
+/// count without positions), the title's length for the title, the count
+/// and the position gaps, all varints. Single Japanese characters get
+/// counts instead of positions at once.
+fn postings(doc: &Doc, offset: u8, bufs: &mut [Vec<u8>], s: &mut Scratch) {
     s.all.clear();
     s.words.clear();
     s.seen.clear();
@@ -139,6 +172,7 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>], s: &mut Scratch) {
         chars,
         norm,
         token,
+        entry,
     } = s;
     for (f, texts) in doc.fields.iter().enumerate() {
         let mut pos = 0;
@@ -164,41 +198,76 @@ fn postings(doc: &Doc, id: u32, bufs: &mut [Vec<u8>], s: &mut Scratch) {
         let k = all[i].0;
         token.clear();
         key_text(k, words, token);
-        let buf = &mut bufs[text::hash_bytes(token) as usize & mask];
-        buf.extend_from_slice(token);
-        buf.push(0);
-        buf.extend_from_slice(&id.to_le_bytes());
         let counts = k >> 62 == 0 && text::is_cjk(char::from_u32(k as u32).unwrap_or(' '));
+        entry.clear();
         let mut j = i;
         while j < all.len() && all[j].0 == k {
             let field = all[j].1 >> POS_BITS;
-            buf.push(FIELDS[field as usize] as u8);
+            entry.push(field as u8 | if counts { COUNT_ONLY } else { 0 });
             if field == 0 {
                 // The title's length, so a title that is the query wins.
-                push_num(buf, title_len);
-                buf.push(b':');
+                push_varint(entry, title_len);
             }
+            let n = all[j..]
+                .iter()
+                .take_while(|a| a.0 == k && a.1 >> POS_BITS == field)
+                .count();
+            push_varint(entry, n as u32);
             let mut prev = 0;
-            let mut n = 0;
-            while j < all.len() && all[j].0 == k && all[j].1 >> POS_BITS == field {
-                let p = all[j].1 & ((1 << POS_BITS) - 1);
+            for a in &all[j..j + n] {
+                let p = a.1 & ((1 << POS_BITS) - 1);
                 if !counts {
-                    if n > 0 {
-                        buf.push(b',');
-                    }
-                    push_num(buf, p - prev);
+                    push_varint(entry, p - prev);
                 }
                 prev = p;
-                n += 1;
-                j += 1;
             }
-            if counts {
-                buf.push(b'*');
-                push_num(buf, n);
+            j += n;
+        }
+        let buf = &mut bufs[text::hash_bytes(token) as usize & mask];
+        buf.extend_from_slice(token);
+        buf.push(0);
+        buf.push(offset);
+        push_varint(buf, entry.len() as u32);
+        buf.extend_from_slice(entry);
+        i = j;
+    }
+}
+
+/// Appends a filed entry (see [`postings`]) as the shard files write it:
+/// for each field its letter, the title's length and a colon for the
+/// title, then the position gaps (`3,1,4`), or `*` and the count when the
+/// entry or `counts_only` says so (`t3:*2b*1`).
+fn push_entry(out: &mut Vec<u8>, mut entry: &[u8], counts_only: bool) {
+    while let Some((&head, rest)) = entry.split_first() {
+        let field = head & !COUNT_ONLY;
+        out.push(FIELDS[usize::from(field)] as u8);
+        let mut rest = rest;
+        if field == 0 {
+            let (len, r) = read_varint(rest);
+            push_num(out, len);
+            out.push(b':');
+            rest = r;
+        }
+        let (n, mut r) = read_varint(rest);
+        if head & COUNT_ONLY != 0 || counts_only {
+            if head & COUNT_ONLY == 0 {
+                for _ in 0..n {
+                    r = read_varint(r).1;
+                }
+            }
+            out.push(b'*');
+            push_num(out, n);
+        } else {
+            for k in 0..n {
+                if k > 0 {
+                    out.push(b',');
+                }
+                let (gap, after) = read_varint(r);
+                push_num(out, gap);
+                r = after;
             }
         }
-        buf.push(0);
-        i = j;
+        entry = r;
     }
 }
 
@@ -210,30 +279,34 @@ type Member<'a> = (&'a [u8], Vec<u8>);
 type Rows<'a> = Vec<(u32, &'a [u8])>;
 
 /// The members of one bucket from its buffers (one per chunk of documents,
-/// in document order): documents ascending, tokens in no order.
-fn bucket_members<'a>(bufs: impl Iterator<Item = &'a [u8]>, common: usize) -> Vec<Member<'a>> {
+/// in document order, with the id of the chunk's first document):
+/// documents ascending, tokens in no order.
+fn bucket_members<'a>(
+    bufs: impl Iterator<Item = (u32, &'a [u8])>,
+    common: usize,
+) -> Vec<Member<'a>> {
     let mut groups: Vec<(&[u8], Rows<'_>)> = Vec::new();
     let mut at: HashMap<&[u8], usize, BuildHasherDefault<Fnv>> = HashMap::default();
-    for buf in bufs {
+    for (base, buf) in bufs {
         let mut rest = buf;
         while !rest.is_empty() {
             let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
             let token = &rest[..end];
-            let doc = u32::from_le_bytes(rest[end + 1..end + 5].try_into().unwrap_or_default());
-            let after = &rest[end + 5..];
-            let stop = after.iter().position(|&b| b == 0).unwrap_or(after.len());
+            let doc = base + u32::from(rest.get(end + 1).copied().unwrap_or_default());
+            let (len, after) = read_varint(rest.get(end + 2..).unwrap_or_default());
+            let len = (len as usize).min(after.len());
             let g = *at.entry(token).or_insert_with(|| {
                 groups.push((token, Vec::new()));
                 groups.len() - 1
             });
-            groups[g].1.push((doc, &after[..stop]));
-            rest = &after[(stop + 1).min(after.len())..];
+            groups[g].1.push((doc, &after[..len]));
+            rest = &after[len..];
         }
     }
     groups
         .into_iter()
         .map(|(token, rows)| {
-            let size: usize = rows.iter().map(|r| r.1.len() + 4).sum();
+            let size: usize = rows.iter().map(|r| 3 * r.1.len() + 4).sum();
             let mut out = Vec::with_capacity(token.len() + size + 8);
             let text = std::str::from_utf8(token).unwrap_or_default();
             serde_json::to_writer(&mut out, text).unwrap_or_default();
@@ -247,11 +320,7 @@ fn bucket_members<'a>(bufs: impl Iterator<Item = &'a [u8]>, common: usize) -> Ve
                     out.push(b';');
                 }
                 push_num(&mut out, doc - prev);
-                if counts_only {
-                    push_counts(&mut out, entry);
-                } else {
-                    out.extend_from_slice(entry);
-                }
+                push_entry(&mut out, entry, counts_only);
                 prev = *doc;
             }
             out.push(b'"');
@@ -297,35 +366,6 @@ impl Hasher for Fnv {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         self.0 = h;
-    }
-}
-
-/// Appends an entry's field groups with each field's positions replaced by
-/// `*` and their count (`t3:0,4b5` becomes `t3:*2b*1`); groups that have a
-/// count already are copied.
-fn push_counts(out: &mut Vec<u8>, entry: &[u8]) {
-    let mut i = 0;
-    while i < entry.len() {
-        // The field letter, and the title's length with its colon.
-        out.push(entry[i]);
-        i += 1;
-        let body = i + entry[i..]
-            .iter()
-            .position(u8::is_ascii_lowercase)
-            .unwrap_or(entry.len() - i);
-        let mut positions = &entry[i..body];
-        if let Some(colon) = positions.iter().position(|&b| b == b':') {
-            out.extend_from_slice(&positions[..=colon]);
-            positions = &positions[colon + 1..];
-        }
-        if positions.first() == Some(&b'*') {
-            out.extend_from_slice(positions);
-        } else {
-            out.push(b'*');
-            let count = 1 + positions.iter().filter(|&&b| b == b',').count();
-            push_num(out, count as u32);
-        }
-        i = body;
     }
 }
 
@@ -421,7 +461,7 @@ pub fn write_each(
             let mut priors = Vec::with_capacity(ids.len());
             for id in ids {
                 let d = doc(id);
-                postings(&d, id as u32, &mut bufs, scratch);
+                postings(&d, (id % CHUNK) as u8, &mut bufs, scratch);
                 let file = DocFile {
                     c: &d.context,
                     t: &d.title,
@@ -456,7 +496,13 @@ pub fn write_each(
     (0..shards).into_par_iter().for_each(|n| {
         let members: Vec<Member<'_>> = (n..MAX_SHARDS)
             .step_by(shards)
-            .flat_map(|b| bucket_members(filed.iter().map(|f| f.bucket(b)), common))
+            .flat_map(|b| {
+                let chunks = filed.iter().enumerate();
+                bucket_members(
+                    chunks.map(|(c, f)| ((c * CHUNK) as u32, f.bucket(b))),
+                    common,
+                )
+            })
             .collect();
         let bytes = shard_file(members.iter().collect());
         out(vec![OutputFile::new(format!("{dir}/p/{n}.json"), bytes)]);

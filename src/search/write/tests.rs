@@ -83,3 +83,31 @@ fn same_documents_give_identical_files_on_any_number_of_threads() {
         assert!(x == y, "{} differs", x.path);
     }
 }
+
+#[test]
+fn filed_numbers_and_entries_read_back_as_written() {
+    for n in [0, 1, 127, 128, 300, 16_383, 16_384, (1 << 28) - 1, u32::MAX] {
+        let mut b = Vec::new();
+        push_varint(&mut b, n);
+        b.push(9);
+        assert_eq!(read_varint(&b), (n, &[9u8][..]), "{n}");
+    }
+    // Title (field 0) of 4 characters at 0 and 3, body (field 2) at 200,
+    // and a single character counted once in the list (field 5).
+    let mut entry = vec![0];
+    for n in [4, 2, 0, 3] {
+        push_varint(&mut entry, n);
+    }
+    entry.push(2);
+    for n in [1, 200] {
+        push_varint(&mut entry, n);
+    }
+    entry.push(5 | COUNT_ONLY);
+    push_varint(&mut entry, 1);
+    let mut out = Vec::new();
+    push_entry(&mut out, &entry, false);
+    assert_eq!(String::from_utf8(out).unwrap(), "t4:0,3b200l*1");
+    let mut out = Vec::new();
+    push_entry(&mut out, &entry, true);
+    assert_eq!(String::from_utf8(out).unwrap(), "t4:*2b*1l*1");
+}
