@@ -33,10 +33,9 @@ const MAX_SHARDS: usize = 8192;
 
 /// Bytes of filed postings per shard, about: fewer, larger files, each
 /// still small enough that a query's shards stay a small download. Filed
-/// postings (token, document id and positions, for each document) take
-/// about twice the bytes of a shard file, so shards come out at about
-/// 16 KiB.
-const SHARD_BYTES: usize = 32 * 1024;
+/// postings (see [`postings`] and [`group_by_token`]) take about the bytes
+/// of the shard files, so shards come out at about 16 KiB.
+const SHARD_BYTES: usize = 16 * 1024;
 
 /// How many documents make a pair common: from then on its postings keep
 /// counts, not positions (a sixteenth of the site, at least 64 documents).
@@ -278,8 +277,54 @@ type Member<'a> = (&'a [u8], Vec<u8>);
 /// A token's rows in one bucket: (document, its entry), documents ascending.
 type Rows<'a> = Vec<(u32, &'a [u8])>;
 
+/// One document's record in a bucket as [`postings`] filed it: the
+/// token, the document's offset in its chunk and its entry.
+type Record<'a> = (&'a [u8], u8, &'a [u8]);
+
+/// Reads the records [`postings`] filed into one bucket of a chunk.
+fn records<'a>(mut rest: &'a [u8], out: &mut Vec<Record<'a>>) {
+    while !rest.is_empty() {
+        let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+        let token = &rest[..end];
+        let offset = rest.get(end + 1).copied().unwrap_or_default();
+        let (len, after) = read_varint(rest.get(end + 2..).unwrap_or_default());
+        let len = (len as usize).min(after.len());
+        out.push((token, offset, &after[..len]));
+        rest = &after[len..];
+    }
+}
+
+/// Appends the records of one bucket of a chunk (`filed`, as [`postings`]
+/// wrote them, documents in order) to `out` grouped by token, each token
+/// written once: the token, a 0 byte, the number of its documents (a
+/// varint), then each document's offset (one byte), entry length (a
+/// varint) and entry, documents in order. Tokens recur from document to
+/// document, so this takes a good part less memory while the rest of the
+/// site is tokenised.
+fn group_by_token<'a>(filed: &'a [u8], scratch: &mut Vec<Record<'a>>, out: &mut Vec<u8>) {
+    scratch.clear();
+    records(filed, scratch);
+    // Stable: each token's documents stay in order.
+    scratch.sort_by(|a, b| a.0.cmp(b.0));
+    let mut i = 0;
+    while i < scratch.len() {
+        let token = scratch[i].0;
+        let n = scratch[i..].iter().take_while(|r| r.0 == token).count();
+        out.extend_from_slice(token);
+        out.push(0);
+        push_varint(out, n as u32);
+        for &(_, offset, entry) in &scratch[i..i + n] {
+            out.push(offset);
+            push_varint(out, entry.len() as u32);
+            out.extend_from_slice(entry);
+        }
+        i += n;
+    }
+}
+
 /// The members of one bucket from its buffers (one per chunk of documents,
-/// in document order, with the id of the chunk's first document):
+/// in document order, with the id of the chunk's first document; grouped
+/// by [`group_by_token`]):
 /// documents ascending, tokens in no order.
 fn bucket_members<'a>(
     bufs: impl Iterator<Item = (u32, &'a [u8])>,
@@ -292,15 +337,19 @@ fn bucket_members<'a>(
         while !rest.is_empty() {
             let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
             let token = &rest[..end];
-            let doc = base + u32::from(rest.get(end + 1).copied().unwrap_or_default());
-            let (len, after) = read_varint(rest.get(end + 2..).unwrap_or_default());
-            let len = (len as usize).min(after.len());
+            let (n, mut after) = read_varint(rest.get(end + 1..).unwrap_or_default());
             let g = *at.entry(token).or_insert_with(|| {
                 groups.push((token, Vec::new()));
                 groups.len() - 1
             });
-            groups[g].1.push((doc, &after[..len]));
-            rest = &after[len..];
+            for _ in 0..n {
+                let doc = base + u32::from(after.first().copied().unwrap_or_default());
+                let (len, entry) = read_varint(after.get(1..).unwrap_or_default());
+                let len = (len as usize).min(entry.len());
+                groups[g].1.push((doc, &entry[..len]));
+                after = &entry[len..];
+            }
+            rest = after;
         }
     }
     groups
@@ -476,10 +525,12 @@ pub fn write_each(
             out(files);
             let mut data = Vec::with_capacity(bufs.iter().map(Vec::len).sum());
             let mut starts = Vec::with_capacity(MAX_SHARDS + 1);
+            let mut records = Vec::new();
             for b in &bufs {
                 starts.push(data.len() as u32);
-                data.extend_from_slice(b);
+                group_by_token(b, &mut records, &mut data);
             }
+            data.shrink_to_fit();
             starts.push(data.len() as u32);
             Filed {
                 data,
