@@ -264,7 +264,7 @@ impl Sink for Tee<'_> {
 
 /// Renders `site` into `sink` and, unless turned off, writes the search
 /// index from the model on a thread of its own meanwhile (both share the
-/// rayon pool). The index's files go into the sink as they are made,
+/// rayon pool), from when the open data is made and written. The index's files go into the sink as they are made,
 /// between batches of pages, so a big site's index is never held whole.
 fn produce(
     site: &Site,
@@ -283,15 +283,17 @@ fn produce(
         index: (!options.no_search).then_some(receive),
     };
     let (rendered, index) = std::thread::scope(|s| {
-        let index = (!options.no_search).then(|| {
-            s.spawn(move || {
-                index_site(site, &|files| {
-                    // The receiver is gone only when the build has failed.
-                    let _ = send.send(files);
-                })
-            })
+        let mut index = None;
+        let rendered = render::render_then(site, theme, diags, &mut tee, || {
+            if !options.no_search {
+                index = Some(s.spawn(move || {
+                    index_site(site, &|files| {
+                        // The receiver is gone only when the build has failed.
+                        let _ = send.send(files);
+                    })
+                }));
+            }
         });
-        let rendered = render::render(site, theme, diags, &mut tee);
         if rendered.is_ok() && index.is_some() {
             options.step(Step::Indexing {
                 files: tee.tally.pages,

@@ -344,8 +344,23 @@ pub fn render(
     diags: &mut Diagnostics,
     sink: &mut dyn Sink,
 ) -> Result<(), RenderError> {
+    render_then(site, theme, diags, sink, || {})
+}
+
+/// [`render`], calling `listed` once the files that are not pages (the
+/// open data among them, a big site's largest files) have gone into `sink`
+/// and before the pages are rendered: the build starts the search index
+/// then, so that the two never hold memory at the same time.
+pub fn render_then(
+    site: &Site,
+    theme: &Theme,
+    diags: &mut Diagnostics,
+    sink: &mut dyn Sink,
+    listed: impl FnOnce(),
+) -> Result<(), RenderError> {
     let mut pages = Pages::new(site, theme).map_err(RenderError::OpenData)?;
     sink.put(std::mem::take(&mut pages.others))?;
+    listed();
     for e in pages.render_all(site, theme, sink)? {
         e.report(diags);
     }

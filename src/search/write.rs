@@ -151,6 +151,17 @@ fn read_varint(bytes: &[u8]) -> (u32, &[u8]) {
 /// Field byte of a filed entry whose positions are left out (a count only).
 const COUNT_ONLY: u8 = 0x80;
 
+/// What one worker keeps from chunk to chunk while filing postings, so
+/// that the buffers are allocated once, not once a chunk.
+#[derive(Default)]
+struct Filing {
+    scratch: Scratch,
+    /// The chunk's postings by bucket, as [`postings`] files them.
+    bufs: Vec<Vec<u8>>,
+    /// The same, grouped by token (see [`group_by_token`]), bucket after bucket.
+    grouped: Vec<u8>,
+}
+
 /// Files the postings of document `id` (the `offset`-th of its chunk) into
 /// the buckets `bufs` (a power of two of them), compactly, as they wait for
 /// the rest of the site: for each token, its text, a 0 byte, the document's
@@ -502,15 +513,22 @@ pub fn write_each(
     // in parallel; each shard then joins its buckets' buffers in chunk order.
     let filed: Vec<Filed> = (0..count.div_ceil(CHUNK))
         .into_par_iter()
-        .map_init(Scratch::default, |scratch, c| {
+        .map_init(Filing::default, |filing, c| {
+            let Filing {
+                scratch,
+                bufs,
+                grouped,
+            } = filing;
+            if bufs.is_empty() {
+                bufs.resize(MAX_SHARDS, Vec::new());
+            }
             let ids = c * CHUNK..((c + 1) * CHUNK).min(count);
-            let mut bufs = vec![Vec::new(); MAX_SHARDS];
             let mut files = Vec::with_capacity(ids.len());
             let mut filters = Vec::with_capacity(ids.len());
             let mut priors = Vec::with_capacity(ids.len());
             for id in ids {
                 let d = doc(id);
-                postings(&d, (id % CHUNK) as u8, &mut bufs, scratch);
+                postings(&d, (id % CHUNK) as u8, bufs, scratch);
                 let file = DocFile {
                     c: &d.context,
                     t: &d.title,
@@ -523,17 +541,19 @@ pub fn write_each(
                 priors.push(d.prior);
             }
             out(files);
-            let mut data = Vec::with_capacity(bufs.iter().map(Vec::len).sum());
+            grouped.clear();
             let mut starts = Vec::with_capacity(MAX_SHARDS + 1);
             let mut records = Vec::new();
-            for b in &bufs {
-                starts.push(data.len() as u32);
-                group_by_token(b, &mut records, &mut data);
+            for b in bufs.iter() {
+                starts.push(grouped.len() as u32);
+                group_by_token(b, &mut records, grouped);
             }
-            data.shrink_to_fit();
-            starts.push(data.len() as u32);
+            starts.push(grouped.len() as u32);
+            drop(records);
+            bufs.iter_mut().for_each(Vec::clear);
             Filed {
-                data,
+                // Exactly as big as it needs to be, for the rest of the site.
+                data: grouped.to_vec(),
                 starts,
                 filters,
                 priors,
