@@ -1,7 +1,9 @@
 //! Tests of the index writer: postings, determinism across thread counts.
 
+use super::filed::{COUNT_ONLY, push_varint};
 use super::*;
 use crate::search::docs::Field;
+use crate::search::text;
 
 fn doc(url: &str, title: &str, body: &str) -> Doc {
     let mut d = Doc {
