@@ -29,24 +29,18 @@ fn plan_page_shows(plan: &Plan, kind: PageKind, c: &Cycle) -> bool {
             let n = item.number;
             let ids: Vec<&str> = item.indicators.iter().map(|x| x.id.as_str()).collect();
             let shows = |id: &Option<IndicatorId>| id.as_deref().is_some_and(|i| ids.contains(&i));
+            // Through the cycle's index of actuals: a cycle holds the
+            // actuals of every item of the plan.
             c.item(n).is_some()
-                || c.actuals
-                    .iter()
-                    .any(|a| ids.contains(&a.indicator.as_str()))
+                || ids.iter().any(|id| c.actual(id).is_some())
                 || c.revisions
                     .iter()
                     .any(|r| r.item == Some(n) || shows(&r.indicator))
         }
-        PageKind::Goal { goal, .. } => {
-            let ids: Vec<&str> = plan.goals[goal]
-                .indicators
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect();
-            c.actuals
-                .iter()
-                .any(|a| ids.contains(&a.indicator.as_str()))
-        }
+        PageKind::Goal { goal, .. } => plan.goals[goal]
+            .indicators
+            .iter()
+            .any(|x| c.actual(&x.id).is_some()),
         _ => false,
     }
 }
