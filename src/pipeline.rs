@@ -264,8 +264,9 @@ impl Sink for Tee<'_> {
 
 /// Renders `site` into `sink` and, unless turned off, writes the search
 /// index from the model on a thread of its own meanwhile (both share the
-/// rayon pool), from when the open data is made and written. The index's files go into the sink as they are made,
-/// between batches of pages, so a big site's index is never held whole.
+/// rayon pool), from when the open data is made and written. The index's
+/// files go into the sink as they are made, between batches of pages, so a
+/// big site's index is never held whole.
 fn produce(
     site: &Site,
     theme: &Theme,

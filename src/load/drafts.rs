@@ -6,8 +6,8 @@
 //! dropped before validation, so no page, feed entry, sitemap line, search
 //! record or open-data row can carry it. Publishing is changing the key.
 
+use crate::load::RawPlanDir;
 use crate::load::raw::RawResults;
-use crate::load::{RawContent, RawPlanDir};
 
 /// Whether a results file says `status: draft`.
 pub fn is_draft(results: &RawResults) -> bool {
@@ -17,18 +17,9 @@ pub fn is_draft(results: &RawResults) -> bool {
         .is_some_and(|s| s.value.trim() == "draft")
 }
 
-/// Removes every draft results file from `content`; returns their files
-/// (relative to the site folder), in plan and file order.
-pub fn leave_out(content: &mut RawContent) -> Vec<String> {
-    let mut left_out = Vec::new();
-    for dir in &mut content.plans {
-        leave_out_of(dir, &mut left_out);
-    }
-    left_out
-}
-
 /// Removes every draft results file from the plan folder `dir`, adding
-/// their files to `left_out`, in file order.
+/// their files (relative to the site folder) to `left_out`, in file order;
+/// a build calls it on each plan as the plan's files are read.
 pub fn leave_out_of(dir: &mut RawPlanDir, left_out: &mut Vec<String>) {
     dir.results.retain(|r| {
         let draft = is_draft(&r.value);

@@ -257,9 +257,10 @@ pub fn load_with(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics
     (content, diags)
 }
 
-/// [`load_with`], leaving the plans' files (most of a site) to be read by [`read_plan_files`] a plan at a time, so that a big
-/// site's parsed files need never be in memory all at once: validation
-/// checks each plan as soon as its files are read and lets them go.
+/// [`load_with`], leaving the plans' files (most of a site) to be read by
+/// [`read_plan_files`] a plan at a time, so that a big site's parsed files
+/// need never be in memory all at once: validation checks each plan as
+/// soon as its files are read and lets them go.
 pub fn load_deferred(root: &Path, cache: Option<&Cache>) -> (RawContent, Diagnostics) {
     let site = SiteRoot::new(root);
     let mut diags = Diagnostics::new();
